@@ -1,0 +1,31 @@
+using Lethe.Models;
+
+namespace Lethe.Data;
+
+/// <summary>
+/// The five sets of the benchmark (spec §1). Forget and retain partition train; test and unseen hold other people.
+/// </summary>
+public sealed class BenchmarkData : IDisposable
+{
+    public required string Name { get; init; }
+
+    public required PredictionTask Task { get; init; }
+
+    public required ImageSet Train { get; init; }
+
+    public required ImageSet Forget { get; init; }
+
+    public required ImageSet Retain { get; init; }
+
+    public required ImageSet Test { get; init; }
+
+    public required ImageSet Unseen { get; init; }
+
+    /// <summary>A hash of every sample and pixel, so that caches keyed on it notice any change of data.</summary>
+    public required string Fingerprint { get; init; }
+
+    public void Dispose()
+    {
+        foreach (var set in new[] { Train, Forget, Retain, Test, Unseen }) set.Dispose();
+    }
+}

@@ -1,0 +1,45 @@
+using Lethe.Data;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace Lethe.Models;
+
+/// <summary>Softmax classification with cross-entropy (MUFAC's 8 age groups; the MUCAC binary variants use 2 classes).</summary>
+public class MultiClassTask(string name, IReadOnlyList<string> classNames) : PredictionTask
+{
+    public override string Name => name;
+
+    public override int Outputs => ClassNames.Count;
+
+    public IReadOnlyList<string> ClassNames { get; } = classNames;
+
+    public override IReadOnlyList<string> Attributes { get; } = [name];
+
+    public override Tensor Targets(IReadOnlyList<Sample> samples) =>
+        tensor(samples.Select(s => (long)s.Labels[0]).ToArray(), ScalarType.Int64);
+
+    public override Tensor Loss(Tensor logits, Tensor targets) => F.cross_entropy(logits, targets);
+
+    public override Tensor PerSampleLoss(Tensor logits, Tensor targets) =>
+        F.cross_entropy(logits, targets, reduction: nn.Reduction.None);
+
+    public override Tensor Correct(Tensor logits, Tensor targets) =>
+        logits.argmax(1).eq(targets).to_type(ScalarType.Float32).unsqueeze(1);
+
+    public override Tensor? TopKCorrect(Tensor logits, Tensor targets, int k)
+    {
+        var (_, top) = logits.topk(Math.Min(k, Outputs), dim: 1);
+        return top.eq(targets.unsqueeze(1)).any(1).to_type(ScalarType.Float32);
+    }
+
+    public override void Validate(Sample sample)
+    {
+        if (sample.Labels.Length != 1 || sample.Labels[0] < 0 || sample.Labels[0] >= Outputs)
+            throw new InvalidDataException(
+                $"{sample.Name}: label [{string.Join(",", sample.Labels)}] is not one class in 0..{Outputs - 1} of task {Name}");
+    }
+
+    /// <summary>MUFAC's task: 8 age groups a..h (spec §2.3).</summary>
+    public static MultiClassTask AgeGroups { get; } = new("age-8",
+        ["0-6", "7-12", "13-19", "20-30", "31-45", "46-55", "56-66", "67-80"]);
+}

@@ -1,0 +1,44 @@
+using Lethe.Data;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace Lethe.Models;
+
+/// <summary>Independent sigmoid attributes with BCE-with-logits (MUCAC multi-label: Male, Smiling, Young).</summary>
+public sealed class MultiLabelTask(IReadOnlyList<string> attributes) : PredictionTask
+{
+    public override string Name => $"multilabel-{string.Join("-", Attributes.Select(a => a.ToLowerInvariant()))}";
+
+    public override int Outputs => Attributes.Count;
+
+    public override IReadOnlyList<string> Attributes { get; } = attributes;
+
+    public override Tensor Targets(IReadOnlyList<Sample> samples)
+    {
+        var values = new float[samples.Count * Outputs];
+        for (int i = 0; i < samples.Count; i++)
+            for (int j = 0; j < Outputs; j++)
+                values[i * Outputs + j] = samples[i].Labels[j];
+        return tensor(values, [samples.Count, Outputs]);
+    }
+
+    /// <summary>Mean over batch and labels, as PyTorch's BCEWithLogitsLoss.</summary>
+    public override Tensor Loss(Tensor logits, Tensor targets) => F.binary_cross_entropy_with_logits(logits, targets);
+
+    /// <summary>The mean over the labels of each sample's per-label BCE (spec §9.2).</summary>
+    public override Tensor PerSampleLoss(Tensor logits, Tensor targets) =>
+        F.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.None).mean([1]);
+
+    public override Tensor Correct(Tensor logits, Tensor targets) =>
+        logits.gt(0).to_type(ScalarType.Float32).eq(targets).to_type(ScalarType.Float32);
+
+    public override void Validate(Sample sample)
+    {
+        if (sample.Labels.Length != Outputs || sample.Labels.Any(l => l is not (0 or 1)))
+            throw new InvalidDataException(
+                $"{sample.Name}: labels [{string.Join(",", sample.Labels)}] are not {Outputs} values in {{0,1}} for {string.Join("/", Attributes)}");
+    }
+
+    /// <summary>MUCAC's multi-label task, in the reference's order.</summary>
+    public static MultiLabelTask MaleSmilingYoung { get; } = new(["Male", "Smiling", "Young"]);
+}

@@ -1,0 +1,40 @@
+using Lethe.Data;
+using static TorchSharp.torch;
+
+namespace Lethe.Models;
+
+/// <summary>
+/// What the network predicts: its head size, its loss, its per-sample loss (what the membership attack sees) and its
+/// prediction rule. Methods and metrics call the task and never branch on the dataset (spec §6).
+/// </summary>
+public abstract class PredictionTask
+{
+    /// <summary>A stable name, used in cache keys and reports ("multiclass-8", "binary-male", "multilabel-3").</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The width of the final linear layer.</summary>
+    public abstract int Outputs { get; }
+
+    /// <summary>Names of the attributes that are scored separately (one for single-label tasks).</summary>
+    public abstract IReadOnlyList<string> Attributes { get; }
+
+    /// <summary>The target tensor of these samples, on the CPU: int64 [N] or float32 [N, L].</summary>
+    public abstract Tensor Targets(IReadOnlyList<Sample> samples);
+
+    /// <summary>The mean training loss of a batch (a scalar).</summary>
+    public abstract Tensor Loss(Tensor logits, Tensor targets);
+
+    /// <summary>One loss per sample, float32 [N].</summary>
+    public abstract Tensor PerSampleLoss(Tensor logits, Tensor targets);
+
+    /// <summary>1 where the prediction is right, else 0: float32 [N, Attributes.Count].</summary>
+    public abstract Tensor Correct(Tensor logits, Tensor targets);
+
+    /// <summary>1 where the target is among the k largest logits, float32 [N]; null when the task has no ranking.</summary>
+    public virtual Tensor? TopKCorrect(Tensor logits, Tensor targets, int k) => null;
+
+    /// <summary>Throws with the sample's name when a label is outside the task's label set.</summary>
+    public abstract void Validate(Sample sample);
+
+    public override string ToString() => Name;
+}
