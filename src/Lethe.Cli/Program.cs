@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-var t = ones(2, 3);
-Console.WriteLine($"ok {t.sum().item<float>()} {TorchSharp.torch.__version__}");
-var m = TorchSharp.torchvision.models.resnet18(num_classes: 8);
-Console.WriteLine(m.parameters().Count());
+using Lethe.Cli;
+
+return LetheApp.Run(args, Spectre.Console.AnsiConsole.Console, Console.Error);

@@ -1,0 +1,17 @@
+namespace Lethe.Cli;
+
+/// <summary>Which exceptions are the user's input (one clear line) and which are bugs (let them surface).</summary>
+internal static class CliErrors
+{
+    public static bool IsUserError(Exception e) =>
+        e is ArgumentException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException
+            or UnauthorizedAccessException or OperationCanceledException or Lethe.Training.TrainingDivergedException
+        || e is AggregateException { InnerExceptions: [var inner] } && IsUserError(inner);
+
+    public static string Describe(Exception e) => e switch
+    {
+        AggregateException { InnerExceptions: [var inner] } => Describe(inner),
+        OperationCanceledException => "cancelled",
+        _ => e.Message,
+    };
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Lethe.Cli.Rendering;
+using Lethe.Experiments;
+using Lethe.Reports;
+using Lethe.Training;
+using Spectre.Console;
+
+namespace Lethe.Cli.Commands;
+
+/// <summary>`lethe benchmark`: train or load Original and Retrained, run the methods, evaluate, print and save the table.</summary>
+internal static class BenchmarkCommand
+{
+    public static Command Create(IAnsiConsole console, TextWriter error)
+    {
+        var preset = new Option<string>("--preset") { Description = $"Ready-made settings: {string.Join(", ", Presets.Names)}", DefaultValueFactory = _ => "default" };
+        preset.AcceptOnlyFromAmong([.. Presets.Names]);
+        var dataset = new Option<string?>("--dataset") { Description = "Dataset: synthfaces (built in, the default)" };
+        var task = new Option<string?>("--task") { Description = "Task: age (8 classes), male, smiling, young (binary) or multilabel" };
+        var imageSize = new Option<int?>("--image-size") { Description = "Input side in pixels (SynthFaces default 32; the paper uses 128)" };
+        var epochs = new Option<int?>("--epochs") { Description = "Train Original and Retrained for this many epochs (milestones scaled)" };
+        var seed = new Option<long?>("--seed") { Description = "Experiment seed (default 42)" };
+        var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N" };
+        var threads = new Option<int?>("--threads") { Description = "Torch threads (default: one per core); results repeat only at the same count" };
+        var methods = new Option<string[]>("--methods") { Description = "Unlearning methods to run (comma-separated keys), 'all' or 'none'", AllowMultipleArgumentsPerToken = true };
+        var set = new Option<string[]>("--set") { Description = "Override a hyper-parameter, e.g. --set scrub.lr=0.0005 (repeatable)" };
+        var lambda = new Option<double?>("--lambda") { Description = "NoMUS weight λ of accuracy (default 0.5)" };
+        var output = new Option<string?>("--out") { Description = "Output folder for results.{json,csv,md} (default runs/<dataset>-<task>-<preset>)" };
+        var cache = new Option<string?>("--cache") { Description = "Checkpoint cache folder (default ~/.cache/lethe or $LETHE_CACHE)" };
+
+        var command = new Command("benchmark", "Run the unlearning benchmark and print the results table.")
+        {
+            preset, dataset, task, imageSize, epochs, seed, device, threads, methods, set, lambda, output, cache,
+        };
+        command.SetAction(parsed =>
+        {
+            var spec = Presets.Get(parsed.GetValue(preset)!);
+            spec = spec with
+            {
+                Dataset = parsed.GetValue(dataset) ?? spec.Dataset,
+                TaskKind = parsed.GetValue(task) ?? spec.TaskKind,
+                ImageSize = parsed.GetValue(imageSize) ?? spec.ImageSize,
+                Seed = parsed.GetValue(seed) ?? spec.Seed,
+                Device = parsed.GetValue(device) ?? spec.Device,
+                Threads = parsed.GetValue(threads) ?? spec.Threads,
+                Lambda = parsed.GetValue(lambda) ?? spec.Lambda,
+                CacheDirectory = parsed.GetValue(cache) ?? spec.CacheDirectory,
+                Overrides = parsed.GetValue(set) ?? [],
+            };
+            if (parsed.GetValue(methods) is { Length: > 0 } chosen) spec = spec with { Methods = MethodSelection.Parse(chosen) };
+            if (parsed.GetValue(epochs) is { } e)
+            {
+                if (e < 1) throw new ArgumentException($"--epochs must be >= 1, got {e}");
+                spec = spec with { Recipes = (spec.Recipes ?? BaseRecipesFor(spec)).WithEpochs(e) };
+            }
+            spec = spec with { OutputDirectory = parsed.GetValue(output) ?? Path.Combine("runs", $"{spec.Dataset}-{spec.TaskKind}-{spec.Preset}") };
+
+            var commandLine = "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
+            var run = RunRenderer.Run(console, observer => new BenchmarkRunner(observer).Run(spec, commandLine));
+            var files = ReportSet.WriteAll(run, spec.OutputDirectory);
+            TablePrinter.Print(console, run);
+            console.MarkupLine($"[grey]wrote {string.Join(", ", files.Select(f => Markup.Escape(f)))}[/]");
+            return LetheApp.Ok;
+        });
+        return command;
+    }
+
+    private static BaseRecipes BaseRecipesFor(ExperimentSpec spec) =>
+        BaseRecipes.For(Lethe.Data.SynthFaces.SynthFaces.Task(spec.TaskKind));
+}

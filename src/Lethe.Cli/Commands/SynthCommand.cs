@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Lethe.Data.SynthFaces;
+using Spectre.Console;
+
+namespace Lethe.Cli.Commands;
+
+/// <summary>`lethe synth export`: write SynthFaces in MUFAC's released on-disk layout, for other tools and loaders.</summary>
+internal static class SynthCommand
+{
+    public static Command Create(IAnsiConsole console, TextWriter error)
+    {
+        var output = new Option<string>("--out") { Description = "Folder to write (MUFAC layout: custom_*_dataset.csv, *_images/)", Required = true };
+        var seed = new Option<long>("--seed") { Description = "Generator seed", DefaultValueFactory = _ => 42 };
+        var imageSize = new Option<int>("--image-size") { Description = "Image side in pixels", DefaultValueFactory = _ => 128 };
+        var export = new Command("export", "Write the SynthFaces dataset in MUFAC's on-disk layout.") { output, seed, imageSize };
+        export.SetAction(parsed =>
+        {
+            var options = new SynthFacesOptions { Seed = parsed.GetValue(seed), ImageSize = parsed.GetValue(imageSize) };
+            var summary = SynthExport.Write(options, parsed.GetValue(output)!);
+            console.WriteLine(summary.ToString() ?? "");
+            return LetheApp.Ok;
+        });
+        return new Command("synth", "The built-in synthetic identity dataset.") { export };
+    }
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Lethe.Cli.Commands;
+using Spectre.Console;
+
+namespace Lethe.Cli;
+
+/// <summary>
+/// The `lethe` command: parses, hands a spec to the library, renders what comes back. Exit codes: 0 success,
+/// 1 a failure in the data or the run, 2 a bad command line.
+/// </summary>
+public static class LetheApp
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    public static int Run(string[] args, IAnsiConsole console, TextWriter error)
+    {
+        var root = new RootCommand("Lethe: a machine-unlearning benchmark (MUFAC, MUCAC, built-in SynthFaces) on TorchSharp.");
+        root.Subcommands.Add(BenchmarkCommand.Create(console, error));
+        root.Subcommands.Add(SynthCommand.Create(console, error));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            error.WriteLine($"lethe: {parsed.Errors[0].Message} (see 'lethe --help')");
+            return Usage;
+        }
+        try
+        {
+            return parsed.Invoke();
+        }
+        catch (Exception e) when (CliErrors.IsUserError(e))
+        {
+            error.WriteLine($"lethe: {CliErrors.Describe(e)}");
+            return e is ArgumentException ? Usage : Failed;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Lethe.Experiments;
+using Spectre.Console;
+
+namespace Lethe.Cli.Rendering;
+
+/// <summary>
+/// Shows a run's progress: live bars (epoch, loss, accuracy, images/s) on a terminal, one plain line per epoch or
+/// stage otherwise (CI, nohup), so logs carry no control codes.
+/// </summary>
+internal static class RunRenderer
+{
+    public static RunRecord Run(IAnsiConsole console, Func<IProgress<RunEvent>, RunRecord> run)
+    {
+        if (!console.Profile.Capabilities.Interactive)
+            return run(new PlainProgress(console));
+        RunRecord? record = null;
+        console.Progress()
+            .AutoClear(false)
+            .HideCompleted(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context => record = run(new BarProgress(context)));
+        return record!;
+    }
+
+    private sealed class PlainProgress(IAnsiConsole console) : IProgress<RunEvent>
+    {
+        public void Report(RunEvent e)
+        {
+            if (e.Training is { } t)
+            {
+                if (t.Step == t.Steps)
+                    console.WriteLine($"{t.Model}: epoch {t.Epoch}/{t.Epochs} loss {t.Loss:F4} acc {t.Accuracy:F3} {t.ImagesPerSecond:F0} img/s");
+                return;
+            }
+            console.WriteLine($"{e.Stage}: {e.Message}");
+        }
+    }
+
+    private sealed class BarProgress(ProgressContext context) : IProgress<RunEvent>
+    {
+        private readonly Dictionary<string, ProgressTask> _tasks = new();
+
+        public void Report(RunEvent e)
+        {
+            var task = TaskFor(e.Stage);
+            if (e.Training is { } t)
+            {
+                task.MaxValue = t.Epochs * t.Steps;
+                task.Value = (t.Epoch - 1) * t.Steps + t.Step;
+                task.Description = Markup.Escape($"{t.Model} epoch {t.Epoch}/{t.Epochs} loss {t.Loss:F3} acc {t.Accuracy:F3} {t.ImagesPerSecond:F0} img/s");
+                return;
+            }
+            task.Description = Markup.Escape($"{e.Stage}: {e.Message}");
+            if (e.StageDone) task.Value = task.MaxValue;
+        }
+
+        private ProgressTask TaskFor(string stage)
+        {
+            if (!_tasks.TryGetValue(stage, out var task))
+                _tasks[stage] = task = context.AddTask(Markup.Escape(stage), maxValue: 1);
+            return task;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Lethe.Experiments;
+using Lethe.Reports;
+using Spectre.Console;
+
+namespace Lethe.Cli.Rendering;
+
+/// <summary>Prints the results table in the seed README's layout: metrics as rows, one column per model.</summary>
+internal static class TablePrinter
+{
+    public static void Print(IAnsiConsole console, RunRecord run)
+    {
+        var table = ResultsTable.From(run);
+        var grid = new Table().Border(TableBorder.Rounded)
+            .Title(Markup.Escape($"{run.Data.Name} · {run.Data.Task} · {run.Data.ImageSize} px · seed {run.Spec.Seed}"));
+        grid.AddColumn("Metric");
+        foreach (var model in table.Models) grid.AddColumn(new TableColumn(Markup.Escape(model)).RightAligned());
+        foreach (var row in table.Rows)
+            grid.AddRow(new[] { row.Metric }.Concat(table.Models.Select((_, i) => row.Cell(i))).Select(Markup.Escape).ToArray());
+        console.Write(grid);
+        console.MarkupLine("[grey]MIA = forgetting score F = |A − 0.5|; Final Score = NoMUS = λ·Acc + (1 − λ)(1 − 2F).[/]");
+    }
+}

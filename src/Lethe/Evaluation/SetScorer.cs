@@ -1,0 +1,41 @@
+using Lethe.Data;
+using Lethe.Models;
+using static TorchSharp.torch;
+
+namespace Lethe.Evaluation;
+
+/// <summary>Scores a model on one set: eval transform, fixed order, BN running statistics, no gradients (spec §9).</summary>
+public static class SetScorer
+{
+    public static SetScores Score(nn.Module<Tensor, Tensor> model, PredictionTask task, ImageSet set, IImageTransform transform,
+        Device device, int batchSize = 64)
+    {
+        model.eval();
+        var loader = new BatchLoader(set, task, transform, BatchOptions.Evaluation with { BatchSize = batchSize }, device, 0, "eval");
+        var losses = new List<float>(set.Count);
+        var attributeCorrect = new double[task.Attributes.Count];
+        double top2Correct = 0;
+        bool ranked = false;
+        using var noGrad = no_grad();
+        foreach (var batch in loader.Epoch())
+        {
+            using (batch)
+            using (var scope = NewDisposeScope())
+            {
+                var logits = model.call(batch.Images);
+                losses.AddRange(task.PerSampleLoss(logits, batch.Targets).cpu().data<float>());
+                var perAttribute = task.Correct(logits, batch.Targets).sum(0).cpu().data<float>().ToArray();
+                for (int j = 0; j < perAttribute.Length; j++) attributeCorrect[j] += perAttribute[j];
+                if (task.TopKCorrect(logits, batch.Targets, 2) is { } top2)
+                {
+                    ranked = true;
+                    top2Correct += top2.sum().cpu().item<float>();
+                }
+            }
+        }
+        int n = Math.Max(set.Count, 1);
+        var attributeAccuracy = attributeCorrect.Select(c => c / n).ToArray();
+        return new SetScores(set.Count, attributeAccuracy.Average(), attributeAccuracy, ranked ? top2Correct / n : null,
+            losses.Count > 0 ? losses.Average() : double.NaN, losses.ToArray());
+    }
+}

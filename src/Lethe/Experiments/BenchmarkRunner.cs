@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using Lethe.Data;
+using Lethe.Data.Transforms;
+using Lethe.Evaluation;
+using Lethe.Models;
+using Lethe.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Lethe.Experiments;
+
+/// <summary>
+/// Runs one benchmark: builds the data, trains (or loads) Original and Retrained, runs each unlearning method on a copy
+/// of Original, evaluates every model, and stores each finished result at once so an interrupted run resumes.
+/// </summary>
+public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimeProvider? clock = null)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public RunRecord Run(ExperimentSpec spec, string commandLine = "", CancellationToken cancel = default)
+    {
+        spec.Validate();
+        long started = _clock.GetTimestamp();
+        set_num_threads(spec.EffectiveThreads);
+        var device = torch.device(spec.Device);
+        var provenance = Provenance.Capture(spec.Device, spec.EffectiveThreads, commandLine, _clock.GetUtcNow());
+        var store = new RunStore(spec.OutputDirectory, spec.ResultHash());
+
+        Report("data", $"building {spec.Dataset} ({spec.TaskKind}, {spec.ImageSize} px)");
+        using var data = DatasetFactory.Build(spec);
+        var summary = DatasetFactory.Summarise(data);
+        Report("data", $"train {summary.Train} = forget {summary.Forget} + retain {summary.Retain}; test {summary.Test}; unseen {summary.Unseen}", done: true);
+
+        var recipes = spec.Recipes ?? BaseRecipes.For(data.Task);
+        var evalTransform = new EvalTransform(spec.ImageSize);
+        var trainTransform = new TrainTransform(spec.ImageSize, spec.Augmentation);
+        var evaluation = EvaluationOptions.Default with { Lambda = spec.Lambda };
+        var cache = new CheckpointCache(spec.CacheDirectory);
+        var results = new List<ModelResult>();
+
+        using var original = TrainOrLoad("Original", "original", data, data.Train, recipes.Original, spec, trainTransform, device, cache, out var originalInfo, out var originalPeak, cancel);
+        results.Add(EvaluateBase("Original", original, originalInfo, originalPeak, data, evalTransform, device, evaluation, store, null));
+
+        using (var retrained = TrainOrLoad("Retrained", "retrained", data, data.Retain, recipes.Retrained, spec, trainTransform, device, cache, out var retrainedInfo, out var retrainedPeak, cancel))
+            results.Add(EvaluateBase("Retrained", retrained, retrainedInfo, retrainedPeak, data, evalTransform, device, evaluation, store, retrainedInfo.TrainSeconds));
+
+        double retrainSeconds = results[1].Seconds;
+        results.AddRange(RunMethods(spec, data, original, trainTransform, evalTransform, device, evaluation, store, retrainSeconds, cancel));
+
+        return new RunRecord(provenance, spec, spec.ResultHash(), summary, results, _clock.GetElapsedTime(started).TotalSeconds);
+    }
+
+    /// <summary>Unlearning methods plug in here (the methods registry).</summary>
+    private IEnumerable<ModelResult> RunMethods(ExperimentSpec spec, BenchmarkData data, nn.Module<Tensor, Tensor> original,
+        IImageTransform trainTransform, IImageTransform evalTransform, Device device, EvaluationOptions evaluation,
+        RunStore store, double retrainSeconds, CancellationToken cancel) => [];
+
+    private nn.Module<Tensor, Tensor> TrainOrLoad(string label, string role, BenchmarkData data, ImageSet trainSet,
+        TrainRecipe recipe, ExperimentSpec spec, IImageTransform transform, Device device, CheckpointCache cache,
+        out CheckpointInfo info, out double peakMiB, CancellationToken cancel)
+    {
+        var key = new CheckpointKey(data.Fingerprint, role, recipe, spec.Seed, spec.Architecture, data.Task.Name,
+            spec.ImageSize, spec.Augmentation.ToString(), device.type.ToString());
+        manual_seed(Seeds.Derive(spec.Seed, $"init/{role}"));
+        var model = Networks.Create(spec.Architecture, data.Task.Outputs, device);
+        MemoryProbe.ResetPeak();
+        if (cache.TryLoad(key, model) is { } cached)
+        {
+            Report(label, $"loaded from cache ({cache.WeightsPath(key)})", done: true);
+            info = cached;
+            peakMiB = double.NaN;
+            return model;
+        }
+        var loader = new BatchLoader(trainSet, data.Task, transform, BatchOptions.Training with { BatchSize = recipe.BatchSize },
+            device, spec.Seed, $"train/{role}");
+        Report(label, $"training on {trainSet.Count} images: {recipe.Describe()}");
+        var clock = Stopwatch.StartNew();
+        var history = new Trainer(_clock).Train(model, data.Task, loader, recipe, label, new SyncProgress<TrainProgress>(p => progress?.Report(new RunEvent(label, "", p))), cancel);
+        info = new CheckpointInfo(key, history, clock.Elapsed.TotalSeconds, _clock.GetUtcNow());
+        peakMiB = MemoryProbe.PeakMiB();
+        cache.Store(info, model);
+        Report(label, $"trained in {info.TrainSeconds:F1} s, final train accuracy {history[^1].Accuracy:F3}", done: true);
+        return model;
+    }
+
+    private ModelResult EvaluateBase(string label, nn.Module<Tensor, Tensor> model, CheckpointInfo info, double peakMiB,
+        BenchmarkData data, IImageTransform transform, Device device, EvaluationOptions options, RunStore store,
+        double? retrainSeconds)
+    {
+        if (store.TryGet(label) is { } stored) return stored;
+        Report(label, "evaluating");
+        var result = new ModelResult
+        {
+            Label = label,
+            Source = "base",
+            Evaluation = ModelEvaluator.Evaluate(model, data, transform, device, options),
+            Seconds = info.TrainSeconds,
+            SpeedUp = retrainSeconds / info.TrainSeconds,
+            PeakMemoryMiB = peakMiB,
+            FromCache = double.IsNaN(peakMiB),
+            History = info.History,
+            Settings = info.Key.Recipe,
+        };
+        store.Put(result);
+        Report(label, $"test acc {result.Evaluation.TestAccuracy:F4}, attack acc {result.Evaluation.AttackAccuracy:F4}", done: true);
+        return result;
+    }
+
+    private void Report(string stage, string message, bool done = false) =>
+        progress?.Report(new RunEvent(stage, message, null, done));
+}
+
+/// <summary>An IProgress that reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool and reorders).</summary>
+public sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

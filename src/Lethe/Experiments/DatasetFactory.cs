@@ -1,0 +1,24 @@
+using Lethe.Data;
+using Lethe.Data.SynthFaces;
+
+namespace Lethe.Experiments;
+
+/// <summary>Builds the benchmark's sets for a spec. File-based datasets plug in here.</summary>
+public static class DatasetFactory
+{
+    public static BenchmarkData Build(ExperimentSpec spec) => spec.Dataset switch
+    {
+        "synthfaces" => SynthFaces.Build(spec.Synth with { ImageSize = spec.ImageSize, Seed = spec.Seed }, spec.TaskKind),
+        _ => throw new ArgumentException($"unknown dataset '{spec.Dataset}'; known: synthfaces"),
+    };
+
+    public static DataSummary Summarise(BenchmarkData data)
+    {
+        var forgetPeople = data.Forget.Identities().ToHashSet();
+        var retainPeople = data.Retain.Identities().ToHashSet();
+        return new DataSummary(data.Name, data.Task.Name, data.Train.Height, data.Train.Count, data.Forget.Count,
+            data.Retain.Count, data.Test.Count, data.Unseen.Count, forgetPeople.Count, retainPeople.Count,
+            data.Test.Identities().Count, data.Unseen.Identities().Count,
+            forgetPeople.Count(retainPeople.Contains), data.Fingerprint);
+    }
+}

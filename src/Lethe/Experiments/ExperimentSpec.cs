@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Lethe.Data.SynthFaces;
+using Lethe.Data.Transforms;
+using Lethe.Training;
+
+namespace Lethe.Experiments;
+
+/// <summary>
+/// Everything one benchmark run needs, frozen before the run starts (validate, then run). The CLI only fills it in;
+/// presets are ready-made instances.
+/// </summary>
+public sealed record ExperimentSpec
+{
+    /// <summary>"synthfaces" (built in), later "mufac" and "mucac*".</summary>
+    public string Dataset { get; init; } = "synthfaces";
+
+    /// <summary>The task of the dataset: for SynthFaces "age", "male", "smiling", "young" or "multilabel".</summary>
+    public string TaskKind { get; init; } = "age";
+
+    /// <summary>The dataset folder for file-based datasets.</summary>
+    public string? DataDirectory { get; init; }
+
+    public SynthFacesOptions Synth { get; init; } = new();
+
+    /// <summary>Input side in pixels (spec: 128; SynthFaces' default 32 keeps the run within minutes on a CPU).</summary>
+    public int ImageSize { get; init; } = 32;
+
+    public string Architecture { get; init; } = "resnet18";
+
+    /// <summary>Null means the spec §7 recipes for the task.</summary>
+    public BaseRecipes? Recipes { get; init; }
+
+    public TrainAugmentation Augmentation { get; init; } = TrainAugmentation.Default;
+
+    public long Seed { get; init; } = Seeds.Default;
+
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Torch intra-op threads; 0 = one per logical core. Results repeat only at the same count.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Unlearning method keys to run, in order; empty = none (base models only).</summary>
+    public IReadOnlyList<string> Methods { get; init; } = [];
+
+    /// <summary>Hyper-parameter overrides "method.param=value".</summary>
+    public IReadOnlyList<string> Overrides { get; init; } = [];
+
+    public double Lambda { get; init; } = 0.5;
+
+    public string CacheDirectory { get; init; } = DefaultCacheDirectory();
+
+    public string OutputDirectory { get; init; } = "runs/latest";
+
+    public string Preset { get; init; } = "default";
+
+    [JsonIgnore]
+    public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
+
+    /// <summary>A hash of every setting that affects results (not where they are written), so a resume only reuses results of the same run.</summary>
+    public string ResultHash()
+    {
+        var json = JsonSerializer.Serialize(this with { OutputDirectory = "", CacheDirectory = "" });
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16].ToLowerInvariant();
+    }
+
+    /// <summary>Stops a bad run before any expensive work, with a message that names the setting.</summary>
+    public void Validate()
+    {
+        if (Dataset != "synthfaces")
+            throw new ArgumentException($"unknown dataset '{Dataset}'; known: synthfaces");
+        if (ImageSize is < 8 or > 1024) throw new ArgumentException($"image size must be in 8..1024, got {ImageSize}");
+        if (Lambda is < 0 or > 1) throw new ArgumentException($"lambda must be in [0, 1], got {Lambda}");
+        if (Threads < 0) throw new ArgumentException($"threads must be >= 0, got {Threads}");
+        if (Device is not ("cpu" or "cuda") && !Device.StartsWith("cuda:", StringComparison.Ordinal))
+            throw new ArgumentException($"device must be cpu, cuda or cuda:N, got '{Device}'");
+        if (Device.StartsWith("cuda", StringComparison.Ordinal) && !TorchSharp.torch.cuda.is_available())
+            throw new ArgumentException($"device '{Device}' requested but CUDA is not available (build with a CUDA LibTorch package; see README)");
+        Recipes?.Original.Validate();
+        Recipes?.Retrained.Validate();
+    }
+
+    private static string DefaultCacheDirectory()
+    {
+        var env = Environment.GetEnvironmentVariable("LETHE_CACHE");
+        if (!string.IsNullOrWhiteSpace(env)) return env;
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return Path.Combine(string.IsNullOrEmpty(home) ? Path.GetTempPath() : home, ".cache", "lethe");
+    }
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace Lethe.Experiments;
+
+/// <summary>
+/// Peak resident memory of this process. On Linux the kernel's high-water mark (VmHWM) can be reset between stages
+/// (writing 5 to /proc/self/clear_refs), so each model gets its own peak; elsewhere it is the process-lifetime peak.
+/// LibTorch allocates outside the .NET heap, so GC counters would miss most of it.
+/// </summary>
+public static class MemoryProbe
+{
+    private const string Status = "/proc/self/status";
+    private const string ClearRefs = "/proc/self/clear_refs";
+
+    /// <summary>Starts a new peak window where the OS allows it.</summary>
+    public static void ResetPeak()
+    {
+        try
+        {
+            if (File.Exists(ClearRefs)) File.WriteAllText(ClearRefs, "5");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not permitted here: the peak then covers the whole process, which only overstates.
+        }
+    }
+
+    /// <summary>The peak resident set since the last reset, in MiB.</summary>
+    public static double PeakMiB()
+    {
+        if (File.Exists(Status))
+        {
+            foreach (var line in File.ReadLines(Status))
+            {
+                if (!line.StartsWith("VmHWM:", StringComparison.Ordinal)) continue;
+                var kb = long.Parse(line[6..].Trim().Split(' ')[0]);
+                return kb / 1024.0;
+            }
+        }
+        using var self = Process.GetCurrentProcess();
+        return self.PeakWorkingSet64 / (1024.0 * 1024.0);
+    }
+}

@@ -1,0 +1,41 @@
+using Lethe.Evaluation;
+using Lethe.Training;
+
+namespace Lethe.Experiments;
+
+/// <summary>One column of the results table: a model, how it was made, what it cost, and its evaluation.</summary>
+public sealed record ModelResult
+{
+    /// <summary>The report label: "Original", "Retrained", "Fine-tuning", "CF-3", ...</summary>
+    public required string Label { get; init; }
+
+    /// <summary>"base" for Original and Retrained, otherwise the unlearning method's key.</summary>
+    public required string Source { get; init; }
+
+    public required ModelEvaluation Evaluation { get; init; }
+
+    /// <summary>Wall time to train (base models) or to unlearn (methods), evaluation excluded.</summary>
+    public required double Seconds { get; init; }
+
+    /// <summary>Retrained's training time divided by this model's time: how much cheaper than the gold standard.</summary>
+    public double? SpeedUp { get; init; }
+
+    /// <summary>Peak resident memory while this model was made, MiB.</summary>
+    public double PeakMemoryMiB { get; init; }
+
+    /// <summary>True when the weights came from the checkpoint cache (Seconds is then the original training time).</summary>
+    public bool FromCache { get; init; }
+
+    public bool Diverged { get; init; }
+
+    public int? DivergedAtStep { get; init; }
+
+    public int? Steps { get; init; }
+
+    public string? Note { get; init; }
+
+    public IReadOnlyList<EpochStats>? History { get; init; }
+
+    /// <summary>The hyper-parameters or recipe that made this model, as JSON-serialisable data.</summary>
+    public object? Settings { get; init; }
+}

@@ -1,0 +1,31 @@
+using System.Text;
+
+namespace Lethe.IO;
+
+/// <summary>
+/// Writes files so that a reader never sees half of one: write a temp file beside the target, then rename over it.
+/// An interrupted run therefore leaves either the old file or the new one, and a resume can trust what it finds.
+/// </summary>
+public static class AtomicFile
+{
+    public static void WriteAllText(string path, string text) => Write(path, temp => File.WriteAllText(temp, text, new UTF8Encoding(false)));
+
+    public static void WriteAllBytes(string path, byte[] bytes) => Write(path, temp => File.WriteAllBytes(temp, bytes));
+
+    /// <summary>Calls <paramref name="writeTemp"/> with a temp path in the target's folder, then renames it into place.</summary>
+    public static void Write(string path, Action<string> writeTemp)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            writeTemp(temp);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json;
+using Lethe.Experiments;
+
+namespace Lethe.Reports;
+
+/// <summary>results.json: the whole run record (provenance, spec, data, every model with its history and settings).</summary>
+public sealed class JsonReport : IReportWriter
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public string FileName => "results.json";
+
+    public string Render(RunRecord run) => JsonSerializer.Serialize(run, Options);
+
+    public static RunRecord Read(string path) =>
+        JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(path), Options)
+        ?? throw new InvalidDataException($"{path}: empty run record");
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Lethe.Experiments;
+
+namespace Lethe.Reports;
+
+/// <summary>One row of the results table: a metric and its value per model (null = not applicable).</summary>
+public sealed record TableRow(string Metric, IReadOnlyList<double?> Values, string Format = "F4", IReadOnlyList<string?>? Text = null)
+{
+    public string Cell(int column)
+    {
+        if (Text?[column] is { } text) return text;
+        return Values[column] is { } v && !double.IsNaN(v) ? v.ToString(Format, CultureInfo.InvariantCulture) : "–";
+    }
+}
+
+/// <summary>
+/// The seed README's table: one column per model, rows Test Acc, Top-2 Test Acc, MIA (= the forgetting score F, as the
+/// README prints it), Final Score (NoMUS); then the raw attack accuracy, the other sets' accuracy, and cost.
+/// </summary>
+public sealed record ResultsTable(IReadOnlyList<string> Models, IReadOnlyList<TableRow> Rows)
+{
+    public static ResultsTable From(RunRecord run)
+    {
+        var models = run.Models;
+        IReadOnlyList<double?> Of(Func<ModelResult, double?> value) => models.Select(value).ToArray();
+        var rows = new List<TableRow> { new("Test Acc", Of(m => m.Evaluation.TestAccuracy)) };
+        if (models.Any(m => m.Evaluation.Top2TestAccuracy is not null))
+            rows.Add(new("Top-2 Test Acc", Of(m => m.Evaluation.Top2TestAccuracy)));
+        rows.Add(new("MIA", Of(m => m.Evaluation.ForgettingScore)));
+        rows.Add(new("Final Score", Of(m => m.Evaluation.Nomus)));
+        rows.Add(new("Attack Acc (A)", Of(m => m.Evaluation.AttackAccuracy)));
+        rows.Add(new("Forget Acc", Of(m => m.Evaluation.ForgetAccuracy)));
+        rows.Add(new("Retain Acc", Of(m => m.Evaluation.RetainAccuracy)));
+        rows.Add(new("Unseen Acc", Of(m => m.Evaluation.UnseenAccuracy)));
+        var attributes = run.Models.FirstOrDefault()?.Evaluation.TestAttributeAccuracy.Count ?? 0;
+        if (attributes > 1)
+        {
+            var names = run.Data.Task.Split('-').Skip(1).ToArray();
+            for (int j = 0; j < attributes; j++)
+            {
+                int a = j;
+                rows.Add(new($"Test Acc ({(a < names.Length ? names[a] : $"#{a + 1}")})", Of(m => m.Evaluation.TestAttributeAccuracy[a])));
+            }
+        }
+        rows.Add(new("Time (s)", Of(m => m.Seconds), "F1"));
+        rows.Add(new("Speed-up vs Retrained", Of(m => m.Source == "base" && m.Label == "Original" ? null : m.SpeedUp), "F1"));
+        rows.Add(new("Peak memory (MiB)", Of(m => m.PeakMemoryMiB), "F0"));
+        if (models.Any(m => m.Diverged))
+            rows.Add(new("Status", Of(_ => null), Text: models.Select(m => m.Diverged ? $"diverged at step {m.DivergedAtStep}" : "ok").ToArray()));
+        return new ResultsTable(models.Select(m => m.Label).ToArray(), rows);
+    }
+}

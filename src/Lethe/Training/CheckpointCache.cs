@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Lethe.IO;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Lethe.Training;
+
+/// <summary>
+/// Everything that determines a trained base model. Its hash is the cache key, so a change to any of these (data,
+/// which subset, recipe, seed, architecture, image size, device type, thread count) trains a new model instead of
+/// reusing a stale one.
+/// </summary>
+public sealed record CheckpointKey(
+    string DataFingerprint,
+    string Role,
+    TrainRecipe Recipe,
+    long Seed,
+    string Architecture,
+    string Task,
+    int ImageSize,
+    string Augmentation,
+    string Device)
+{
+    public string Hash()
+    {
+        var json = JsonSerializer.Serialize(this);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..20].ToLowerInvariant();
+    }
+}
+
+/// <summary>What is stored beside a cached checkpoint: how it was made and how training went.</summary>
+public sealed record CheckpointInfo(CheckpointKey Key, IReadOnlyList<EpochStats> History, double TrainSeconds, DateTimeOffset Created);
+
+/// <summary>
+/// Base models trained once per <see cref="CheckpointKey"/> and reused by every method and every later run.
+/// The weights file is written before its sidecar, so a sidecar means a complete entry.
+/// </summary>
+public sealed class CheckpointCache(string directory)
+{
+    public string Directory { get; } = directory;
+
+    public string WeightsPath(CheckpointKey key) => Path.Combine(Directory, $"{key.Role}-{key.Hash()}.ckpt");
+
+    public string InfoPath(CheckpointKey key) => Path.Combine(Directory, $"{key.Role}-{key.Hash()}.json");
+
+    /// <summary>Loads the cached weights into <paramref name="model"/> and returns their info, or null when absent.</summary>
+    public CheckpointInfo? TryLoad(CheckpointKey key, nn.Module<Tensor, Tensor> model)
+    {
+        if (!File.Exists(InfoPath(key)) || !File.Exists(WeightsPath(key))) return null;
+        var info = JsonSerializer.Deserialize<CheckpointInfo>(File.ReadAllText(InfoPath(key)))
+                   ?? throw new InvalidDataException($"{InfoPath(key)}: empty checkpoint info");
+        Checkpoint.Load(model, WeightsPath(key));
+        return info;
+    }
+
+    public void Store(CheckpointInfo info, nn.Module<Tensor, Tensor> model)
+    {
+        Checkpoint.Save(model, WeightsPath(info.Key));
+        AtomicFile.WriteAllText(InfoPath(info.Key), JsonSerializer.Serialize(info, new JsonSerializerOptions { WriteIndented = true }));
+    }
+}

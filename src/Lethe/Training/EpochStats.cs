@@ -1,0 +1,10 @@
+namespace Lethe.Training;
+
+/// <summary>What one training epoch did: mean loss, accuracy on the augmented batches, throughput.</summary>
+public sealed record EpochStats(int Epoch, double LearningRate, double Loss, double Accuracy, int Images, TimeSpan Elapsed)
+{
+    public double ImagesPerSecond => Elapsed.TotalSeconds > 0 ? Images / Elapsed.TotalSeconds : 0;
+}
+
+/// <summary>Progress inside an epoch, for progress bars: step k of n, the running loss and accuracy.</summary>
+public sealed record TrainProgress(string Model, int Epoch, int Epochs, int Step, int Steps, double Loss, double Accuracy, double ImagesPerSecond);

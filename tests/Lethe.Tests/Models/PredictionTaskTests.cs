@@ -1,0 +1,56 @@
+using Lethe.Data;
+using Lethe.Models;
+using static TorchSharp.torch;
+
+namespace Lethe.Tests.Models;
+
+public class PredictionTaskTests
+{
+    [Fact]
+    public void Multiclass_per_sample_loss_is_the_cross_entropy_of_the_true_class()
+    {
+        // logits [0, ln 3]: softmax = [1/4, 3/4]; CE of class 1 = ln(4/3), of class 0 = ln 4.
+        using var logits = tensor(new float[] { 0, MathF.Log(3), 0, MathF.Log(3) }, [2, 2]);
+        using var targets = tensor(new long[] { 1, 0 });
+        var task = new BinaryTask("Male");
+        var losses = task.PerSampleLoss(logits, targets).data<float>().ToArray();
+        Assert.Equal(Math.Log(4.0 / 3), losses[0], 5);
+        Assert.Equal(Math.Log(4.0), losses[1], 5);
+        Assert.Equal((Math.Log(4.0 / 3) + Math.Log(4)) / 2, task.Loss(logits, targets).item<float>(), 5);
+    }
+
+    [Fact]
+    public void Multilabel_per_sample_loss_is_the_mean_bce_over_labels()
+    {
+        // BCE-with-logits(0, y) = ln 2 for any y; BCE(ln 3, 1) = ln(4/3); BCE(ln 3, 0) = ln 4.
+        using var logits = tensor(new float[] { 0, MathF.Log(3), MathF.Log(3) }, [1, 3]);
+        using var targets = tensor(new float[] { 1, 1, 0 }, [1, 3]);
+        var loss = MultiLabelTask.MaleSmilingYoung.PerSampleLoss(logits, targets).item<float>();
+        Assert.Equal((Math.Log(2) + Math.Log(4.0 / 3) + Math.Log(4)) / 3, loss, 5);
+    }
+
+    [Fact]
+    public void Multilabel_correctness_is_per_attribute_with_threshold_zero()
+    {
+        using var logits = tensor(new float[] { 2, -1, 0.5f }, [1, 3]);
+        using var targets = tensor(new float[] { 1, 1, 0 }, [1, 3]);
+        Assert.Equal([1f, 0f, 0f], MultiLabelTask.MaleSmilingYoung.Correct(logits, targets).data<float>().ToArray());
+    }
+
+    [Fact]
+    public void Top2_counts_a_label_in_the_two_largest_logits()
+    {
+        using var logits = tensor(new float[] { 0.1f, 0.5f, 0.3f, 0.0f, 0, 0, 0, 0, /* row 2 */ 5, 4, 3, 2, 1, 0, 0, 0 }, [2, 8]);
+        using var targets = tensor(new long[] { 2, 3 });
+        var top2 = MultiClassTask.AgeGroups.TopKCorrect(logits, targets, 2)!.data<float>().ToArray();
+        Assert.Equal([1f, 0f], top2);
+    }
+
+    [Fact]
+    public void Labels_outside_the_label_set_are_rejected_with_the_sample_named()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => MultiClassTask.AgeGroups.Validate(new Sample("F0001_x.jpg", "F0001_D", [8])));
+        Assert.Contains("F0001_x.jpg", error.Message);
+        Assert.Throws<InvalidDataException>(() => MultiLabelTask.MaleSmilingYoung.Validate(new Sample("1.jpg", "7", [1, 2, 0])));
+    }
+}

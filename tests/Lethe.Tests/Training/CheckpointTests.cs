@@ -1,0 +1,85 @@
+using Lethe.Models;
+using Lethe.Tests.Support;
+using Lethe.Training;
+using static TorchSharp.torch;
+
+namespace Lethe.Tests.Training;
+
+public class CheckpointTests
+{
+    [Fact]
+    public void Save_then_load_round_trips_weights_and_batchnorm_statistics()
+    {
+        using var dir = new TempDirectory();
+        manual_seed(1);
+        using var model = Networks.Create("resnet18", 8, CPU);
+        using (var scope = NewDisposeScope())
+        {
+            model.train();
+            model.call(rand(4, 3, 16, 16)); // moves BN running statistics away from their initial values
+        }
+        var path = Path.Combine(dir.Path, "m.ckpt");
+        Checkpoint.Save(model, path);
+        manual_seed(2);
+        using var loaded = Networks.Create("resnet18", 8, CPU);
+        Checkpoint.Load(loaded, path);
+
+        model.eval();
+        loaded.eval();
+        using var input = rand(2, 3, 16, 16);
+        using var expected = model.call(input);
+        using var actual = loaded.call(input);
+        Assert.True(expected.equal(actual).item<bool>());
+    }
+
+    [Fact]
+    public void A_checkpoint_of_another_head_size_is_refused_with_the_file_named()
+    {
+        using var dir = new TempDirectory();
+        using var eight = Networks.Create("resnet18", 8, CPU);
+        var path = Path.Combine(dir.Path, "eight.ckpt");
+        Checkpoint.Save(eight, path);
+        using var three = Networks.Create("resnet18", 3, CPU);
+
+        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(three, path));
+        Assert.Contains("eight.ckpt", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_checkpoint_names_the_path()
+    {
+        using var model = Networks.Create("resnet18", 8, CPU);
+        var error = Assert.Throws<FileNotFoundException>(() => Checkpoint.Load(model, "/nonexistent/x.ckpt"));
+        Assert.Contains("/nonexistent/x.ckpt", error.Message);
+    }
+
+    [Fact]
+    public void Cache_keys_change_with_anything_that_changes_the_model()
+    {
+        var key = new CheckpointKey("data", "original", TrainRecipe.Mufac, 42, "resnet18", "age-8", 32, "aug", "CPU");
+        Assert.Equal(key.Hash(), (key with { }).Hash());
+        Assert.NotEqual(key.Hash(), (key with { Seed = 43 }).Hash());
+        Assert.NotEqual(key.Hash(), (key with { Recipe = TrainRecipe.Mufac with { Epochs = 29 } }).Hash());
+        Assert.NotEqual(key.Hash(), (key with { DataFingerprint = "other" }).Hash());
+        Assert.NotEqual(key.Hash(), (key with { Role = "retrained" }).Hash());
+    }
+
+    [Fact]
+    public void Cache_returns_what_it_stored_and_nothing_for_an_unknown_key()
+    {
+        using var dir = new TempDirectory();
+        var cache = new CheckpointCache(dir.Path);
+        var key = new CheckpointKey("data", "original", TrainRecipe.Mufac, 42, "resnet18", "age-8", 32, "aug", "CPU");
+        using var model = Networks.Create("resnet18", 8, CPU);
+        var info = new CheckpointInfo(key, [new EpochStats(1, 0.01, 1.5, 0.3, 100, TimeSpan.FromSeconds(2))], 2.0, DateTimeOffset.UnixEpoch);
+        cache.Store(info, model);
+
+        using var other = Networks.Create("resnet18", 8, CPU);
+        var loaded = cache.TryLoad(key, other);
+        Assert.NotNull(loaded);
+        Assert.Equal(2.0, loaded.TrainSeconds);
+        Assert.Equal(1.5, loaded.History[0].Loss);
+        Assert.Null(cache.TryLoad(key with { Seed = 1 }, other));
+        Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
+    }
+}

@@ -1,0 +1,30 @@
+using Lethe.Data;
+using Lethe.Data.Transforms;
+using Lethe.Models;
+using Lethe.Tests.Support;
+using Lethe.Training;
+using static TorchSharp.torch;
+
+namespace Lethe.Tests.Training;
+
+public class TrainerTests
+{
+    [Fact]
+    public void Training_lowers_the_loss_and_reports_every_epoch()
+    {
+        using var set = TinyData.Classes(128);
+        manual_seed(3);
+        using var model = Networks.Create("resnet18", 8, CPU);
+        var loader = new BatchLoader(set, MultiClassTask.AgeGroups, new EvalTransform(16), BatchOptions.Training, CPU, 1, "train");
+        var recipe = new TrainRecipe("tiny", 0.05, 0.9, 6, [4]);
+        var reported = new List<TrainProgress>();
+
+        var history = new Trainer().Train(model, MultiClassTask.AgeGroups, loader, recipe, "tiny", new Lethe.Experiments.SyncProgress<TrainProgress>(reported.Add));
+
+        Assert.Equal(6, history.Count);
+        Assert.True(history[^1].Loss < history[0].Loss * 0.7, $"loss {history[0].Loss:F3} -> {history[^1].Loss:F3}");
+        Assert.Equal(0.005, history[^1].LearningRate, 12);
+        Assert.All(history, h => Assert.Equal(128, h.Images));
+        Assert.Equal(6 * loader.BatchesPerEpoch, reported.Count);
+    }
+}
