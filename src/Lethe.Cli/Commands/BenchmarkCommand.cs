@@ -65,5 +65,5 @@ internal static class BenchmarkCommand
     }
 
     private static BaseRecipes BaseRecipesFor(ExperimentSpec spec) =>
-        BaseRecipes.For(Lethe.Data.SynthFaces.SynthFaces.Task(spec.TaskKind));
+        BaseRecipes.For(Lethe.Data.SynthFaces.Task(spec.TaskKind));
 }

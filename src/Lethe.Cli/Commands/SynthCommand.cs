@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Lethe.Data.SynthFaces;
+using Lethe.Data;
 using Spectre.Console;
 
 namespace Lethe.Cli.Commands;

@@ -24,7 +24,7 @@ public static class SetScorer
             {
                 var logits = model.call(batch.Images);
                 losses.AddRange(task.PerSampleLoss(logits, batch.Targets).cpu().data<float>());
-                var perAttribute = task.Correct(logits, batch.Targets).sum(0).cpu().data<float>().ToArray();
+                var perAttribute = task.Correct(logits, batch.Targets).sum(dim: 0).cpu().data<float>().ToArray();
                 for (int j = 0; j < perAttribute.Length; j++) attributeCorrect[j] += perAttribute[j];
                 if (task.TopKCorrect(logits, batch.Targets, 2) is { } top2)
                 {

@@ -61,8 +61,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
     {
         var key = new CheckpointKey(data.Fingerprint, role, recipe, spec.Seed, spec.Architecture, data.Task.Name,
             spec.ImageSize, spec.Augmentation.ToString(), device.type.ToString());
-        manual_seed(Seeds.Derive(spec.Seed, $"init/{role}"));
-        var model = Networks.Create(spec.Architecture, data.Task.Outputs, device);
+        var model = Networks.Create(spec.Architecture, data.Task.Outputs, device, Seeds.Derive(spec.Seed, $"init/{role}"));
         MemoryProbe.ResetPeak();
         if (cache.TryLoad(key, model) is { } cached)
         {

@@ -1,5 +1,5 @@
 using Lethe.Data;
-using Lethe.Data.SynthFaces;
+using Lethe.Data;
 
 namespace Lethe.Experiments;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Lethe.Data.SynthFaces;
+using Lethe.Data;
 using Lethe.Data.Transforms;
 using Lethe.Training;
 

@@ -13,8 +13,13 @@ public static class Networks
     /// TorchVision are private, so a smaller ResNet would mean hand-writing one that the benchmark never runs.</summary>
     public static IReadOnlyList<string> Names { get; } = ["resnet18"];
 
-    /// <summary>A freshly initialised network (Kaiming-normal fan-out convolutions, BN 1/0, default linear head: spec §6).</summary>
-    public static nn.Module<Tensor, Tensor> Create(string architecture, int outputs, Device device)
+    /// <summary>
+    /// A freshly initialised network (Kaiming-normal fan-out convolutions, BN 1/0, default linear head: spec §6).
+    /// With <paramref name="initSeed"/>, every parameter is drawn from a private generator instead of LibTorch's global
+    /// one, so another thread that seeds or draws from the global generator (a parallel test, a user's code) cannot
+    /// change the model, and the draw is made on the CPU, so it is the same for every device.
+    /// </summary>
+    public static nn.Module<Tensor, Tensor> Create(string architecture, int outputs, Device device, long? initSeed = null)
     {
         nn.Module<Tensor, Tensor> model = architecture switch
         {
@@ -22,7 +27,40 @@ public static class Networks
             _ => throw new ArgumentException(
                 $"unknown architecture '{architecture}'; known: {string.Join(", ", Names)}"),
         };
+        if (initSeed is { } seed) Initialise(model, seed);
         return model.to(device);
+    }
+
+    /// <summary>
+    /// torchvision's ResNet initialisation, drawn from a generator of our own: TorchSharp's kaiming_normal_ takes no
+    /// generator, and its normal_/uniform_ accept one but ignore it (0.107), so we draw with randn/rand, which honour it.
+    /// </summary>
+    private static void Initialise(nn.Module<Tensor, Tensor> model, long seed)
+    {
+        using var generator = new Generator((ulong)seed);
+        using var noGrad = no_grad();
+        foreach (var (_, module) in model.named_modules())
+        {
+            switch (module)
+            {
+                case TorchSharp.Modules.Conv2d conv:
+                    // Kaiming normal, mode fan_out, ReLU gain: std = sqrt(2 / (out_channels * kh * kw)).
+                    var w = conv.weight!;
+                    double fanOut = w.shape[0] * w.shape[2] * w.shape[3];
+                    w.copy_(randn(w.shape, generator: generator).mul_(Math.Sqrt(2.0 / fanOut)));
+                    break;
+                case TorchSharp.Modules.BatchNorm2d bn:
+                    nn.init.ones_(bn.weight!);
+                    nn.init.zeros_(bn.bias!);
+                    break;
+                case TorchSharp.Modules.Linear linear:
+                    // PyTorch's default Linear init: kaiming_uniform(a = sqrt 5) gives bound 1/sqrt(fan_in); the bias too.
+                    double bound = 1.0 / Math.Sqrt(linear.weight!.shape[1]);
+                    Uniform(linear.weight!, bound, generator);
+                    if (linear.bias is { } bias) Uniform(bias, bound, generator);
+                    break;
+            }
+        }
     }
 
     /// <summary>An independent copy with the same weights and buffers (TorchSharp has no deepcopy).</summary>
@@ -32,4 +70,7 @@ public static class Networks
         copy.load_state_dict(source.state_dict());
         return copy;
     }
+
+    private static void Uniform(Tensor target, double bound, Generator generator) =>
+        target.copy_(rand(target.shape, generator: generator).mul_(2 * bound).sub_(bound));
 }

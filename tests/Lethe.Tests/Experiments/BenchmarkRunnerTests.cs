@@ -1,0 +1,78 @@
+using Lethe.Experiments;
+using Lethe.Reports;
+using Lethe.Tests.Support;
+
+namespace Lethe.Tests.Experiments;
+
+public class BenchmarkRunnerTests
+{
+    [Fact]
+    public void A_tiny_run_trains_evaluates_and_writes_the_three_result_files()
+    {
+        using var dir = new TempDirectory();
+        var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache"));
+        var events = new List<RunEvent>();
+
+        var run = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, "lethe benchmark (test)");
+        var files = ReportSet.WriteAll(run, spec.OutputDirectory);
+
+        Assert.Equal(["Original", "Retrained"], run.Models.Select(m => m.Label));
+        Assert.Equal(4 * 6, run.Data.Forget);
+        Assert.Equal(4 * 5, run.Data.Unseen);
+        Assert.Equal(0, run.Data.StraddlingIdentities);
+        foreach (var model in run.Models)
+        {
+            var e = model.Evaluation;
+            Assert.InRange(e.TestAccuracy, 0, 1);
+            Assert.InRange(e.AttackAccuracy, 0, 1);
+            Assert.Equal(Math.Abs(e.AttackAccuracy - 0.5), e.ForgettingScore, 12);
+            Assert.Equal(0.5 * e.TestAccuracy + 0.5 * (1 - 2 * e.ForgettingScore), e.Nomus, 12);
+            Assert.Equal(2, model.History!.Count);
+        }
+        Assert.All(files, f => Assert.True(File.Exists(f), f));
+        var markdown = File.ReadAllText(Path.Combine(spec.OutputDirectory, "results.md"));
+        Assert.Contains("| Metric | Original | Retrained |", markdown);
+        Assert.Contains("| Final Score |", markdown);
+        Assert.Equal(run.Models[0].Evaluation.TestAccuracy,
+            JsonReport.Read(Path.Combine(spec.OutputDirectory, "results.json")).Models[0].Evaluation.TestAccuracy);
+        Assert.Contains(events, e => e.Training is { Model: "Original", Epoch: 2 });
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_numbers_and_a_second_run_reuses_the_cache()
+    {
+        using var dir = new TempDirectory();
+        var first = new BenchmarkRunner().Run(TinyRun.Spec(Path.Combine(dir.Path, "a"), Path.Combine(dir.Path, "cache-a")));
+        var second = new BenchmarkRunner().Run(TinyRun.Spec(Path.Combine(dir.Path, "b"), Path.Combine(dir.Path, "cache-b")));
+        var third = new BenchmarkRunner().Run(TinyRun.Spec(Path.Combine(dir.Path, "c"), Path.Combine(dir.Path, "cache-a")));
+
+        for (int i = 0; i < first.Models.Count; i++)
+        {
+            Assert.Equal(first.Models[i].Evaluation.TestAccuracy, second.Models[i].Evaluation.TestAccuracy);
+            Assert.Equal(first.Models[i].Evaluation.AttackAccuracy, second.Models[i].Evaluation.AttackAccuracy);
+            Assert.Equal(first.Models[i].History![^1].Loss, second.Models[i].History![^1].Loss);
+            Assert.Equal(first.Models[i].Evaluation.AttackAccuracy, third.Models[i].Evaluation.AttackAccuracy);
+        }
+        Assert.All(third.Models, m => Assert.True(m.FromCache));
+        Assert.All(first.Models, m => Assert.False(m.FromCache));
+    }
+
+    [Fact]
+    public void An_interrupted_run_resumes_from_its_finished_models()
+    {
+        using var dir = new TempDirectory();
+        var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache"));
+        var first = new BenchmarkRunner().Run(spec);
+        var stored = Path.Combine(spec.OutputDirectory, "models", "original.json");
+        Assert.True(File.Exists(stored));
+        File.Delete(Path.Combine(spec.OutputDirectory, "models", "retrained.json")); // as if stopped after Original
+
+        var events = new List<RunEvent>();
+        var resumed = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec);
+
+        Assert.Equal(first.Models[0].Evaluation.AttackAccuracy, resumed.Models[0].Evaluation.AttackAccuracy);
+        Assert.Equal(first.Models[0].Evaluation.TestAccuracy, resumed.Models[0].Evaluation.TestAccuracy);
+        Assert.DoesNotContain(events, e => e.Stage == "Original" && e.Message == "evaluating");
+        Assert.Contains(events, e => e.Stage == "Retrained" && e.Message == "evaluating");
+    }
+}
