@@ -1,3 +1,7 @@
 using Lethe.Cli;
+using Spectre.Console;
 
-return LetheApp.Run(args, Spectre.Console.AnsiConsole.Console, Console.Error);
+var console = AnsiConsole.Console;
+// Piped or nohup'd output has no terminal width; Spectre would wrap at 80 columns and split log lines and tables.
+if (Console.IsOutputRedirected) console.Profile.Width = 240;
+return LetheApp.Run(args, console, Console.Error);
