@@ -2,13 +2,33 @@ namespace Lethe.Data;
 
 /// <summary>
 /// The reference's "cycling forget stream" (spec §8.1): an endless iterator over a loader's epochs that starts a new
-/// (reshuffled) epoch whenever the current one runs out, and persists across the caller's epochs. STUB.
+/// (reshuffled) epoch whenever the current one runs out, and persists across the caller's epochs.
 /// </summary>
 public sealed class CyclingBatches(BatchLoader loader) : IDisposable
 {
+    private IEnumerator<Batch>? current;
+
     public BatchLoader Loader { get; } = loader;
 
-    public Batch Next() => throw new NotImplementedException();
+    /// <summary>How many epochs of the loader this stream has started.</summary>
+    public int EpochsStarted { get; private set; }
 
-    public void Dispose() { }
+    /// <summary>The next batch, which the caller disposes.</summary>
+    public Batch Next()
+    {
+        if (current is not null && current.MoveNext()) return current.Current;
+        if (Loader.Count == 0) throw new InvalidOperationException($"the loader of stream '{Loader.Stream}' has no samples to cycle over");
+        current?.Dispose();
+        current = Loader.Epoch().GetEnumerator();
+        EpochsStarted++;
+        if (!current.MoveNext()) throw new InvalidOperationException($"stream '{Loader.Stream}' produced an empty epoch");
+        return current.Current;
+    }
+
+    /// <summary>Stops the loader's background work and frees the batches it prepared but never handed out.</summary>
+    public void Dispose()
+    {
+        current?.Dispose();
+        current = null;
+    }
 }

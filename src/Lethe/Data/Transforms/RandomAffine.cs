@@ -1,0 +1,33 @@
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace Lethe.Data.Transforms;
+
+/// <summary>
+/// Scale and horizontal shear about the image centre (spec §4 step 3): the forward map is x' = s·(x − tan φ·y),
+/// y' = s·y; each output pixel takes the nearest source pixel of the inverse map, black outside.
+/// </summary>
+internal static class RandomAffine
+{
+    /// <param name="images">float32 [B, C, H, W].</param>
+    /// <param name="scale">float32 [B], the factor s per sample.</param>
+    /// <param name="shearRadians">float32 [B], the angle φ per sample.</param>
+    public static Tensor Apply(Tensor images, Tensor scale, Tensor shearRadians)
+    {
+        using var scope = NewDisposeScope();
+        long height = images.shape[2], width = images.shape[3];
+        // Inverse map: x = (x' + tan φ·y') / s, y = y' / s. affine_grid works in coordinates normalised by half the
+        // width (x) and half the height (y), so the shear term picks up H/W for non-square images.
+        var inverseScale = scale.reciprocal();
+        var shear = shearRadians.tan().mul(inverseScale).mul(height / (double)width);
+        var zero = zeros_like(scale);
+        var theta = stack([
+            stack([inverseScale, shear, zero], 1),
+            stack([zero, inverseScale, zero], 1),
+        ], 1);
+        var grid = F.affine_grid(theta, images.shape, align_corners: false);
+        return F.grid_sample(images, grid, GridSampleMode.Nearest, GridSamplePaddingMode.Zeros, align_corners: false)
+            .MoveToOuterDisposeScope();
+    }
+}
