@@ -15,6 +15,9 @@ internal static class UnlearningFixtures
 {
     public const int Side = 16;
 
+    /// <summary>Small batches keep a ResNet-18 step cheap; the loop shapes only care that a full batch has this size.</summary>
+    public const int BatchSize = 16;
+
     public static MultiClassTask FourClasses { get; } = new("toy-4", ["red", "green", "blue", "grey"]);
 
     /// <summary>Image i has class i mod classes: a class colour plus noise. <paramref name="shuffledLabels"/> gives each
@@ -62,19 +65,36 @@ internal static class UnlearningFixtures
         Forget = forget,
         Retain = retain,
         TrainTransform = new EvalTransform(Side),
+        BatchSize = BatchSize,
         Progress = progress,
     };
 
-    /// <summary>The loss on the whole set as one batch, with batch statistics (training-mode BN), measured on a copy so
-    /// the measured model's running statistics stay as they are.</summary>
-    public static double Loss(nn.Module<Tensor, Tensor> model, PredictionTask task, ImageSet set)
+    /// <summary>The loss on the whole set as one batch, with batch statistics (training-mode BN). The model's running
+    /// statistics are put back afterwards, so measuring changes nothing.</summary>
+    public static double Loss(nn.Module<Tensor, Tensor> model, PredictionTask task, ImageSet set) =>
+        WithBatchStatistics(model, () => task.Loss(model.call(Images(set)), task.Targets(set.Samples)));
+
+    /// <summary>The student-to-teacher softmax divergence on the whole set, the student with batch statistics as in training.</summary>
+    public static double Divergence(nn.Module<Tensor, Tensor> student, nn.Module<Tensor, Tensor> teacher, ImageSet set) =>
+        WithBatchStatistics(student, () =>
+        {
+            var images = Images(set);
+            return Distillation.SoftmaxKl(student.call(images), teacher.call(images), 4);
+        });
+
+    public static Tensor Images(ImageSet set) => set.Pixels.to_type(ScalarType.Float32).div(255);
+
+    private static double WithBatchStatistics(nn.Module<Tensor, Tensor> model, Func<Tensor> measure)
     {
         using var scope = NewDisposeScope();
-        using var copy = Networks.Copy(model, "resnet18", task.Outputs, CPU);
-        copy.train();
         using var _ = no_grad();
-        var images = set.Pixels.to_type(ScalarType.Float32).div(255);
-        return task.Loss(copy.call(images), task.Targets(set.Samples)).item<float>();
+        var buffers = model.buffers().Select(b => (Buffer: b, Saved: b.clone())).ToArray();
+        var wasTraining = model.training;
+        model.train();
+        var value = measure().item<float>();
+        model.train(wasTraining);
+        foreach (var (buffer, saved) in buffers) buffer.copy_(saved);
+        return value;
     }
 
     /// <summary>Every parameter and buffer as managed arrays, by name, to compare models bit for bit.</summary>
