@@ -19,16 +19,17 @@ internal static class ColorJitter
         using var scope = NewDisposeScope();
         var batch = images.shape[0];
         var x = images;
-        // Every sample takes one op per round; one blend formula covers all three, so a round is a single pass.
+        // Every sample takes one op per round. All three ops are f·x + (1 − f)·reference, so a round is one pass:
+        // x·f + grey·(1 − f)·[saturation] + mean·(1 − f)·[contrast], where the brackets are per-sample 0/1 switches.
         for (var round = 0; round < 3; round++)
         {
             var op = order.select(1, round);
             var factor = factors.gather(1, op.unsqueeze(1)).view(batch, 1, 1, 1);
-            var opPerPixel = op.view(batch, 1, 1, 1);
+            var blend = factor.neg().add_(1);
             var grey = Grey(x);
-            var reference = where(opPerPixel.eq(Brightness), zeros_like(grey),
-                where(opPerPixel.eq(Contrast), grey.mean([1, 2, 3], keepdim: true).expand_as(grey), grey));
-            x = x.mul(factor).add_(reference.mul(factor.neg().add_(1))).clamp_(0, 1);
+            var greyWeight = blend.mul(op.eq(Saturation).view(batch, 1, 1, 1));
+            var meanTerm = blend.mul(op.eq(Contrast).view(batch, 1, 1, 1)).mul_(grey.mean([1, 2, 3], keepdim: true));
+            x = addcmul(meanTerm, x, factor, 1).addcmul_(grey, greyWeight, 1).clamp_(0, 1);
         }
         return x.MoveToOuterDisposeScope();
     }
@@ -36,7 +37,10 @@ internal static class ColorJitter
     /// <summary>ITU-R 601 luma, as PIL's convert("L"): float32 [B, 1, H, W].</summary>
     public static Tensor Grey(Tensor images)
     {
-        using var weights = tensor(new[] { 0.299f, 0.587f, 0.114f }, [1, 3, 1, 1], device: images.device);
-        return images.mul(weights).sum(1, keepdim: true);
+        long batch = images.shape[0], height = images.shape[2], width = images.shape[3];
+        using var weights = tensor(new[] { 0.299f, 0.587f, 0.114f }, [1, 3], device: images.device);
+        // A matrix product over the channel axis reads the image once; mul-then-sum made a full temporary.
+        using var flat = images.reshape(batch, 3, height * width);
+        return weights.matmul(flat).view(batch, 1, height, width);
     }
 }

@@ -1,0 +1,201 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using static TorchSharp.torch;
+
+namespace Lethe.Data;
+
+/// <summary>
+/// Decode or render once, reuse: uint8 tensors kept in memory and in files under <see cref="Directory"/>, keyed by a
+/// caller-given content key (a hash of everything that determines the tensor). A file is written atomically and carries
+/// its shape and a SHA-256 checksum; a file that is truncated or corrupt is deleted and recreated, never used.
+/// The cache owns the tensors it returns: callers must not dispose them.
+/// </summary>
+public sealed partial class TensorCache : IDisposable
+{
+    private static readonly byte[] Magic = "LETHETC1"u8.ToArray();
+    private const int ChecksumLength = 32;
+
+    /// <summary>Payload is streamed in slices of this many bytes, so tensors larger than one .NET array still fit.</summary>
+    internal int ChunkBytes { get; init; } = 64 << 20;
+
+    private readonly Dictionary<string, Tensor> memory = new();
+    private readonly Lock gate = new();
+
+    public TensorCache(string directory)
+    {
+        if (string.IsNullOrWhiteSpace(directory)) throw new ArgumentException("cache directory must not be empty");
+        Directory = Path.GetFullPath(directory);
+    }
+
+    public string Directory { get; }
+
+    /// <summary>The file that holds <paramref name="key"/>.</summary>
+    public string PathOf(string key)
+    {
+        if (string.IsNullOrEmpty(key)) throw new ArgumentException("cache key must not be empty");
+        // Keys that are not plain file names are hashed, so no key can escape the directory.
+        var name = SafeName().IsMatch(key) ? key : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        return Path.Combine(Directory, name + ".tensor");
+    }
+
+    /// <summary>
+    /// The tensor stored under <paramref name="key"/>: from memory, else from its file, else made by
+    /// <paramref name="create"/> (which must return a uint8 tensor) and then saved.
+    /// </summary>
+    public Tensor GetOrCreate(string key, Func<Tensor> create)
+    {
+        lock (gate)
+        {
+            if (memory.TryGetValue(key, out var cached)) return cached;
+            var path = PathOf(key);
+            var tensor = TryRead(path) ?? CreateAndWrite(path, create);
+            memory[key] = tensor;
+            return tensor;
+        }
+    }
+
+    /// <summary>What happened to the last file that could not be used (for diagnostics), or null.</summary>
+    public string? LastRejection { get; private set; }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            foreach (var tensor in memory.Values) tensor.Dispose();
+            memory.Clear();
+        }
+    }
+
+    private Tensor CreateAndWrite(string path, Func<Tensor> create)
+    {
+        using var scope = NewDisposeScope();
+        var made = create();
+        if (made.dtype != ScalarType.Byte)
+            throw new ArgumentException($"TensorCache stores uint8 tensors, but the creator of {Path.GetFileName(path)} returned {made.dtype}");
+        var tensor = made.cpu().contiguous();
+        // The same storage may come back (already CPU and contiguous); it must survive this scope either way.
+        tensor = ReferenceEquals(tensor, made) ? tensor.DetachFromDisposeScope() : tensor.clone().DetachFromDisposeScope();
+        Write(path, tensor);
+        return tensor;
+    }
+
+    private void Write(string path, Tensor tensor)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            {
+                WriteAndHash(file, hash, Header(tensor.shape));
+                ForEachChunk(tensor, chunk => WriteAndHash(file, hash, chunk));
+                file.Write(hash.GetHashAndReset());
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    private Tensor? TryRead(string path)
+    {
+        if (!File.Exists(path)) return null;
+        Tensor? tensor = null;
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var shape = ReadHeader(file, hash);
+            var payload = shape.Aggregate(1L, (a, b) => a * b);
+            var expectedLength = HeaderLength(shape.Length) + payload + ChecksumLength;
+            if (file.Length != expectedLength) return Reject(path, $"length {file.Length}, expected {expectedLength}");
+            tensor = empty(shape, ScalarType.Byte).DetachFromDisposeScope();
+            ForEachChunk(tensor, chunk =>
+            {
+                file.ReadExactly(chunk);
+                hash.AppendData(chunk);
+            });
+            var stored = new byte[ChecksumLength];
+            file.ReadExactly(stored);
+            if (!stored.AsSpan().SequenceEqual(hash.GetHashAndReset())) return Reject(path, "checksum mismatch");
+            var result = tensor;
+            tensor = null;
+            return result;
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+        {
+            return Reject(path, e.Message);
+        }
+        finally
+        {
+            tensor?.Dispose();
+        }
+    }
+
+    private Tensor? Reject(string path, string reason)
+    {
+        LastRejection = $"{path}: {reason}";
+        File.Delete(path);
+        return null;
+    }
+
+    private static byte[] Header(long[] shape)
+    {
+        var header = new byte[HeaderLength(shape.Length)];
+        Magic.CopyTo(header, 0);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(Magic.Length), shape.Length);
+        for (var d = 0; d < shape.Length; d++)
+            BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(Magic.Length + 4 + 8 * d), shape[d]);
+        return header;
+    }
+
+    private static long[] ReadHeader(Stream file, IncrementalHash hash)
+    {
+        var fixedPart = new byte[Magic.Length + 4];
+        file.ReadExactly(fixedPart);
+        if (!fixedPart.AsSpan(0, Magic.Length).SequenceEqual(Magic)) throw new InvalidDataException("not a Lethe tensor cache file");
+        var rank = BinaryPrimitives.ReadInt32LittleEndian(fixedPart.AsSpan(Magic.Length));
+        if (rank is < 0 or > 8) throw new InvalidDataException($"rank {rank} out of range");
+        var dims = new byte[8 * rank];
+        file.ReadExactly(dims);
+        hash.AppendData(fixedPart);
+        hash.AppendData(dims);
+        var shape = new long[rank];
+        for (var d = 0; d < rank; d++)
+        {
+            shape[d] = BinaryPrimitives.ReadInt64LittleEndian(dims.AsSpan(8 * d));
+            if (shape[d] < 0 || shape[d] > file.Length) throw new InvalidDataException($"dimension {shape[d]} out of range");
+        }
+        return shape;
+    }
+
+    private static int HeaderLength(int rank) => Magic.Length + 4 + 8 * rank;
+
+    private static void WriteAndHash(Stream file, IncrementalHash hash, ReadOnlySpan<byte> bytes)
+    {
+        file.Write(bytes);
+        hash.AppendData(bytes);
+    }
+
+    private delegate void ChunkAction(Span<byte> chunk);
+
+    /// <summary>Visits the bytes of a contiguous CPU tensor as consecutive slices, each within one Span's reach.</summary>
+    private void ForEachChunk(Tensor tensor, ChunkAction action)
+    {
+        using var flat = tensor.view(-1);
+        for (long offset = 0; offset < flat.shape[0]; offset += ChunkBytes)
+        {
+            using var slice = flat.narrow(0, offset, Math.Min(ChunkBytes, flat.shape[0] - offset));
+            action(slice.bytes);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$")]
+    private static partial Regex SafeName();
+}
