@@ -40,11 +40,11 @@ public sealed class FineTune : UnlearningMethod<FineTuneHyperParameters>
     /// <summary>Epochs of plain loss minimisation over every retain batch (shared by CF-k and UNSIR's repair stage).
     /// Returns false when training diverged.</summary>
     internal static bool Train(TrainingSteps steps, nn.Module<Tensor, Tensor> model, PredictionTask task,
-        BatchLoader retain, int epochs)
+        BatchLoader retain, int epochs, string stagePrefix = "")
     {
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
-            steps.Stage = $"epoch {epoch}/{epochs} retain";
+            steps.Stage = $"{stagePrefix}epoch {epoch}/{epochs} retain";
             foreach (var batch in retain.Epoch())
                 using (batch)
                     if (!steps.Step(() => task.Loss(model.call(batch.Images), batch.Targets)))

@@ -39,6 +39,8 @@ public sealed class Scrub : UnlearningMethod<ScrubHyperParameters>
 
     public override IReadOnlyList<UnlearnedModel> Run(UnlearningContext context, ScrubHyperParameters hyper)
     {
+        if (!(hyper.Temperature > 0))
+            throw new ArgumentException($"scrub.temperature must be positive, got {hyper.Temperature}");
         var start = context.Time.GetTimestamp();
         using var teacher = Freeze(context.CopyOriginal());
         var student = context.CopyOriginal();

@@ -44,6 +44,8 @@ public sealed class Unsir : UnlearningMethod<UnsirHyperParameters>
 
     public override IReadOnlyList<UnlearnedModel> Run(UnlearningContext context, UnsirHyperParameters hyper)
     {
+        if (!(hyper.NoiseLr > 0) || hyper.NoiseSteps < 0)
+            throw new ArgumentException($"unsir.noiseLr must be positive and unsir.noiseSteps at least 0, got {hyper.NoiseLr} and {hyper.NoiseSteps}");
         var start = context.Time.GetTimestamp();
         var model = context.CopyOriginal();
         model.train(!hyper.BnEvalQuirk);
@@ -61,7 +63,7 @@ public sealed class Unsir : UnlearningMethod<UnsirHyperParameters>
         var note = impaired.Diverged ? $"continues from a stage 1 that diverged at step {impaired.DivergedAtStep}" : null;
         using var repair = new TrainingSteps(context, Key, model, model.parameters(), hyper.Lr, impairSteps);
         FineTune.Train(repair, model, context.Task, context.TrainLoader(context.Retain, Stream("repair/retain")),
-            hyper.RepairEpochs);
+            hyper.RepairEpochs, "stage 2 ");
         repair.Finish();
         return [impaired, Result("UNSIR Stage 2", model, context, start, repair, note)];
     }
@@ -111,7 +113,7 @@ public sealed class Unsir : UnlearningMethod<UnsirHyperParameters>
             distances?.Add(distance.ToDouble());
         }
         model.zero_grad();
-        using (no_grad()) return noise.clamp(0, 1).detach();
+        return noise.detach().clamp_(0, 1);
     }
 
     /// <summary>Step 5's batches: the noise labelled with the retain labels, then the retain batch itself.</summary>

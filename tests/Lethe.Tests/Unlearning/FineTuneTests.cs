@@ -41,6 +41,27 @@ public class FineTuneTests
         Assert.False(Same(statistics, Snapshot(normal)["bn1.running_mean"]));
         Assert.False(Same(Snapshot(original)["fc.weight"], Snapshot(quirk)["fc.weight"]));
     }
+
+    [Fact]
+    public void Should_repeat_bit_for_bit_with_the_augmenting_train_transform()
+    {
+        using var retain = ColouredSet(32, seed: 1);
+        using var original = NewModel(FourClasses);
+        var context = Context(original, FourClasses, retain, retain);
+        context = new UnlearningContext
+        {
+            Original = original, Task = FourClasses, Forget = retain, Retain = retain, BatchSize = BatchSize,
+            TrainTransform = new Lethe.Data.Transforms.TrainTransform(Side),
+        };
+        var hyper = new FineTuneHyperParameters { Epochs = 1 };
+
+        using var first = new FineTune().Run(context, hyper)[0].Model;
+        using var second = new FineTune().Run(context, hyper)[0].Model;
+
+        var (a, b) = (Snapshot(first), Snapshot(second));
+        Assert.All(a, entry => Assert.True(Same(entry.Value, b[entry.Key]), entry.Key));
+        Assert.False(Same(a["fc.weight"], Snapshot(original)["fc.weight"]));
+    }
 }
 
 [CollectionDefinition("Unlearning", DisableParallelization = true)]
