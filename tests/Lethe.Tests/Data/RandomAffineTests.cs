@@ -61,6 +61,36 @@ public class RandomAffineTests
         Assert.True(output.eq(image).all().item<bool>());
     }
 
+    [Fact]
+    public void Should_mirror_exactly_the_samples_marked_for_a_flip()
+    {
+        using var random = new Generator(3);
+        using var image = rand(2, 3, Side, Side, generator: random);
+        using var s = ones(2);
+        using var phi = zeros(2);
+        using var mirror = tensor(new[] { true, false });
+
+        using var output = RandomAffine.Apply(image, s, phi, mirror);
+
+        Assert.True(output[0].eq(image[0].flip(2)).all().item<bool>());
+        Assert.True(output[1].eq(image[1]).all().item<bool>());
+    }
+
+    [Fact]
+    public void Should_flip_before_the_shear()
+    {
+        // Flip then shear: the pixel at column 10 of row 2 is mirrored to column 21, then shifted right by 2.38 -> 23.
+        using var image = zeros(1, 3, Side, Side);
+        image[0, .., 2, 10] = tensor(1f);
+        using var s = ones(1);
+        using var phi = tensor(new[] { (float)(10 * Math.PI / 180) });
+        using var mirror = tensor(new[] { true });
+
+        using var output = RandomAffine.Apply(image, s, phi, mirror);
+
+        Assert.Equal([(2, 23)], BrightPixels(output));
+    }
+
     /// <summary>The spec formula in pixel units (centre at Side/2, pixel centres at +0.5), rounded to the nearest pixel.</summary>
     private static (int Row, int Column) ExpectedByFormula(int row, int column, double shearDegrees, double scale)
     {

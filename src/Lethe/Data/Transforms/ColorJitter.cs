@@ -29,7 +29,7 @@ internal static class ColorJitter
             var grey = Grey(x);
             var greyWeight = blend.mul(op.eq(Saturation).view(batch, 1, 1, 1));
             var meanTerm = blend.mul(op.eq(Contrast).view(batch, 1, 1, 1)).mul_(grey.mean([1, 2, 3], keepdim: true));
-            x = x.mul(factor).add_(grey.mul_(greyWeight)).add_(meanTerm).clamp_(0, 1);
+            x = addcmul(meanTerm, x, factor, 1).addcmul_(grey, greyWeight, 1).clamp_(0, 1);
         }
         return x.MoveToOuterDisposeScope();
     }

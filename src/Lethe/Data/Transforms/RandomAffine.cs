@@ -13,7 +13,9 @@ internal static class RandomAffine
     /// <param name="images">float32 [B, C, H, W].</param>
     /// <param name="scale">float32 [B], the factor s per sample.</param>
     /// <param name="shearRadians">float32 [B], the angle φ per sample.</param>
-    public static Tensor Apply(Tensor images, Tensor scale, Tensor shearRadians)
+    /// <param name="mirror">bool [B] or null: mirror these samples horizontally before the warp. Folding the flip into
+    /// the inverse map (x → −x) saves a full pass over the batch.</param>
+    public static Tensor Apply(Tensor images, Tensor scale, Tensor shearRadians, Tensor? mirror = null)
     {
         using var scope = NewDisposeScope();
         long height = images.shape[2], width = images.shape[3];
@@ -22,8 +24,9 @@ internal static class RandomAffine
         var inverseScale = scale.reciprocal();
         var shear = shearRadians.tan().mul(inverseScale).mul(height / (double)width);
         var zero = zeros_like(scale);
+        var sign = mirror is null ? ones_like(scale) : mirror.to_type(scale.dtype).mul(-2).add_(1);
         var theta = stack([
-            stack([inverseScale, shear, zero], 1),
+            stack([inverseScale.mul(sign), shear.mul(sign), zero], 1),
             stack([zero, inverseScale, zero], 1),
         ], 1);
         var grid = F.affine_grid(theta, images.shape, align_corners: false);

@@ -35,11 +35,12 @@ public sealed class TrainTransform : IImageTransform
         var orderDraw = rand(batch, 3, generator: random);
 
         var x = Resize.ToUnitSquare(pixels, Size);
-        if (Options.Flips)
-            x = where(flipDraw.lt(Options.FlipProbability).view(batch, 1, 1, 1), x.flip(3), x);
+        var mirror = Options.Flips ? flipDraw.lt(Options.FlipProbability) : null;
         if (Options.Warps)
             x = RandomAffine.Apply(x, Uniform(scaleDraw, Options.MinScale, Options.MaxScale),
-                Uniform(shearDraw, -Options.MaxShearDegrees, Options.MaxShearDegrees).mul_(Math.PI / 180));
+                Uniform(shearDraw, -Options.MaxShearDegrees, Options.MaxShearDegrees).mul_(Math.PI / 180), mirror);
+        else if (mirror is not null)
+            x = where(mirror.view(batch, 1, 1, 1), x.flip(3), x);
         if (Options.Jitters)
             x = ColorJitter.Apply(x, JitterFactors(jitterDraw), orderDraw.argsort(1));
         return x.MoveToOuterDisposeScope();

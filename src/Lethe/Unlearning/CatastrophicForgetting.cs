@@ -1,0 +1,68 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Lethe.Unlearning;
+
+/// <summary>CF-k hyper-parameters (spec §8.3).</summary>
+public sealed record CatastrophicForgettingHyperParameters
+{
+    /// <summary>SGD learning rate. Default 0.001.</summary>
+    public double Lr { get; init; } = 0.001;
+
+    /// <summary>Passes over the retain set. Default 2.</summary>
+    public int Epochs { get; init; } = 2;
+
+    /// <summary>Trainable blocks counted from the head: 1 = fc, 2 = +layer4, 3 = +layer3, ..., 6 = everything. Default 3.</summary>
+    public int K { get; init; } = 3;
+}
+
+/// <summary>
+/// CF-k ("CF-3"): fine-tuning on the retain set with only the last k blocks trainable (spec §8.3). Frozen BatchNorm
+/// layers still update their running statistics, as in the reference.
+/// </summary>
+public sealed class CatastrophicForgetting : UnlearningMethod<CatastrophicForgettingHyperParameters>
+{
+    /// <summary>ResNet blocks from the head backwards; the stem (conv1 + bn1) counts as one block.</summary>
+    internal static IReadOnlyList<string[]> BlocksFromHead { get; } =
+        [["fc"], ["layer4"], ["layer3"], ["layer2"], ["layer1"], ["conv1", "bn1"]];
+
+    public override string Key => "cf";
+
+    public override IReadOnlyList<string> LabelsFor(CatastrophicForgettingHyperParameters hyperParameters) =>
+        [$"CF-{hyperParameters.K}"];
+
+    public override CatastrophicForgettingHyperParameters Defaults(UnlearningVariant variant) => new();
+
+    public override IReadOnlyList<UnlearnedModel> Run(UnlearningContext context, CatastrophicForgettingHyperParameters hyper)
+    {
+        var start = context.Time.GetTimestamp();
+        var prefixes = TrainablePrefixes(hyper.K);
+        var model = context.CopyOriginal();
+        model.train();
+        // The reference built its optimiser before freezing, which plain SGD cannot tell apart from this.
+        var (parameters, frozen) = Partition(model, prefixes);
+        foreach (var p in frozen) p.requires_grad = false;
+        using var steps = new TrainingSteps(context, Key, model, parameters, hyper.Lr);
+        FineTune.Train(steps, model, context.Task, context.TrainLoader(context.Retain, Stream("retain")), hyper.Epochs);
+        steps.Finish();
+        // The returned model is an ordinary network again; freezing belonged to this run only.
+        foreach (var p in frozen) p.requires_grad = true;
+        return [Result($"CF-{hyper.K}", model, context, start, steps)];
+    }
+
+    /// <summary>The parameter-name prefixes that CF-k trains.</summary>
+    internal static IReadOnlyList<string> TrainablePrefixes(int k)
+    {
+        if (k < 1 || k > BlocksFromHead.Count)
+            throw new ArgumentException($"cf.k must be in 1..{BlocksFromHead.Count} (1 = head only), got {k}", nameof(k));
+        return BlocksFromHead.Take(k).SelectMany(block => block).ToArray();
+    }
+
+    private static (Parameter[] Trainable, Parameter[] Frozen) Partition(nn.Module model, IReadOnlyList<string> prefixes)
+    {
+        var named = model.named_parameters().ToArray();
+        bool IsTrainable(string name) => prefixes.Any(prefix => name.StartsWith(prefix + ".", StringComparison.Ordinal));
+        return (named.Where(p => IsTrainable(p.name)).Select(p => p.parameter).ToArray(),
+            named.Where(p => !IsTrainable(p.name)).Select(p => p.parameter).ToArray());
+    }
+}

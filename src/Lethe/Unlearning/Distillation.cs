@@ -1,0 +1,30 @@
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace Lethe.Unlearning;
+
+/// <summary>The student-to-teacher divergences of SCRUB (spec §8.7), both scaled by T² and averaged over the batch.</summary>
+internal static class Distillation
+{
+    /// <summary>T² · (1/B) Σ_i Σ_c p_t (log p_t − log p_s) with p = softmax(logits / T) over the outputs.</summary>
+    public static Tensor SoftmaxKl(Tensor student, Tensor teacher, double temperature)
+    {
+        var logStudent = F.log_softmax(student / temperature, 1);
+        var logTeacher = F.log_softmax(teacher / temperature, 1);
+        return (logTeacher.exp() * (logTeacher - logStudent)).sum(1).mean() * (temperature * temperature);
+    }
+
+    /// <summary>
+    /// The corrected multi-label divergence: per label the KL between Bernoulli(sigmoid(t/T)) and Bernoulli(sigmoid(s/T)),
+    /// summed over labels. Log-sigmoids keep it finite for saturated logits.
+    /// </summary>
+    public static Tensor BernoulliKl(Tensor student, Tensor teacher, double temperature)
+    {
+        var s = student / temperature;
+        var t = teacher / temperature;
+        var pTeacher = sigmoid(t);
+        var present = pTeacher * (F.logsigmoid(t) - F.logsigmoid(s));
+        var absent = (1 - pTeacher) * (F.logsigmoid(-t) - F.logsigmoid(-s));
+        return (present + absent).sum(1).mean() * (temperature * temperature);
+    }
+}

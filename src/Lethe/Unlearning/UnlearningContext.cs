@@ -1,0 +1,61 @@
+using Lethe.Data;
+using Lethe.Experiments;
+using Lethe.Models;
+using static TorchSharp.torch;
+
+namespace Lethe.Unlearning;
+
+/// <summary>
+/// Everything an unlearning method may use: the Original model (never modified), the forget and retain sets, the task,
+/// the training transform, the device, the seed and the sinks for progress and cancellation. A method never reads files.
+/// </summary>
+public sealed class UnlearningContext
+{
+    private readonly UnlearningVariant? variant;
+
+    /// <summary>The model to unlearn from. Methods work on copies (<see cref="CopyOriginal"/>) and never change it.</summary>
+    public required nn.Module<Tensor, Tensor> Original { get; init; }
+
+    /// <summary>The architecture name of <see cref="Original"/>, for <see cref="Networks.Copy"/>. Default "resnet18".</summary>
+    public string Architecture { get; init; } = "resnet18";
+
+    public required PredictionTask Task { get; init; }
+
+    /// <summary>Which defaults and loop shapes apply. Default: derived from <see cref="Task"/> (<see cref="UnlearningVariants.Of"/>).</summary>
+    public UnlearningVariant Variant
+    {
+        get => variant ?? UnlearningVariants.Of(Task);
+        init => variant = value;
+    }
+
+    public required ImageSet Forget { get; init; }
+
+    public required ImageSet Retain { get; init; }
+
+    /// <summary>The augmenting transform of the training views (spec §4).</summary>
+    public required IImageTransform TrainTransform { get; init; }
+
+    /// <summary>Where every model and tensor lives. Default CPU.</summary>
+    public Device Device { get; init; } = CPU;
+
+    /// <summary>The experiment seed. Each method derives its own streams "unlearn/&lt;key&gt;/..." from it, so every method
+    /// starts from the same state, as the reference's "seed 42 before each method" does. Default 42.</summary>
+    public long Seed { get; init; } = Seeds.Default;
+
+    /// <summary>Batch size of every loader; a "full batch" has exactly this many samples. Default 64.</summary>
+    public int BatchSize { get; init; } = 64;
+
+    public IProgress<UnlearningProgress>? Progress { get; init; }
+
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>The clock for <see cref="UnlearnedModel.Elapsed"/>. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>An independent copy of <see cref="Original"/> on <see cref="Device"/>.</summary>
+    public nn.Module<Tensor, Tensor> CopyOriginal() => Networks.Copy(Original, Architecture, Task.Outputs, Device);
+
+    /// <summary>A shuffled, augmented loader over <paramref name="set"/> whose order and augmentation come from the named stream.</summary>
+    public BatchLoader TrainLoader(ImageSet set, string stream) =>
+        new(set, Task, TrainTransform, new BatchOptions(BatchSize, Shuffle: true), Device, Seed, stream);
+}
