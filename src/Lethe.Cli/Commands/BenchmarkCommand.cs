@@ -23,13 +23,14 @@ internal static class BenchmarkCommand
         var threads = new Option<int?>("--threads") { Description = "Torch threads (default: one per core); results repeat only at the same count" };
         var methods = new Option<string[]>("--methods") { Description = "Unlearning methods to run (comma-separated keys), 'all' or 'none'", AllowMultipleArgumentsPerToken = true };
         var set = new Option<string[]>("--set") { Description = "Override a hyper-parameter, e.g. --set scrub.lr=0.0005 (repeatable)" };
+        var parameters = new Option<FileInfo?>("--params") { Description = "JSON file of hyper-parameter overrides, e.g. {\"scrub\": {\"lr\": 0.0005}}" };
         var lambda = new Option<double?>("--lambda") { Description = "NoMUS weight λ of accuracy (default 0.5)" };
         var output = new Option<string?>("--out") { Description = "Output folder for results.{json,csv,md} (default runs/<dataset>-<task>-<preset>)" };
         var cache = new Option<string?>("--cache") { Description = "Checkpoint cache folder (default ~/.cache/lethe or $LETHE_CACHE)" };
 
         var command = new Command("benchmark", "Run the unlearning benchmark and print the results table.")
         {
-            preset, dataset, task, imageSize, epochs, seed, device, threads, methods, set, lambda, output, cache,
+            preset, dataset, task, imageSize, epochs, seed, device, threads, methods, set, parameters, lambda, output, cache,
         };
         command.SetAction(parsed =>
         {
@@ -46,6 +47,11 @@ internal static class BenchmarkCommand
                 CacheDirectory = parsed.GetValue(cache) ?? spec.CacheDirectory,
                 Overrides = parsed.GetValue(set) ?? [],
             };
+            if (parsed.GetValue(parameters) is { } file)
+            {
+                if (!file.Exists) throw new FileNotFoundException($"--params: file not found: {file.FullName}");
+                spec = spec with { ParameterJson = File.ReadAllText(file.FullName) };
+            }
             if (parsed.GetValue(methods) is { Length: > 0 } chosen) spec = spec with { Methods = MethodSelection.Parse(chosen) };
             if (parsed.GetValue(epochs) is { } e)
             {

@@ -4,6 +4,7 @@ using Lethe.Data.Transforms;
 using Lethe.Evaluation;
 using Lethe.Models;
 using Lethe.Training;
+using Lethe.Unlearning;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -32,6 +33,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         Report("data", $"train {summary.Train} = forget {summary.Forget} + retain {summary.Retain}; test {summary.Test}; unseen {summary.Unseen}", done: true);
 
         var recipes = spec.Recipes ?? BaseRecipes.For(data.Task);
+        var plan = MethodPlan.Resolve(spec, data.Task); // before any training: a bad name or override costs nothing
         var evalTransform = new EvalTransform(spec.ImageSize);
         var trainTransform = new TrainTransform(spec.ImageSize, spec.Augmentation);
         var evaluation = EvaluationOptions.Default with { Lambda = spec.Lambda };
@@ -45,15 +47,69 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             results.Add(EvaluateBase("Retrained", retrained, retrainedInfo, retrainedPeak, data, evalTransform, device, evaluation, store, retrainedInfo.TrainSeconds));
 
         double retrainSeconds = results[1].Seconds;
-        results.AddRange(RunMethods(spec, data, original, trainTransform, evalTransform, device, evaluation, store, retrainSeconds, cancel));
+        results.AddRange(RunMethods(spec, plan, data, original, trainTransform, evalTransform, device, evaluation, store, retrainSeconds, cancel));
 
         return new RunRecord(provenance, spec, spec.ResultHash(), summary, results, _clock.GetElapsedTime(started).TotalSeconds);
     }
 
-    /// <summary>Unlearning methods plug in here (the methods registry).</summary>
-    private IEnumerable<ModelResult> RunMethods(ExperimentSpec spec, BenchmarkData data, nn.Module<Tensor, Tensor> original,
-        IImageTransform trainTransform, IImageTransform evalTransform, Device device, EvaluationOptions evaluation,
-        RunStore store, double retrainSeconds, CancellationToken cancel) => [];
+    /// <summary>Runs each chosen method on a copy of Original, evaluates every model it returns, stores each result.</summary>
+    private IEnumerable<ModelResult> RunMethods(ExperimentSpec spec, MethodPlan plan, BenchmarkData data,
+        nn.Module<Tensor, Tensor> original, IImageTransform trainTransform, IImageTransform evalTransform, Device device,
+        EvaluationOptions evaluation, RunStore store, double retrainSeconds, CancellationToken cancel)
+    {
+        foreach (var (method, hyper) in plan.Steps)
+        {
+            var labels = method.LabelsFor(hyper);
+            var stored = labels.Select(store.TryGet).ToArray();
+            if (stored.All(r => r is not null))
+            {
+                foreach (var r in stored) yield return r!;
+                continue;
+            }
+            Report(labels[0], $"unlearning ({method.Key})");
+            var context = new UnlearningContext
+            {
+                Original = original,
+                Architecture = spec.Architecture,
+                Task = data.Task,
+                Forget = data.Forget,
+                Retain = data.Retain,
+                TrainTransform = trainTransform,
+                Device = device,
+                Seed = spec.Seed,
+                Progress = new SyncProgress<UnlearningProgress>(p => progress?.Report(new RunEvent(p.Stage, $"step {p.Step} loss {p.Loss:F4}"))),
+                CancellationToken = cancel,
+                Time = _clock,
+            };
+            MemoryProbe.ResetPeak();
+            var models = method.Run(context, hyper);
+            double peak = MemoryProbe.PeakMiB();
+            foreach (var model in models)
+            {
+                using (model.Model)
+                {
+                    Report(model.Label, "evaluating");
+                    var result = new ModelResult
+                    {
+                        Label = model.Label,
+                        Source = method.Key,
+                        Evaluation = ModelEvaluator.Evaluate(model.Model, data, evalTransform, device, evaluation),
+                        Seconds = model.Elapsed.TotalSeconds,
+                        SpeedUp = retrainSeconds / Math.Max(model.Elapsed.TotalSeconds, 1e-9),
+                        PeakMemoryMiB = peak,
+                        Diverged = model.Diverged,
+                        DivergedAtStep = model.DivergedAtStep,
+                        Steps = model.Steps,
+                        Note = model.Note,
+                        Settings = hyper,
+                    };
+                    store.Put(result);
+                    Report(model.Label, Summary(result), done: true);
+                    yield return result;
+                }
+            }
+        }
+    }
 
     private nn.Module<Tensor, Tensor> TrainOrLoad(string label, string role, BenchmarkData data, ImageSet trainSet,
         TrainRecipe recipe, ExperimentSpec spec, IImageTransform transform, Device device, CheckpointCache cache,
@@ -101,9 +157,13 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             Settings = info.Key.Recipe,
         };
         store.Put(result);
-        Report(label, $"test acc {result.Evaluation.TestAccuracy:F4}, attack acc {result.Evaluation.AttackAccuracy:F4}", done: true);
+        Report(label, Summary(result), done: true);
         return result;
     }
+
+    private static string Summary(ModelResult r) =>
+        $"{r.Seconds:F1} s; test acc {r.Evaluation.TestAccuracy:F4}, attack acc {r.Evaluation.AttackAccuracy:F4}, NoMUS {r.Evaluation.Nomus:F4}" +
+        (r.Diverged ? $" (diverged at step {r.DivergedAtStep})" : "");
 
     private void Report(string stage, string message, bool done = false) =>
         progress?.Report(new RunEvent(stage, message, null, done));

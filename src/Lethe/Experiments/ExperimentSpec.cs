@@ -42,11 +42,14 @@ public sealed record ExperimentSpec
     /// <summary>Torch intra-op threads; 0 = one per logical core. Results repeat only at the same count.</summary>
     public int Threads { get; init; }
 
-    /// <summary>Unlearning method keys to run, in order; empty = none (base models only).</summary>
-    public IReadOnlyList<string> Methods { get; init; } = [];
+    /// <summary>Unlearning method keys to run, in order; ["all"] = every registered method; empty = base models only.</summary>
+    public IReadOnlyList<string> Methods { get; init; } = ["all"];
 
     /// <summary>Hyper-parameter overrides "method.param=value".</summary>
     public IReadOnlyList<string> Overrides { get; init; } = [];
+
+    /// <summary>Hyper-parameter overrides as JSON, {"scrub": {"lr": 0.0005}}, applied before <see cref="Overrides"/>.</summary>
+    public string? ParameterJson { get; init; }
 
     public double Lambda { get; init; } = 0.5;
 

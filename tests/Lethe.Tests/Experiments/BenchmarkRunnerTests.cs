@@ -76,3 +76,45 @@ public class BenchmarkRunnerTests
         Assert.Contains(events, e => e.Stage == "Retrained" && e.Message == "evaluating");
     }
 }
+
+public class BenchmarkRunnerMethodTests
+{
+    [Fact]
+    public void All_methods_run_and_give_the_nine_columns_in_the_seed_order()
+    {
+        using var dir = new TempDirectory();
+        var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache"), ["all"]);
+
+        var run = new BenchmarkRunner().Run(spec);
+
+        Assert.Equal(["Original", "Retrained", "Fine-tuning", "CF-3", "Grad Asc", "UNSIR Stage 1", "UNSIR Stage 2", "SCRUB", "Advanced Grad Asc"],
+            run.Models.Select(m => m.Label));
+        Assert.All(run.Models.Skip(2), m => Assert.True(m.SpeedUp > 0));
+        var table = ResultsTable.From(run);
+        Assert.Contains(table.Rows, r => r.Metric == "Speed-up vs Retrained");
+        Assert.True(run.Models.Single(m => m.Label == "UNSIR Stage 2").Seconds >= run.Models.Single(m => m.Label == "UNSIR Stage 1").Seconds);
+    }
+
+    [Fact]
+    public void A_bad_override_fails_before_any_training()
+    {
+        using var dir = new TempDirectory();
+        var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache"), ["all"]) with { Overrides = ["scrub.nope=1"] };
+        var events = new List<RunEvent>();
+
+        var error = Assert.Throws<ArgumentException>(() => new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec));
+
+        Assert.Contains("scrub.nope", error.Message);
+        Assert.DoesNotContain(events, e => e.Training is not null);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "cache")));
+    }
+
+    [Fact]
+    public void An_unknown_method_lists_the_known_ones()
+    {
+        using var dir = new TempDirectory();
+        var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache"), ["finetune", "forgetmenot"]);
+        var error = Assert.Throws<ArgumentException>(() => new BenchmarkRunner().Run(spec));
+        Assert.Contains("scrub", error.Message);
+    }
+}
