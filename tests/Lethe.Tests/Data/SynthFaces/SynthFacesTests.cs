@@ -57,6 +57,38 @@ public class SynthFacesTests
     }
 
     [Fact]
+    public void Pixels_are_rgb_planes_top_left_pixel_is_the_background_top_colour()
+    {
+        // Lighting and noise off, so a background pixel is exactly the gradient; a swapped R/B (BGRA) would fail.
+        var options = Small with { ImageSize = 32, LightingJitter = 0, PixelNoise = 0 };
+        using var data = SynthFaces.Build(options, "age");
+        var plan = SynthPlan.Create(options);
+        var pixels = Bytes(data.Test);
+        int plane = 32 * 32;
+        for (int i = 0; i < plan.Test.Count; i++)
+        {
+            var top = plan.Test[i].Photo.BackgroundTop;
+            int at = i * 3 * plane;
+            Assert.InRange(Math.Abs(pixels[at] - top.Red), 0, 5);
+            Assert.InRange(Math.Abs(pixels[at + plane] - top.Green), 0, 5);
+            Assert.InRange(Math.Abs(pixels[at + 2 * plane] - top.Blue), 0, 5);
+        }
+    }
+
+    [Fact]
+    public void Renders_at_the_smallest_and_largest_image_sizes()
+    {
+        foreach (var size in new[] { 16, 128 })
+        {
+            var options = new SynthFacesOptions(ImageSize: size, ForgetIdentities: 1, RetainIdentities: 1, TestIdentities: 1,
+                UnseenIdentities: 1, ImagesPerIdentity: 2, UnseenImagesPerIdentity: 2);
+            using var data = SynthFaces.Build(options, "smiling");
+            Assert.Equal([2, 3, size, size], data.Unseen.Pixels.shape);
+            Assert.True(data.Unseen.Pixels.to_type(TorchSharp.torch.ScalarType.Float32).std().item<float>() > 10);
+        }
+    }
+
+    [Fact]
     public void Four_sets_hold_disjoint_people_in_the_requested_numbers()
     {
         using var d = SynthFaces.Build(Small, "age");
