@@ -10,6 +10,7 @@ internal sealed class SynthRendering
     {
         Options = options;
         Plan = plan;
+        Train = [.. plan.Forget, .. plan.Retain];
         TrainPixels = train;
         TestPixels = test;
         UnseenPixels = unseen;
@@ -17,7 +18,8 @@ internal sealed class SynthRendering
 
     public SynthFacesOptions Options { get; }
     public SynthPlan Plan { get; }
-    public IReadOnlyList<SynthImage> Train => [.. Plan.Forget, .. Plan.Retain];
+    /// <summary>Forget photos, then retain photos.</summary>
+    public IReadOnlyList<SynthImage> Train { get; }
     public byte[] TrainPixels { get; }
     public byte[] TestPixels { get; }
     public byte[] UnseenPixels { get; }
