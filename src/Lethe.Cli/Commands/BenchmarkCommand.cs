@@ -20,7 +20,8 @@ internal static class BenchmarkCommand
         var epochs = new Option<int?>("--epochs") { Description = "Train Original and Retrained for this many epochs (milestones scaled)" };
         var seed = new Option<long?>("--seed") { Description = "Experiment seed (default 42)" };
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N" };
-        var threads = new Option<int?>("--threads") { Description = "Torch threads (default: one per core); results repeat only at the same count" };
+        var jobs = new Option<int?>("--jobs") { Description = "Models made side by side (default: one per core)" };
+        var threads = new Option<int?>("--threads") { Description = "Torch threads per job (default: cores / jobs); results repeat only at the same count" };
         var methods = new Option<string[]>("--methods") { Description = "Unlearning methods to run (comma-separated keys), 'all' or 'none'", AllowMultipleArgumentsPerToken = true };
         var set = new Option<string[]>("--set") { Description = "Override a hyper-parameter, e.g. --set scrub.lr=0.0005 (repeatable)" };
         var parameters = new Option<FileInfo?>("--params") { Description = "JSON file of hyper-parameter overrides, e.g. {\"scrub\": {\"lr\": 0.0005}}" };
@@ -30,7 +31,7 @@ internal static class BenchmarkCommand
 
         var command = new Command("benchmark", "Run the unlearning benchmark and print the results table.")
         {
-            preset, dataset, task, imageSize, epochs, seed, device, threads, methods, set, parameters, lambda, output, cache,
+            preset, dataset, task, imageSize, epochs, seed, device, jobs, threads, methods, set, parameters, lambda, output, cache,
         };
         command.SetAction(parsed =>
         {
@@ -42,6 +43,7 @@ internal static class BenchmarkCommand
                 ImageSize = parsed.GetValue(imageSize) ?? spec.ImageSize,
                 Seed = parsed.GetValue(seed) ?? spec.Seed,
                 Device = parsed.GetValue(device) ?? spec.Device,
+                Jobs = parsed.GetValue(jobs) ?? spec.Jobs,
                 Threads = parsed.GetValue(threads) ?? spec.Threads,
                 Lambda = parsed.GetValue(lambda) ?? spec.Lambda,
                 CacheDirectory = parsed.GetValue(cache) ?? spec.CacheDirectory,
@@ -53,11 +55,7 @@ internal static class BenchmarkCommand
                 spec = spec with { ParameterJson = File.ReadAllText(file.FullName) };
             }
             if (parsed.GetValue(methods) is { Length: > 0 } chosen) spec = spec with { Methods = MethodSelection.Parse(chosen) };
-            if (parsed.GetValue(epochs) is { } e)
-            {
-                if (e < 1) throw new ArgumentException($"--epochs must be >= 1, got {e}");
-                spec = spec with { Recipes = (spec.Recipes ?? BaseRecipesFor(spec)).WithEpochs(e) };
-            }
+            if (parsed.GetValue(epochs) is { } e) spec = spec with { BaseEpochs = e };
             spec = spec with { OutputDirectory = parsed.GetValue(output) ?? Path.Combine("runs", $"{spec.Dataset}-{spec.TaskKind}-{spec.Preset}") };
 
             var commandLine = "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
@@ -69,7 +67,4 @@ internal static class BenchmarkCommand
         });
         return command;
     }
-
-    private static BaseRecipes BaseRecipesFor(ExperimentSpec spec) =>
-        BaseRecipes.For(Lethe.Data.SynthFaces.Task(spec.TaskKind));
 }

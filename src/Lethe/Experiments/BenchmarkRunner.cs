@@ -13,10 +13,12 @@ namespace Lethe.Experiments;
 /// <summary>
 /// Runs one benchmark: builds the data, trains (or loads) Original and Retrained, runs each unlearning method on a copy
 /// of Original, evaluates every model, and stores each finished result at once so an interrupted run resumes.
+/// Independent models are made side by side as parallel jobs (see <see cref="ExperimentSpec.Jobs"/>).
 /// </summary>
 public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly object _reportLock = new();
 
     public RunRecord Run(ExperimentSpec spec, string commandLine = "", CancellationToken cancel = default)
     {
@@ -24,7 +26,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         long started = _clock.GetTimestamp();
         set_num_threads(spec.EffectiveThreads);
         var device = torch.device(spec.Device);
-        var provenance = Provenance.Capture(spec.Device, spec.EffectiveThreads, commandLine, _clock.GetUtcNow());
+        var provenance = Provenance.Capture(spec.Device, spec.EffectiveThreads, spec.EffectiveJobs, commandLine, _clock.GetUtcNow());
         var store = new RunStore(spec.OutputDirectory, spec.ResultHash());
 
         Report("data", $"building {spec.Dataset} ({spec.TaskKind}, {spec.ImageSize} px)");
@@ -32,141 +34,187 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         var summary = DatasetFactory.Summarise(data);
         Report("data", $"train {summary.Train} = forget {summary.Forget} + retain {summary.Retain}; test {summary.Test}; unseen {summary.Unseen}", done: true);
 
-        var recipes = spec.Recipes ?? BaseRecipes.For(data.Task);
+        var recipes = spec.RecipesFor(data.Task);
         var plan = MethodPlan.Resolve(spec, data.Task); // before any training: a bad name or override costs nothing
-        var evalTransform = new EvalTransform(spec.ImageSize);
-        var trainTransform = new TrainTransform(spec.ImageSize, spec.Augmentation);
-        var evaluation = EvaluationOptions.Default with { Lambda = spec.Lambda };
-        var cache = new CheckpointCache(spec.CacheDirectory);
-        var results = new List<ModelResult>();
+        var setup = new Setup(spec, data, new TrainTransform(spec.ImageSize, spec.Augmentation), new EvalTransform(spec.ImageSize),
+            device, EvaluationOptions.Default with { Lambda = spec.Lambda, Attack = new MembershipInferenceOptions(ForgetShuffleSeed: spec.Seed) },
+            store, cancel);
 
-        using var original = TrainOrLoad("Original", "original", data, data.Train, recipes.Original, spec, trainTransform, device, cache, out var originalInfo, out var originalPeak, cancel);
-        results.Add(EvaluateBase("Original", original, originalInfo, originalPeak, data, evalTransform, device, evaluation, store, null));
-
-        using (var retrained = TrainOrLoad("Retrained", "retrained", data, data.Retain, recipes.Retrained, spec, trainTransform, device, cache, out var retrainedInfo, out var retrainedPeak, cancel))
-            results.Add(EvaluateBase("Retrained", retrained, retrainedInfo, retrainedPeak, data, evalTransform, device, evaluation, store, retrainedInfo.TrainSeconds));
+        var baseJobs = new[]
+        {
+            new BaseJob("Original", "original", data.Train, recipes.Original),
+            new BaseJob("Retrained", "retrained", data.Retain, recipes.Retrained),
+        };
+        var (baseOutputs, basePeak) = InParallel(baseJobs, spec.EffectiveJobs, job => TrainAndEvaluate(job, setup, keep: job.Role == "original"));
+        using var original = baseOutputs[0].Model!;
+        var results = WithPeak(baseOutputs.Select(o => o.Result), basePeak, store).ToList();
 
         double retrainSeconds = results[1].Seconds;
-        results.AddRange(RunMethods(spec, plan, data, original, trainTransform, evalTransform, device, evaluation, store, retrainSeconds, cancel));
+        var (methodOutputs, methodsPeak) = InParallel(plan.Steps.ToArray(), spec.EffectiveJobs,
+            step => RunMethod(step.Method, step.HyperParameters, original, retrainSeconds, setup));
+        results.AddRange(WithPeak(methodOutputs.SelectMany(r => r), methodsPeak, store));
 
         return new RunRecord(provenance, spec, spec.ResultHash(), summary, results, _clock.GetElapsedTime(started).TotalSeconds);
     }
 
-    /// <summary>Runs each chosen method on a copy of Original, evaluates every model it returns, stores each result.</summary>
-    private IEnumerable<ModelResult> RunMethods(ExperimentSpec spec, MethodPlan plan, BenchmarkData data,
-        nn.Module<Tensor, Tensor> original, IImageTransform trainTransform, IImageTransform evalTransform, Device device,
-        EvaluationOptions evaluation, RunStore store, double retrainSeconds, CancellationToken cancel)
+    /// <summary>Settings shared by every job of a run.</summary>
+    private sealed record Setup(ExperimentSpec Spec, BenchmarkData Data, IImageTransform TrainTransform, IImageTransform EvalTransform,
+        Device Device, EvaluationOptions Evaluation, RunStore Store, CancellationToken Cancel);
+
+    private sealed record BaseJob(string Label, string Role, ImageSet TrainSet, TrainRecipe Recipe);
+
+    private sealed record BaseOutput(Made Result, nn.Module<Tensor, Tensor>? Model);
+
+    /// <summary>A result and whether this run made it (a resumed one keeps what it recorded).</summary>
+    private sealed record Made(ModelResult Result, bool Fresh);
+
+    /// <summary>Jobs of a phase share the process, so each fresh result gets the phase's peak memory (stored again).</summary>
+    private static IEnumerable<ModelResult> WithPeak(IEnumerable<Made> made, double peakMiB, RunStore store)
     {
-        foreach (var (method, hyper) in plan.Steps)
+        foreach (var (result, fresh) in made)
         {
-            var labels = method.LabelsFor(hyper);
-            var stored = labels.Select(store.TryGet).ToArray();
-            if (stored.All(r => r is not null))
+            if (!fresh || result.FromCache)
             {
-                foreach (var r in stored) yield return r!;
+                yield return result;
                 continue;
             }
-            Report(labels[0], $"unlearning ({method.Key})");
-            var context = new UnlearningContext
-            {
-                Original = original,
-                Architecture = spec.Architecture,
-                Task = data.Task,
-                Forget = data.Forget,
-                Retain = data.Retain,
-                TrainTransform = trainTransform,
-                Device = device,
-                Seed = spec.Seed,
-                Progress = new SyncProgress<UnlearningProgress>(p => progress?.Report(new RunEvent(p.Stage, $"step {p.Step} loss {p.Loss:F4}"))),
-                CancellationToken = cancel,
-                Time = _clock,
-            };
-            MemoryProbe.ResetPeak();
-            var models = method.Run(context, hyper);
-            double peak = MemoryProbe.PeakMiB();
-            foreach (var model in models)
-            {
-                using (model.Model)
-                {
-                    Report(model.Label, "evaluating");
-                    var result = new ModelResult
-                    {
-                        Label = model.Label,
-                        Source = method.Key,
-                        Evaluation = ModelEvaluator.Evaluate(model.Model, data, evalTransform, device, evaluation),
-                        Seconds = model.Elapsed.TotalSeconds,
-                        SpeedUp = retrainSeconds / Math.Max(model.Elapsed.TotalSeconds, 1e-9),
-                        PeakMemoryMiB = peak,
-                        Diverged = model.Diverged,
-                        DivergedAtStep = model.DivergedAtStep,
-                        Steps = model.Steps,
-                        Note = model.Note,
-                        Settings = hyper,
-                    };
-                    store.Put(result);
-                    Report(model.Label, Summary(result), done: true);
-                    yield return result;
-                }
-            }
+            var withPeak = result with { PeakMemoryMiB = peakMiB };
+            store.Put(withPeak);
+            yield return withPeak;
         }
     }
 
-    private nn.Module<Tensor, Tensor> TrainOrLoad(string label, string role, BenchmarkData data, ImageSet trainSet,
-        TrainRecipe recipe, ExperimentSpec spec, IImageTransform transform, Device device, CheckpointCache cache,
-        out CheckpointInfo info, out double peakMiB, CancellationToken cancel)
+    /// <summary>
+    /// Runs jobs with at most <paramref name="jobs"/> at once and returns their outputs in input order, with the peak
+    /// resident memory of the whole phase (jobs share the process, so per-job peaks cannot be told apart).
+    /// Each job's numbers do not depend on scheduling: its randomness comes from its own streams and every job runs with
+    /// the same torch thread count.
+    /// </summary>
+    private static (T[] Outputs, double PeakMiB) InParallel<TJob, T>(TJob[] work, int jobs, Func<TJob, T> run)
     {
-        var key = new CheckpointKey(data.Fingerprint, role, recipe, spec.Seed, spec.Architecture, data.Task.Name,
-            spec.ImageSize, spec.Augmentation.ToString(), device.type.ToString());
-        var model = Networks.Create(spec.Architecture, data.Task.Outputs, device, Seeds.Derive(spec.Seed, $"init/{role}"));
         MemoryProbe.ResetPeak();
+        var outputs = new T[work.Length];
+        Parallel.For(0, work.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i => outputs[i] = run(work[i]));
+        return (outputs, MemoryProbe.PeakMiB());
+    }
+
+    private BaseOutput TrainAndEvaluate(BaseJob job, Setup setup, bool keep)
+    {
+        var model = TrainOrLoad(job, setup, out var info, out bool fromCache);
+        try
+        {
+            if (setup.Store.TryGet(job.Label) is { } stored) return new BaseOutput(new Made(stored, false), keep ? model : null);
+            var result = Evaluate(job.Label, model, setup) with
+            {
+                Label = job.Label,
+                Source = "base",
+                Seconds = info.TrainSeconds,
+                SpeedUp = job.Role == "retrained" ? 1.0 : null,
+                FromCache = fromCache,
+                History = info.History,
+                Settings = info.Key.Recipe,
+                PeakMemoryMiB = double.NaN,
+            };
+            setup.Store.Put(result); // at once: an interrupted run keeps it
+            return new BaseOutput(new Made(result, true), keep ? model : null);
+        }
+        finally
+        {
+            if (!keep) model.Dispose();
+        }
+    }
+
+    private nn.Module<Tensor, Tensor> TrainOrLoad(BaseJob job, Setup setup, out CheckpointInfo info, out bool fromCache)
+    {
+        var (spec, data) = (setup.Spec, setup.Data);
+        var key = new CheckpointKey(data.Fingerprint, job.Role, job.Recipe, spec.Seed, spec.Architecture, data.Task.Name,
+            spec.ImageSize, spec.Augmentation.ToString(), setup.Device.type.ToString(), spec.EffectiveThreads);
+        var cache = new CheckpointCache(spec.CacheDirectory);
+        var model = Networks.Create(spec.Architecture, data.Task.Outputs, setup.Device, Seeds.Derive(spec.Seed, $"init/{job.Role}"));
         if (cache.TryLoad(key, model) is { } cached)
         {
-            Report(label, $"loaded from cache ({cache.WeightsPath(key)})", done: true);
-            info = cached;
-            peakMiB = double.NaN;
+            Report(job.Label, $"loaded from cache ({cache.WeightsPath(key)})", done: true);
+            (info, fromCache) = (cached, true);
             return model;
         }
-        var loader = new BatchLoader(trainSet, data.Task, transform, BatchOptions.Training with { BatchSize = recipe.BatchSize },
-            device, spec.Seed, $"train/{role}");
-        Report(label, $"training on {trainSet.Count} images: {recipe.Describe()}");
+        var loader = new BatchLoader(job.TrainSet, data.Task, setup.TrainTransform,
+            BatchOptions.Training with { BatchSize = job.Recipe.BatchSize }, setup.Device, spec.Seed, $"train/{job.Role}");
+        Report(job.Label, $"training on {job.TrainSet.Count} images: {job.Recipe.Describe()}");
         var clock = Stopwatch.StartNew();
-        var history = new Trainer(_clock).Train(model, data.Task, loader, recipe, label, new SyncProgress<TrainProgress>(p => progress?.Report(new RunEvent(label, "", p))), cancel);
+        var history = new Trainer(_clock).Train(model, data.Task, loader, job.Recipe, job.Label,
+            new SyncProgress<TrainProgress>(p => Report(new RunEvent(job.Label, "", p))), setup.Cancel);
         info = new CheckpointInfo(key, history, clock.Elapsed.TotalSeconds, _clock.GetUtcNow());
-        peakMiB = MemoryProbe.PeakMiB();
+        fromCache = false;
         cache.Store(info, model);
-        Report(label, $"trained in {info.TrainSeconds:F1} s, final train accuracy {history[^1].Accuracy:F3}", done: true);
+        Report(job.Label, $"trained in {info.TrainSeconds:F1} s, final train accuracy {history[^1].Accuracy:F3}", done: true);
         return model;
     }
 
-    private ModelResult EvaluateBase(string label, nn.Module<Tensor, Tensor> model, CheckpointInfo info, double peakMiB,
-        BenchmarkData data, IImageTransform transform, Device device, EvaluationOptions options, RunStore store,
-        double? retrainSeconds)
+    /// <summary>Runs one method on a private copy of Original, evaluates every model it returns, stores each result.</summary>
+    private IReadOnlyList<Made> RunMethod(IUnlearningMethod method, object hyper, nn.Module<Tensor, Tensor> original,
+        double retrainSeconds, Setup setup)
     {
-        if (store.TryGet(label) is { } stored) return stored;
-        Report(label, "evaluating");
-        var result = new ModelResult
+        var labels = method.LabelsFor(hyper);
+        var stored = labels.Select(setup.Store.TryGet).ToArray();
+        if (stored.All(r => r is not null)) return stored.Select(r => new Made(r!, false)).ToArray();
+
+        Report(labels[0], $"unlearning ({method.Key})");
+        var (spec, data) = (setup.Spec, setup.Data);
+        var context = new UnlearningContext
         {
-            Label = label,
-            Source = "base",
-            Evaluation = ModelEvaluator.Evaluate(model, data, transform, device, options),
-            Seconds = info.TrainSeconds,
-            SpeedUp = retrainSeconds / info.TrainSeconds,
-            PeakMemoryMiB = peakMiB,
-            FromCache = double.IsNaN(peakMiB),
-            History = info.History,
-            Settings = info.Key.Recipe,
+            Original = original,
+            Architecture = spec.Architecture,
+            Task = data.Task,
+            Forget = data.Forget,
+            Retain = data.Retain,
+            TrainTransform = setup.TrainTransform,
+            Device = setup.Device,
+            Seed = spec.Seed,
+            Progress = new SyncProgress<UnlearningProgress>(p => Report(new RunEvent(p.Stage, $"step {p.Step} loss {p.Loss:F4}"))),
+            CancellationToken = setup.Cancel,
+            Time = _clock,
         };
-        store.Put(result);
-        Report(label, Summary(result), done: true);
+        var results = new List<Made>();
+        foreach (var model in method.Run(context, hyper))
+        {
+            using (model.Model)
+            {
+                var result = Evaluate(model.Label, model.Model, setup) with
+                {
+                    Source = method.Key,
+                    Seconds = model.Elapsed.TotalSeconds,
+                    SpeedUp = retrainSeconds / Math.Max(model.Elapsed.TotalSeconds, 1e-9),
+                    Diverged = model.Diverged,
+                    DivergedAtStep = model.DivergedAtStep,
+                    Steps = model.Steps,
+                    Note = model.Note,
+                    Settings = hyper,
+                    PeakMemoryMiB = double.NaN,
+                };
+                setup.Store.Put(result);
+                results.Add(new Made(result, true));
+            }
+        }
+        return results;
+    }
+
+    private ModelResult Evaluate(string label, nn.Module<Tensor, Tensor> model, Setup setup)
+    {
+        Report(label, "evaluating");
+        var evaluation = ModelEvaluator.Evaluate(model, setup.Data, setup.EvalTransform, setup.Device, setup.Evaluation);
+        var result = new ModelResult { Label = label, Source = "", Evaluation = evaluation, Seconds = double.NaN };
+        Report(label, $"test acc {evaluation.TestAccuracy:F4}, attack acc {evaluation.AttackAccuracy:F4}, NoMUS {evaluation.Nomus:F4}", done: true);
         return result;
     }
 
-    private static string Summary(ModelResult r) =>
-        $"{r.Seconds:F1} s; test acc {r.Evaluation.TestAccuracy:F4}, attack acc {r.Evaluation.AttackAccuracy:F4}, NoMUS {r.Evaluation.Nomus:F4}" +
-        (r.Diverged ? $" (diverged at step {r.DivergedAtStep})" : "");
+    private void Report(string stage, string message, bool done = false) => Report(new RunEvent(stage, message, null, done));
 
-    private void Report(string stage, string message, bool done = false) =>
-        progress?.Report(new RunEvent(stage, message, null, done));
+    /// <summary>Jobs report from several threads; observers see one event at a time.</summary>
+    private void Report(RunEvent e)
+    {
+        if (progress is null) return;
+        lock (_reportLock) progress.Report(e);
+    }
 }
 
 /// <summary>An IProgress that reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool and reorders).</summary>

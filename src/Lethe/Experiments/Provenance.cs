@@ -18,11 +18,12 @@ public sealed record Provenance(
     int LogicalCores,
     string Device,
     int TorchThreads,
+    int Jobs,
     string Build,
     string CommandLine,
     DateTimeOffset Started)
 {
-    public static Provenance Capture(string device, int threads, string commandLine, DateTimeOffset started) => new(
+    public static Provenance Capture(string device, int threads, int jobs, string commandLine, DateTimeOffset started) => new(
         typeof(Provenance).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
         GitCommit(),
         RuntimeInformation.FrameworkDescription,
@@ -33,6 +34,7 @@ public sealed record Provenance(
         Environment.ProcessorCount,
         device,
         threads,
+        jobs,
 #if DEBUG
         "Debug",
 #else

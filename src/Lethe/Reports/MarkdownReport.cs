@@ -20,7 +20,7 @@ public sealed class MarkdownReport : IReportWriter
         text.AppendLine($"- Preset: {run.Spec.Preset}; seed {run.Spec.Seed}; λ = {run.Spec.Lambda.ToString(CultureInfo.InvariantCulture)}; result hash {run.ResultHash}");
         text.AppendLine($"- Data: train {d.Train} = forget {d.Forget} ({d.ForgetIdentities} people) + retain {d.Retain} ({d.RetainIdentities} people); test {d.Test} ({d.TestIdentities}); unseen {d.Unseen} ({d.UnseenIdentities}); people in both forget and retain: {d.StraddlingIdentities}");
         text.AppendLine($"- Lethe {p.Lethe} ({p.Commit?[..Math.Min(10, p.Commit.Length)] ?? "no commit"}), {p.DotNet}, TorchSharp {p.TorchSharp}, LibTorch {p.LibTorch}, {p.Build} build");
-        text.AppendLine($"- Machine: {p.Os}; {p.Cpu}; {p.LogicalCores} logical cores; device {p.Device}; {p.TorchThreads} torch threads");
+        text.AppendLine($"- Machine: {p.Os}; {p.Cpu}; {p.LogicalCores} logical cores; device {p.Device}; {p.Jobs} parallel jobs × {p.TorchThreads} torch threads");
         text.AppendLine($"- Total wall time: {run.TotalSeconds:F0} s");
         if (p.IsDebug) text.AppendLine("- **Warning: Debug build; timings are not comparable.**");
         text.AppendLine();

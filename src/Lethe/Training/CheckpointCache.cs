@@ -9,7 +9,8 @@ namespace Lethe.Training;
 
 /// <summary>
 /// Everything that determines a trained base model. Its hash is the cache key, so a change to any of these (data,
-/// which subset, recipe, seed, architecture, image size, device type, thread count) trains a new model instead of
+/// which subset, recipe, seed, architecture, image size, augmentation, device type, torch thread count: LibTorch's
+/// CPU reductions give other bits at another thread count) trains a new model instead of
 /// reusing a stale one.
 /// </summary>
 public sealed record CheckpointKey(
@@ -21,7 +22,8 @@ public sealed record CheckpointKey(
     string Task,
     int ImageSize,
     string Augmentation,
-    string Device)
+    string Device,
+    int Threads)
 {
     public string Hash()
     {

@@ -16,7 +16,8 @@ public static class TinyRun
             ImagesPerIdentity: 6, UnseenImagesPerIdentity: 5),
         Recipes = BaseRecipes.For(MultiClassTask.AgeGroups).WithEpochs(2),
         Methods = methods ?? [],
-        Threads = 2,
+        Jobs = 2,
+        Threads = 1,
         OutputDirectory = output,
         CacheDirectory = cache,
     };

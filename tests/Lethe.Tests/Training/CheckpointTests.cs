@@ -56,7 +56,7 @@ public class CheckpointTests
     [Fact]
     public void Cache_keys_change_with_anything_that_changes_the_model()
     {
-        var key = new CheckpointKey("data", "original", TrainRecipe.Mufac, 42, "resnet18", "age-8", 32, "aug", "CPU");
+        var key = new CheckpointKey("data", "original", TrainRecipe.Mufac, 42, "resnet18", "age-8", 32, "aug", "CPU", 2);
         Assert.Equal(key.Hash(), (key with { }).Hash());
         Assert.NotEqual(key.Hash(), (key with { Seed = 43 }).Hash());
         Assert.NotEqual(key.Hash(), (key with { Recipe = TrainRecipe.Mufac with { Epochs = 29 } }).Hash());
@@ -69,7 +69,7 @@ public class CheckpointTests
     {
         using var dir = new TempDirectory();
         var cache = new CheckpointCache(dir.Path);
-        var key = new CheckpointKey("data", "original", TrainRecipe.Mufac, 42, "resnet18", "age-8", 32, "aug", "CPU");
+        var key = new CheckpointKey("data", "original", TrainRecipe.Mufac, 42, "resnet18", "age-8", 32, "aug", "CPU", 2);
         using var model = Networks.Create("resnet18", 8, CPU);
         var info = new CheckpointInfo(key, [new EpochStats(1, 0.01, 1.5, 0.3, 100, TimeSpan.FromSeconds(2))], 2.0, DateTimeOffset.UnixEpoch);
         cache.Store(info, model);
