@@ -15,9 +15,10 @@ internal static class SynthCommand
         var export = new Command("export", "Write the SynthFaces dataset in MUFAC's on-disk layout.") { output, seed, imageSize };
         export.SetAction(parsed =>
         {
-            var options = new SynthFacesOptions { Seed = parsed.GetValue(seed), ImageSize = parsed.GetValue(imageSize) };
+            // The default benchmark's people and settings, so the export is the data `lethe benchmark` uses.
+            var options = Lethe.Experiments.Presets.Default.Synth with { Seed = parsed.GetValue(seed), ImageSize = parsed.GetValue(imageSize) };
             var summary = SynthExport.Write(options, parsed.GetValue(output)!);
-            console.WriteLine(summary.ToString() ?? "");
+            console.WriteLine($"wrote {summary.Directory}: train {summary.TrainRows} rows (the first {summary.ForgetRows} are the forget set), val (= test) {summary.ValRows}, test (= unseen) {summary.TestRows}");
             return LetheApp.Ok;
         });
         return new Command("synth", "The built-in synthetic identity dataset.") { export };
