@@ -27,7 +27,7 @@ public static class Presets
     {
         Preset = "default",
         Synth = new SynthFacesOptions(ForgetIdentities: 75, RetainIdentities: 150, TestIdentities: 75, UnseenIdentities: 75,
-            ImagesPerIdentity: 7, UnseenImagesPerIdentity: 7, CueStrength: 1.5, LabelNoise: 0.1),
+            ImagesPerIdentity: 7, UnseenImagesPerIdentity: 7, CueStrength: 2.0, LabelNoise: 0.1),
         BaseEpochs = 24,
     };
 

@@ -72,8 +72,7 @@ public class SynthExportTests : IDisposable
         SynthExport.Write(SynthFacesTests.Small, outDir);
         var header = File.ReadLines(Path.Combine(outDir, "custom_train_dataset.csv")).First();
         Assert.Equal("family_id,person_id,age_class,image_path,age_years,male,smiling,young", header);
-        var released = Path.Combine(SharedFolder() ?? "", "realdata", "mufac", "custom_train_dataset.csv");
-        Assert.SkipWhen(!File.Exists(released), "the released MUFAC CSV (../shared/realdata/mufac) is not available");
+        var released = Lethe.Tests.Support.SharedFolder.Require("realdata/mufac/custom_train_dataset.csv");
         Assert.StartsWith(File.ReadLines(released).First().TrimEnd('\r'), header);
     }
 
@@ -93,12 +92,4 @@ public class SynthExportTests : IDisposable
 
     private static List<string[]> Rows(string dir, string csv) =>
         File.ReadLines(Path.Combine(dir, csv)).Skip(1).Select(l => l.Split(',')).ToList();
-
-    private static string? SharedFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Lethe.sln")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-        return null;
-    }
 }
