@@ -14,7 +14,7 @@ public static class TinyRun
         ImageSize = 16,
         Synth = new SynthFacesOptions(ForgetIdentities: 4, RetainIdentities: 8, TestIdentities: 4, UnseenIdentities: 4,
             ImagesPerIdentity: 6, UnseenImagesPerIdentity: 5),
-        Recipes = BaseRecipes.For(MultiClassTask.AgeGroups).WithEpochs(2),
+        BaseEpochs = 2,
         Methods = methods ?? [],
         Jobs = 2,
         Threads = 1,

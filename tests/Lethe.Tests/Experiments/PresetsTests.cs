@@ -1,0 +1,36 @@
+using Lethe.Experiments;
+using Lethe.Models;
+
+namespace Lethe.Tests.Experiments;
+
+public class PresetsTests
+{
+    [Fact]
+    public void The_default_attack_is_balanced_with_about_500_photos_a_side()
+    {
+        var synth = Presets.Default.Synth;
+        int forget = synth.ForgetIdentities * synth.ImagesPerIdentity;
+        int unseen = synth.UnseenIdentities * synth.UnseenImagesPerIdentity;
+        // Forget is cut to |unseen|; with fewer forget photos than unseen an attack that learned nothing scores above 0.5.
+        Assert.True(forget >= unseen, $"forget {forget} < unseen {unseen}");
+        Assert.InRange(unseen, 500, 2000);
+    }
+
+    [Fact]
+    public void The_default_keeps_Retrained_at_least_five_times_the_cost_of_four_retain_epochs()
+    {
+        // Advanced Grad Asc costs about 4 retain-epochs (2 epochs of paired retain and forget batches).
+        var recipes = Presets.Default.RecipesFor(MultiClassTask.AgeGroups);
+        Assert.True(recipes.Retrained.Epochs >= 20, $"{recipes.Retrained.Epochs} epochs");
+        Assert.Equal([8, 16], recipes.Retrained.Milestones);
+    }
+
+    [Fact]
+    public void Quick_is_smaller_than_default_and_unknown_presets_are_named()
+    {
+        Assert.True(Presets.Quick.Synth.RetainIdentities < Presets.Default.Synth.RetainIdentities);
+        Assert.True(Presets.Quick.BaseEpochs < Presets.Default.BaseEpochs);
+        var error = Assert.Throws<ArgumentException>(() => Presets.Get("paper-ish"));
+        Assert.Contains("default, quick", error.Message);
+    }
+}
