@@ -6,11 +6,11 @@ internal static class CliErrors
     public static bool IsUserError(Exception e) =>
         e is ArgumentException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException
             or UnauthorizedAccessException or OperationCanceledException or Lethe.Training.TrainingDivergedException
-        || e is AggregateException { InnerExceptions: [var inner] } && IsUserError(inner);
+        || e is AggregateException aggregate && aggregate.Flatten().InnerExceptions.All(IsUserError);
 
     public static string Describe(Exception e) => e switch
     {
-        AggregateException { InnerExceptions: [var inner] } => Describe(inner),
+        AggregateException aggregate => Describe(aggregate.Flatten().InnerExceptions[0]),
         OperationCanceledException => "cancelled",
         _ => e.Message,
     };

@@ -33,7 +33,8 @@ public static class LetheApp
         catch (Exception e) when (CliErrors.IsUserError(e))
         {
             error.WriteLine($"lethe: {CliErrors.Describe(e)}");
-            return e is ArgumentException ? Usage : Failed;
+            var cause = e is AggregateException a ? a.Flatten().InnerExceptions[0] : e;
+            return cause is ArgumentException ? Usage : Failed;
         }
     }
 }

@@ -6,7 +6,7 @@ internal static class MethodSelection
     public static IReadOnlyList<string> Parse(IEnumerable<string> values)
     {
         var keys = values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        if (keys is ["none"]) return [];
+        if (keys.All(k => string.Equals(k, "none", StringComparison.OrdinalIgnoreCase))) return [];
         return keys;
     }
 }

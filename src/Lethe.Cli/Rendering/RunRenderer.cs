@@ -24,6 +24,8 @@ internal static class RunRenderer
 
     private sealed class PlainProgress(IAnsiConsole console) : IProgress<RunEvent>
     {
+        private readonly Dictionary<string, string> _lastStage = new();
+
         public void Report(RunEvent e)
         {
             if (e.Training is { } t)
@@ -31,6 +33,12 @@ internal static class RunRenderer
                 if (t.Step == t.Steps)
                     console.WriteLine($"{t.Model}: epoch {t.Epoch}/{t.Epochs} loss {t.Loss:F4} acc {t.Accuracy:F3} {t.ImagesPerSecond:F0} img/s");
                 return;
+            }
+            if (e.Step is not null)
+            {
+                // One line when a method enters a new stage, not one per optimiser step.
+                if (_lastStage.TryGetValue(e.Stage, out var last) && last == e.Message) return;
+                _lastStage[e.Stage] = e.Message;
             }
             console.WriteLine($"{e.Stage}: {e.Message}");
         }
@@ -50,7 +58,7 @@ internal static class RunRenderer
                 task.Description = Markup.Escape($"{t.Model} epoch {t.Epoch}/{t.Epochs} loss {t.Loss:F3} acc {t.Accuracy:F3} {t.ImagesPerSecond:F0} img/s");
                 return;
             }
-            task.Description = Markup.Escape($"{e.Stage}: {e.Message}");
+            task.Description = Markup.Escape(e.Step is { } step ? $"{e.Stage}: {e.Message} step {step} loss {e.Loss:F3}" : $"{e.Stage}: {e.Message}");
             if (e.StageDone) task.Value = task.MaxValue;
         }
 

@@ -25,16 +25,18 @@ public static class ModelEvaluator
         double retainAccuracy = options.ScoreRetain
             ? SetScorer.Score(model, data.Task, data.Retain, transform, device).Accuracy
             : double.NaN;
-        var attack = MembershipInference.Run(
-            forget.Losses.Select(l => (double)l).ToArray(),
-            unseen.Losses.Select(l => (double)l).ToArray(),
-            options.Attack);
+        // A diverged model can give NaN or infinite losses; the attack has nothing to fit then, and the model is
+        // reported with its accuracies and no A, F or NoMUS rather than aborting the whole run.
+        bool attackable = forget.Losses.All(float.IsFinite) && unseen.Losses.All(float.IsFinite);
+        var attack = attackable
+            ? MembershipInference.Run(forget.Losses.Select(l => (double)l).ToArray(), unseen.Losses.Select(l => (double)l).ToArray(), options.Attack)
+            : null;
         return new ModelEvaluation(
             test.Accuracy, test.Top2Accuracy, test.AttributeAccuracy,
             forget.Accuracy, retainAccuracy, unseen.Accuracy,
-            attack.AttackAccuracy, attack.ForgettingScore,
-            NoMus.Score(test.Accuracy, attack.AttackAccuracy, options.Lambda), options.Lambda,
-            attack.ForgetCount, attack.UnseenCount, clock.Elapsed.TotalSeconds)
+            attack?.AttackAccuracy ?? double.NaN, attack?.ForgettingScore ?? double.NaN,
+            attack is null ? double.NaN : NoMus.Score(test.Accuracy, attack.AttackAccuracy, options.Lambda), options.Lambda,
+            attack?.ForgetCount ?? 0, unseen.Count, clock.Elapsed.TotalSeconds)
         {
             Losses = new Dictionary<string, float[]>
             {

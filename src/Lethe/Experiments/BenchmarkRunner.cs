@@ -137,6 +137,12 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             (info, fromCache) = (cached, true);
             return model;
         }
+        if (cache.LastRejection is { } why)
+        {
+            Report(job.Label, $"cache entry unusable, retraining ({why})");
+            model.Dispose();
+            model = Networks.Create(spec.Architecture, data.Task.Outputs, setup.Device, Seeds.Derive(spec.Seed, $"init/{job.Role}"));
+        }
         var loader = new BatchLoader(job.TrainSet, data.Task, setup.TrainTransform,
             BatchOptions.Training with { BatchSize = job.Recipe.BatchSize }, setup.Device, spec.Seed, $"train/{job.Role}");
         Report(job.Label, $"training on {job.TrainSet.Count} images: {job.Recipe.Describe()}");
@@ -170,7 +176,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             TrainTransform = setup.TrainTransform,
             Device = setup.Device,
             Seed = spec.Seed,
-            Progress = new SyncProgress<UnlearningProgress>(p => Report(new RunEvent(p.Stage, $"step {p.Step} loss {p.Loss:F4}"))),
+            Progress = new SyncProgress<UnlearningProgress>(p => Report(new RunEvent(labels[0], p.Stage, Step: p.Step, Loss: p.Loss))),
             CancellationToken = setup.Cancel,
             Time = _clock,
         };

@@ -50,7 +50,7 @@ public sealed record ExperimentSpec
     public string Device { get; init; } = "cpu";
 
     /// <summary>
-    /// Models made side by side (Original with Retrained, then the methods); 0 = one per logical core. On a small CPU,
+    /// Models made side by side (Original with Retrained, then the methods); 0 = two (one on a single core). On a small CPU,
     /// two one-thread jobs get about 1.5 times the images/s of one two-thread job, because ResNet-18's backward pass at
     /// small inputs does not scale over threads.
     /// </summary>
@@ -77,7 +77,7 @@ public sealed record ExperimentSpec
     public string Preset { get; init; } = "default";
 
     [JsonIgnore]
-    public int EffectiveJobs => Jobs > 0 ? Jobs : Math.Max(1, Environment.ProcessorCount);
+    public int EffectiveJobs => Jobs > 0 ? Jobs : Math.Clamp(Environment.ProcessorCount, 1, 2);
 
     [JsonIgnore]
     public int EffectiveThreads => Threads > 0 ? Threads : Math.Max(1, Environment.ProcessorCount / EffectiveJobs);
@@ -95,7 +95,7 @@ public sealed record ExperimentSpec
         if (Dataset != "synthfaces")
             throw new ArgumentException($"unknown dataset '{Dataset}'; known: synthfaces");
         if (ImageSize is < 8 or > 1024) throw new ArgumentException($"image size must be in 8..1024, got {ImageSize}");
-        if (Lambda is < 0 or > 1) throw new ArgumentException($"lambda must be in [0, 1], got {Lambda}");
+        if (Lambda is not (>= 0 and <= 1)) throw new ArgumentException($"lambda must be in [0, 1], got {Lambda}");
         if (Threads < 0) throw new ArgumentException($"threads must be >= 0, got {Threads}");
         if (Jobs < 0) throw new ArgumentException($"jobs must be >= 0, got {Jobs}");
         if (Device is not ("cpu" or "cuda") && !Device.StartsWith("cuda:", StringComparison.Ordinal))

@@ -11,10 +11,11 @@ public sealed record MethodPlan(IReadOnlyList<(IUnlearningMethod Method, object 
 {
     public static MethodPlan Resolve(ExperimentSpec spec, PredictionTask task)
     {
-        var keys = spec.Methods.Count == 1 && string.Equals(spec.Methods[0], "all", StringComparison.OrdinalIgnoreCase)
-            ? MethodRegistry.Keys
-            : spec.Methods;
-        var methods = keys.Select(MethodRegistry.Get).ToArray();
+        var keys = spec.Methods
+            .SelectMany(k => string.Equals(k, "all", StringComparison.OrdinalIgnoreCase) ? MethodRegistry.Keys : [k])
+            .Where(k => !string.Equals(k, "none", StringComparison.OrdinalIgnoreCase));
+        // One run per method: a key named twice would write the same result file from two jobs.
+        var methods = keys.Select(MethodRegistry.Get).Distinct().ToArray();
         var records = MethodRegistry.Defaults(UnlearningVariants.Of(task));
         if (!string.IsNullOrWhiteSpace(spec.ParameterJson)) records = HyperParameterOverrides.ApplyJson(records, spec.ParameterJson);
         records = HyperParameterOverrides.Apply(records, spec.Overrides);

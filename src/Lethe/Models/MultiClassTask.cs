@@ -26,9 +26,11 @@ public class MultiClassTask(string name, IReadOnlyList<string> classNames) : Pre
     public override Tensor Correct(Tensor logits, Tensor targets) =>
         logits.argmax(1).eq(targets).to_type(ScalarType.Float32).unsqueeze(1);
 
+    /// <summary>Null when k covers every class (top-2 of a binary task would be 1 by construction).</summary>
     public override Tensor? TopKCorrect(Tensor logits, Tensor targets, int k)
     {
-        var (_, top) = logits.topk(Math.Min(k, Outputs), dim: 1);
+        if (k >= Outputs) return null;
+        var (_, top) = logits.topk(k, dim: 1);
         return top.eq(targets.unsqueeze(1)).any(1).to_type(ScalarType.Float32);
     }
 

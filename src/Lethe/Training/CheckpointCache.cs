@@ -43,6 +43,9 @@ public sealed class CheckpointCache(string directory)
 {
     public string Directory { get; } = directory;
 
+    /// <summary>Why the last <see cref="TryLoad"/> rejected an entry that was present (null when none was).</summary>
+    public string? LastRejection { get; private set; }
+
     public string WeightsPath(CheckpointKey key) => Path.Combine(Directory, $"{key.Role}-{key.Hash()}.ckpt");
 
     public string InfoPath(CheckpointKey key) => Path.Combine(Directory, $"{key.Role}-{key.Hash()}.json");
@@ -51,10 +54,20 @@ public sealed class CheckpointCache(string directory)
     public CheckpointInfo? TryLoad(CheckpointKey key, nn.Module<Tensor, Tensor> model)
     {
         if (!File.Exists(InfoPath(key)) || !File.Exists(WeightsPath(key))) return null;
-        var info = JsonSerializer.Deserialize<CheckpointInfo>(File.ReadAllText(InfoPath(key)))
-                   ?? throw new InvalidDataException($"{InfoPath(key)}: empty checkpoint info");
-        Checkpoint.Load(model, WeightsPath(key));
-        return info;
+        try
+        {
+            var info = JsonSerializer.Deserialize<CheckpointInfo>(File.ReadAllText(InfoPath(key)));
+            if (info is null) return null;
+            Checkpoint.Load(model, WeightsPath(key));
+            return info;
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or IOException)
+        {
+            // A damaged or older-format entry is a cache miss, not a failed run. The caller retrains into a fresh
+            // model, because a failed strict load may have filled part of this one.
+            LastRejection = $"{WeightsPath(key)}: {e.Message}";
+            return null;
+        }
     }
 
     public void Store(CheckpointInfo info, nn.Module<Tensor, Tensor> model)

@@ -34,3 +34,14 @@ public class PresetsTests
         Assert.Contains("default, quick", error.Message);
     }
 }
+
+public class MethodPlanTests
+{
+    [Fact]
+    public void All_expands_in_report_order_and_a_repeated_method_runs_once()
+    {
+        var spec = Presets.Default with { Methods = ["scrub", "all", "SCRUB", "none"] };
+        var keys = MethodPlan.Resolve(spec, MultiClassTask.AgeGroups).Steps.Select(s => s.Method.Key).ToArray();
+        Assert.Equal(["scrub", "finetune", "cf", "neggrad", "unsir", "advneggrad"], keys);
+    }
+}

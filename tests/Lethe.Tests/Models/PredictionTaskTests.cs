@@ -54,3 +54,14 @@ public class PredictionTaskTests
         Assert.Throws<InvalidDataException>(() => MultiLabelTask.MaleSmilingYoung.Validate(new Sample("1.jpg", "7", [1, 2, 0])));
     }
 }
+
+public class BinaryTopKTests
+{
+    [Fact]
+    public void A_binary_task_has_no_top2_because_it_would_always_be_right()
+    {
+        using var logits = zeros(3, 2);
+        using var targets = tensor(new long[] { 0, 1, 0 });
+        Assert.Null(new BinaryTask("Male").TopKCorrect(logits, targets, 2));
+    }
+}

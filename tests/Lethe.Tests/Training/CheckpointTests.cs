@@ -83,3 +83,20 @@ public class CheckpointTests
         Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
     }
 }
+
+public class CheckpointCacheDamageTests
+{
+    [Fact]
+    public void A_damaged_cache_entry_is_a_miss_with_the_reason_not_a_crash()
+    {
+        using var dir = new TempDirectory();
+        var cache = new CheckpointCache(dir.Path);
+        var key = new CheckpointKey("data", "original", TrainRecipe.Mufac, 42, "resnet18", "age-8", 32, "aug", "CPU", 2);
+        using var model = Networks.Create("resnet18", 8, CPU);
+        cache.Store(new CheckpointInfo(key, [], 1.0, DateTimeOffset.UnixEpoch), model);
+        File.WriteAllBytes(cache.WeightsPath(key), [1, 2, 3]);
+
+        Assert.Null(cache.TryLoad(key, model));
+        Assert.Contains(Path.GetFileName(cache.WeightsPath(key)), cache.LastRejection);
+    }
+}
