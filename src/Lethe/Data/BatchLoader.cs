@@ -132,7 +132,26 @@ public sealed class BatchLoader
             order = loader.Options.Shuffle ? Permutation(loader.Count, random) : Enumerable.Range(0, loader.Count).Select(i => (long)i).ToArray();
         }
 
+        /// <summary>
+        /// Batch b, computed with one torch thread whichever thread calls: LibTorch's thread count is per OS thread, and
+        /// the colour jitter's reductions give other bits at another count, so this keeps prefetched, sequential and
+        /// parallel-job batches identical.
+        /// </summary>
         public Batch MakeBatch(int b)
+        {
+            int callerThreads = get_num_threads();
+            set_num_threads(1);
+            try
+            {
+                return MakeBatchSingleThreaded(b);
+            }
+            finally
+            {
+                set_num_threads(callerThreads);
+            }
+        }
+
+        private Batch MakeBatchSingleThreaded(int b)
         {
             using var scope = NewDisposeScope();
             var start = b * loader.Options.BatchSize;

@@ -45,12 +45,12 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             new BaseJob("Original", "original", data.Train, recipes.Original),
             new BaseJob("Retrained", "retrained", data.Retain, recipes.Retrained),
         };
-        var (baseOutputs, basePeak) = InParallel(baseJobs, spec.EffectiveJobs, job => TrainAndEvaluate(job, setup, keep: job.Role == "original"));
+        var (baseOutputs, basePeak) = InParallel(baseJobs, spec.EffectiveJobs, spec.EffectiveThreads, job => TrainAndEvaluate(job, setup, keep: job.Role == "original"));
         using var original = baseOutputs[0].Model!;
         var results = WithPeak(baseOutputs.Select(o => o.Result), basePeak, store).ToList();
 
         double retrainSeconds = results[1].Seconds;
-        var (methodOutputs, methodsPeak) = InParallel(plan.Steps.ToArray(), spec.EffectiveJobs,
+        var (methodOutputs, methodsPeak) = InParallel(plan.Steps.ToArray(), spec.EffectiveJobs, spec.EffectiveThreads,
             step => RunMethod(step.Method, step.HyperParameters, original, retrainSeconds, setup));
         results.AddRange(WithPeak(methodOutputs.SelectMany(r => r), methodsPeak, store));
 
@@ -90,11 +90,17 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
     /// Each job's numbers do not depend on scheduling: its randomness comes from its own streams and every job runs with
     /// the same torch thread count.
     /// </summary>
-    private static (T[] Outputs, double PeakMiB) InParallel<TJob, T>(TJob[] work, int jobs, Func<TJob, T> run)
+    private static (T[] Outputs, double PeakMiB) InParallel<TJob, T>(TJob[] work, int jobs, int threads, Func<TJob, T> run)
     {
         MemoryProbe.ResetPeak();
         var outputs = new T[work.Length];
-        Parallel.For(0, work.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i => outputs[i] = run(work[i]));
+        Parallel.For(0, work.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
+        {
+            // LibTorch's thread count is per OS thread (OpenMP), and pool threads keep whatever their last user set,
+            // so each job sets its own before it computes anything.
+            set_num_threads(threads);
+            outputs[i] = run(work[i]);
+        });
         return (outputs, MemoryProbe.PeakMiB());
     }
 

@@ -25,6 +25,15 @@ public sealed record CheckpointKey(
     string Device,
     int Threads)
 {
+    /// <summary>
+    /// Raised whenever Lethe's training numerics change (2: batches are built with one torch thread), so that models
+    /// cached by an older version are not reused as if they were this version's.
+    /// </summary>
+    public const int NumericsVersion = 2;
+
+    /// <summary>Part of the hash; see <see cref="NumericsVersion"/>.</summary>
+    public int Numerics { get; init; } = NumericsVersion;
+
     public string Hash()
     {
         var json = JsonSerializer.Serialize(this);

@@ -118,3 +118,34 @@ public class BenchmarkRunnerMethodTests
         Assert.Contains("scrub", error.Message);
     }
 }
+
+public class BenchmarkRunnerThreadTests
+{
+    [Fact]
+    public void The_numbers_do_not_depend_on_the_torch_thread_count_of_the_calling_thread()
+    {
+        // LibTorch's thread count is per OS thread; thread-pool threads keep whatever their last user set.
+        using var dir = new TempDirectory();
+        RunRecord RunFrom(int callerThreads, string name)
+        {
+            RunRecord? record = null;
+            var thread = new Thread(() =>
+            {
+                TorchSharp.torch.set_num_threads(callerThreads);
+                record = new BenchmarkRunner().Run(TinyRun.Spec(Path.Combine(dir.Path, name), Path.Combine(dir.Path, "cache-" + name)));
+            });
+            thread.Start();
+            thread.Join();
+            return record!;
+        }
+
+        var one = RunFrom(1, "one");
+        var two = RunFrom(2, "two");
+
+        for (int i = 0; i < one.Models.Count; i++)
+        {
+            Assert.Equal(one.Models[i].History![^1].Loss, two.Models[i].History![^1].Loss);
+            Assert.Equal(one.Models[i].Evaluation.AttackAccuracy, two.Models[i].Evaluation.AttackAccuracy);
+        }
+    }
+}
