@@ -20,7 +20,7 @@ internal static class BenchmarkCommand
         var epochs = new Option<int?>("--epochs") { Description = "Train Original and Retrained for this many epochs (milestones scaled)" };
         var seed = new Option<long?>("--seed") { Description = "Experiment seed (default 42)" };
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N" };
-        var jobs = new Option<int?>("--jobs") { Description = "Models made side by side (default: one per core)" };
+        var jobs = new Option<int?>("--jobs") { Description = "Models made side by side (default 2: Original with Retrained, then the methods)" };
         var threads = new Option<int?>("--threads") { Description = "Torch threads per job (default: cores / jobs); results repeat only at the same count" };
         var methods = new Option<string[]>("--methods") { Description = "Unlearning methods to run (comma-separated keys), 'all' or 'none'", AllowMultipleArgumentsPerToken = true };
         var set = new Option<string[]>("--set") { Description = "Override a hyper-parameter, e.g. --set scrub.lr=0.0005 (repeatable)" };
