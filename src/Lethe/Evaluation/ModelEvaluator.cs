@@ -29,7 +29,7 @@ public static class ModelEvaluator
         // reported with its accuracies and no A, F or NoMUS rather than aborting the whole run.
         bool attackable = forget.Losses.All(float.IsFinite) && unseen.Losses.All(float.IsFinite);
         var attack = attackable
-            ? MembershipInference.Run(forget.Losses.Select(l => (double)l).ToArray(), unseen.Losses.Select(l => (double)l).ToArray(), options.Attack)
+            ? MembershipInference.Run(forget.Losses, unseen.Losses, options.Attack)
             : null;
         return new ModelEvaluation(
             test.Accuracy, test.Top2Accuracy, test.AttributeAccuracy,

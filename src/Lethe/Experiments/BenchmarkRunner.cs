@@ -136,7 +136,9 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         var key = new CheckpointKey(data.Fingerprint, job.Role, job.Recipe, spec.Seed, spec.Architecture, data.Task.Name,
             spec.ImageSize, spec.Augmentation.ToString(), setup.Device.type.ToString(), spec.EffectiveThreads);
         var cache = new CheckpointCache(spec.CacheDirectory);
-        var model = Networks.Create(spec.Architecture, data.Task.Outputs, setup.Device, Seeds.Derive(spec.Seed, $"init/{job.Role}"));
+        nn.Module<Tensor, Tensor> Fresh() =>
+            Networks.Create(spec.Architecture, data.Task.Outputs, setup.Device, Seeds.Derive(spec.Seed, $"init/{job.Role}"));
+        var model = Fresh();
         if (cache.TryLoad(key, model) is { } cached)
         {
             Report(job.Label, $"loaded from cache ({cache.WeightsPath(key)})", done: true);
@@ -147,7 +149,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         {
             Report(job.Label, $"cache entry unusable, retraining ({why})");
             model.Dispose();
-            model = Networks.Create(spec.Architecture, data.Task.Outputs, setup.Device, Seeds.Derive(spec.Seed, $"init/{job.Role}"));
+            model = Fresh();
         }
         var loader = new BatchLoader(job.TrainSet, data.Task, setup.TrainTransform,
             BatchOptions.Training with { BatchSize = job.Recipe.BatchSize }, setup.Device, spec.Seed, $"train/{job.Role}");

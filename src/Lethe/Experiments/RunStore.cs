@@ -9,11 +9,7 @@ namespace Lethe.Experiments;
 /// </summary>
 public sealed class RunStore(string directory, string resultHash)
 {
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    private static JsonSerializerOptions Json => LetheJson.Options;
 
     private string ModelsDirectory => Path.Combine(directory, "models");
 

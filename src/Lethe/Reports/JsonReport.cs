@@ -6,11 +6,7 @@ namespace Lethe.Reports;
 /// <summary>results.json: the whole run record (provenance, spec, data, every model with its history and settings).</summary>
 public sealed class JsonReport : IReportWriter
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    private static JsonSerializerOptions Options => Lethe.IO.LetheJson.Options;
 
     public string FileName => "results.json";
 

@@ -65,7 +65,7 @@ public sealed class CheckpointCache(string directory)
         if (!File.Exists(InfoPath(key)) || !File.Exists(WeightsPath(key))) return null;
         try
         {
-            var info = JsonSerializer.Deserialize<CheckpointInfo>(File.ReadAllText(InfoPath(key)));
+            var info = JsonSerializer.Deserialize<CheckpointInfo>(File.ReadAllText(InfoPath(key)), LetheJson.Options);
             if (info is null) return null;
             Checkpoint.Load(model, WeightsPath(key));
             return info;
@@ -82,6 +82,6 @@ public sealed class CheckpointCache(string directory)
     public void Store(CheckpointInfo info, nn.Module<Tensor, Tensor> model)
     {
         Checkpoint.Save(model, WeightsPath(info.Key));
-        AtomicFile.WriteAllText(InfoPath(info.Key), JsonSerializer.Serialize(info, new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(InfoPath(info.Key), JsonSerializer.Serialize(info, LetheJson.Options));
     }
 }

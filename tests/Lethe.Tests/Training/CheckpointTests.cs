@@ -56,7 +56,7 @@ public class CheckpointTests
     [Fact]
     public void Cache_keys_change_with_anything_that_changes_the_model()
     {
-        var key = new CheckpointKey("data", "original", TrainRecipe.Mufac, 42, "resnet18", "age-8", 32, "aug", "CPU", 2);
+        var key = SampleKey.Value;
         Assert.Equal(key.Hash(), (key with { }).Hash());
         Assert.NotEqual(key.Hash(), (key with { Seed = 43 }).Hash());
         Assert.NotEqual(key.Hash(), (key with { Recipe = TrainRecipe.Mufac with { Epochs = 29 } }).Hash());
@@ -69,7 +69,7 @@ public class CheckpointTests
     {
         using var dir = new TempDirectory();
         var cache = new CheckpointCache(dir.Path);
-        var key = new CheckpointKey("data", "original", TrainRecipe.Mufac, 42, "resnet18", "age-8", 32, "aug", "CPU", 2);
+        var key = SampleKey.Value;
         using var model = Networks.Create("resnet18", 8, CPU);
         var info = new CheckpointInfo(key, [new EpochStats(1, 0.01, 1.5, 0.3, 100, TimeSpan.FromSeconds(2))], 2.0, DateTimeOffset.UnixEpoch);
         cache.Store(info, model);
@@ -91,7 +91,7 @@ public class CheckpointCacheDamageTests
     {
         using var dir = new TempDirectory();
         var cache = new CheckpointCache(dir.Path);
-        var key = new CheckpointKey("data", "original", TrainRecipe.Mufac, 42, "resnet18", "age-8", 32, "aug", "CPU", 2);
+        var key = SampleKey.Value;
         using var model = Networks.Create("resnet18", 8, CPU);
         cache.Store(new CheckpointInfo(key, [], 1.0, DateTimeOffset.UnixEpoch), model);
         File.WriteAllBytes(cache.WeightsPath(key), [1, 2, 3]);
@@ -99,4 +99,9 @@ public class CheckpointCacheDamageTests
         Assert.Null(cache.TryLoad(key, model));
         Assert.Contains(Path.GetFileName(cache.WeightsPath(key)), cache.LastRejection);
     }
+}
+
+internal static class SampleKey
+{
+    public static CheckpointKey Value { get; } = new("data", "original", TrainRecipe.Mufac, 42, "resnet18", "age-8", 32, "aug", "CPU", 2);
 }

@@ -53,8 +53,8 @@ internal static class UnlearningFixtures
 
     public static nn.Module<Tensor, Tensor> NewModel(PredictionTask task, long seed = 1)
     {
-        random.manual_seed(seed);
-        return Networks.Create("resnet18", task.Outputs, CPU);
+        // A private init seed: tests run in parallel and seed or draw from LibTorch's global generator.
+        return Networks.Create("resnet18", task.Outputs, CPU, initSeed: seed);
     }
 
     public static UnlearningContext Context(nn.Module<Tensor, Tensor> original, PredictionTask task, ImageSet forget,
