@@ -4,7 +4,7 @@ namespace Lethe.Cli;
 internal static class CliErrors
 {
     public static bool IsUserError(Exception e) =>
-        e is ArgumentException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException
+        e is ArgumentException or InvalidDataException or Lethe.Data.Files.DataFileException or FileNotFoundException or DirectoryNotFoundException
             or UnauthorizedAccessException or OperationCanceledException or Lethe.Training.TrainingDivergedException
         || e is AggregateException aggregate && aggregate.Flatten().InnerExceptions.All(IsUserError);
 
