@@ -24,6 +24,9 @@ public sealed class BenchmarkData : IDisposable
     /// <summary>A hash of every sample and pixel, so that caches keyed on it notice any change of data.</summary>
     public required string Fingerprint { get; init; }
 
+    /// <summary>Rows left out because the user asked to skip bad images, each as "file:line: problem".</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
     public void Dispose()
     {
         foreach (var set in new[] { Train, Forget, Retain, Test, Unseen }) set.Dispose();

@@ -14,7 +14,10 @@ namespace Lethe.Experiments;
 /// </summary>
 public sealed record ExperimentSpec
 {
-    /// <summary>"synthfaces" (built in), later "mufac" and "mucac*".</summary>
+    /// <summary>The datasets <see cref="Dataset"/> accepts.</summary>
+    public static IReadOnlyList<string> Datasets { get; } = ["synthfaces", "mufac"];
+
+    /// <summary>"synthfaces" (built in, no files) or a file-based dataset read from <see cref="DataDirectory"/>.</summary>
     public string Dataset { get; init; } = "synthfaces";
 
     /// <summary>The task of the dataset: for SynthFaces "age", "male", "smiling", "young" or "multilabel".</summary>
@@ -22,6 +25,12 @@ public sealed record ExperimentSpec
 
     /// <summary>The dataset folder for file-based datasets.</summary>
     public string? DataDirectory { get; init; }
+
+    /// <summary>MUFAC's forget set: "first:N" (the reference: the first N CSV rows; default 1,500) or "identities:N".</summary>
+    public string? Forget { get; init; }
+
+    /// <summary>Leave out unreadable images (and list them) instead of stopping at the first.</summary>
+    public bool SkipBad { get; init; }
 
     public SynthFacesOptions Synth { get; init; } = new();
 
@@ -92,8 +101,11 @@ public sealed record ExperimentSpec
     /// <summary>Stops a bad run before any expensive work, with a message that names the setting.</summary>
     public void Validate()
     {
-        if (Dataset != "synthfaces")
-            throw new ArgumentException($"unknown dataset '{Dataset}'; known: synthfaces");
+        if (!Datasets.Contains(Dataset))
+            throw new ArgumentException($"unknown dataset '{Dataset}'; known: {string.Join(", ", Datasets)}");
+        if (Dataset != "synthfaces" && string.IsNullOrWhiteSpace(DataDirectory))
+            throw new ArgumentException($"dataset '{Dataset}' is read from files: give its folder with --data DIR");
+        if (Forget is not null) Lethe.Data.ForgetSelection.Parse(Forget);
         if (ImageSize is < 8 or > 1024) throw new ArgumentException($"image size must be in 8..1024, got {ImageSize}");
         if (Lambda is not (>= 0 and <= 1)) throw new ArgumentException($"lambda must be in [0, 1], got {Lambda}");
         if (Threads < 0) throw new ArgumentException($"threads must be >= 0, got {Threads}");
