@@ -8,6 +8,8 @@ namespace Lethe.Data.Files;
 /// </summary>
 public static class ImageFile
 {
+    private static ReadOnlySpan<byte> JpegStart => [0xFF, 0xD8, 0xFF];
+
     /// <summary>The image at <paramref name="path"/> as height × width × 3 RGB bytes (alpha dropped).</summary>
     public static RgbImage Decode(string path)
     {
@@ -23,8 +25,9 @@ public static class ImageFile
     {
         if (encoded.Length == 0) throw new DataFileException(name, null, "image file is empty");
         using var data = SKData.CreateCopy(encoded);
-        using var codec = SKCodec.Create(data)
-            ?? throw new DataFileException(name, null, "not a readable image (unknown or damaged format)");
+        using var codec = SKCodec.Create(data) ?? throw new DataFileException(name, null, encoded.AsSpan().StartsWith(JpegStart)
+            ? "JPEG is truncated or damaged (its header is incomplete)"
+            : "not a readable image (unknown or damaged format)");
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var bitmap = new SKBitmap(info);
         var result = codec.GetPixels(info, bitmap.GetPixels());

@@ -1,0 +1,30 @@
+using Lethe.Tests.Data;
+using Lethe.Tests.Support;
+
+namespace Lethe.Tests.Cli;
+
+public class DatasetOptionTests
+{
+    [Fact]
+    public void A_file_dataset_without_a_folder_is_a_usage_error()
+    {
+        var console = new TestConsole();
+        Assert.Equal(2, console.Run("benchmark", "--dataset", "mufac", "--methods", "none"));
+        Assert.Contains("--data", console.Error.ToString());
+    }
+
+    [Fact]
+    public void A_broken_dataset_is_one_line_naming_the_file_and_line_and_exit_code_1()
+    {
+        using var dir = new TempDirectory();
+        var fixture = new MufacFixture(dir.Path);
+        fixture.ReplaceRow("custom_train_dataset.csv", 4, "F0001,D,a,../../secret.jpg");
+        var console = new TestConsole();
+        int code = console.Run("benchmark", "--dataset", "mufac", "--data", dir.Path, "--methods", "none",
+            "--cache", Path.Combine(dir.Path, "cache"), "--out", Path.Combine(dir.Path, "out"));
+        Assert.Equal(1, code);
+        var lines = console.Error.ToString().Trim().Split('\n');
+        Assert.Single(lines);
+        Assert.Equal($"lethe: {fixture.TrainCsv}:5: image path '../../secret.jpg' escapes the dataset folder {Path.Combine(dir.Path, "train_images")}", lines[0]);
+    }
+}
