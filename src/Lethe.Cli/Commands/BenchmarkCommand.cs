@@ -21,6 +21,10 @@ internal static class BenchmarkCommand
         var dataset = new Option<string?>("--dataset") { Description = $"Dataset: {string.Join(", ", ExperimentSpec.Datasets)} (default synthfaces, built in)" };
         var data = new Option<string?>("--data") { Description = "Folder of a file-based dataset (MUFAC: the released folder with custom_*_dataset.csv)" };
         var forget = new Option<string?>("--forget") { Description = "MUFAC forget set: first:N (the reference: first N CSV rows, default 1500) or identities:N (N whole people, seeded)" };
+        var excludeDuplicates = new Option<bool>("--exclude-duplicates")
+        {
+            Description = "Leave out retain, test and unseen copies of training images, so leaked copies do not confound the attack (see `lethe datasets check`)",
+        };
         var skipBad = new Option<bool>("--skip-bad") { Description = "Leave out unreadable images and list them, instead of stopping at the first" };
         var task = new Option<string?>("--task") { Description = "Task: age (8 classes), male, smiling, young (binary) or multilabel" };
         var imageSize = new Option<int?>("--image-size") { Description = "Input side in pixels (SynthFaces default 32; the paper uses 128)" };
@@ -38,7 +42,7 @@ internal static class BenchmarkCommand
 
         var command = new Command("benchmark", "Run the unlearning benchmark and print the results table.")
         {
-            preset, dataset, data, forget, skipBad, task, imageSize, epochs, seed, device, jobs, threads, methods, set, parameters, lambda, output, cache,
+            preset, dataset, data, forget, skipBad, excludeDuplicates, task, imageSize, epochs, seed, device, jobs, threads, methods, set, parameters, lambda, output, cache,
         };
         command.SetAction(parsed =>
         {
@@ -50,6 +54,7 @@ internal static class BenchmarkCommand
                 DataDirectory = parsed.GetValue(data),
                 Forget = parsed.GetValue(forget),
                 SkipBad = parsed.GetValue(skipBad),
+                ExcludeDuplicates = parsed.GetValue(excludeDuplicates),
                 TaskKind = parsed.GetValue(task) ?? spec.TaskKind,
                 ImageSize = parsed.GetValue(imageSize) ?? spec.ImageSize,
                 Seed = parsed.GetValue(seed) ?? spec.Seed,

@@ -19,7 +19,7 @@ public static class DatasetFactory
     {
         using var cache = new TensorCache(DataCacheDirectory(spec));
         var forget = spec.Forget is null ? null : ForgetSelection.Parse(spec.Forget);
-        return Mufac.Load(new MufacOptions(spec.DataDirectory!, spec.ImageSize, forget, spec.Seed, spec.SkipBad), cache);
+        return Mufac.Load(new MufacOptions(spec.DataDirectory!, spec.ImageSize, forget, spec.Seed, spec.SkipBad, spec.ExcludeDuplicates), cache);
     }
 
     public static DataSummary Summarise(BenchmarkData data)

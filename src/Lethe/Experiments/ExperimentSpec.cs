@@ -32,6 +32,10 @@ public sealed record ExperimentSpec
     /// <summary>Leave out unreadable images (and list them) instead of stopping at the first.</summary>
     public bool SkipBad { get; init; }
 
+    /// <summary>Leave out retain, test and unseen copies of training images (exact or near duplicates; MUFAC has some).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] // absent when off, so older runs keep their result hash
+    public bool ExcludeDuplicates { get; init; }
+
     public SynthFacesOptions Synth { get; init; } = new();
 
     /// <summary>Input side in pixels (spec: 128; SynthFaces' default 32 keeps the run within minutes on a CPU).</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Lethe.Data.Checks;
 using Lethe.Data.Files;
 using Lethe.Models;
 using static TorchSharp.torch;
@@ -24,7 +25,15 @@ public static class Mufac
         var train = LoadSplit(options, MufacLayout.Train, cache, skipped);
         var test = LoadSplit(options, MufacLayout.Test, cache, skipped);
         var unseen = LoadSplit(options, MufacLayout.Unseen, cache, skipped);
-        var forgetRows = options.Forget.Select(train.Samples.Select(s => s.Identity).ToArray(), options.Seed);
+        var forgetRows = options.Forget.Select(train.Set.Samples.Select(s => s.Identity).ToArray(), options.Seed);
+        if (options.ExcludeDuplicates)
+            (train, test, unseen, forgetRows) = WithoutDuplicates(train, test, unseen, forgetRows, skipped);
+        return Assemble(options, train.Set, test.Set, unseen.Set, forgetRows, skipped);
+    }
+
+    private static BenchmarkData Assemble(MufacOptions options, ImageSet train, ImageSet test, ImageSet unseen,
+        IReadOnlyList<int> forgetRows, IReadOnlyList<string> skipped)
+    {
         var forgetSet = forgetRows.ToHashSet();
         var retainRows = Enumerable.Range(0, train.Count).Where(i => !forgetSet.Contains(i)).ToArray();
         return new BenchmarkData
@@ -41,7 +50,24 @@ public static class Mufac
         };
     }
 
-    private static ImageSet LoadSplit(MufacOptions options, MufacSplitFiles split, TensorCache cache, List<string> skipped)
+    /// <summary>Leaves out the copies <see cref="DuplicateExclusion"/> names, listing each in <paramref name="notes"/>.</summary>
+    private static (LoadedSplit, LoadedSplit, LoadedSplit, IReadOnlyList<int>) WithoutDuplicates(
+        LoadedSplit train, LoadedSplit test, LoadedSplit unseen, IReadOnlyList<int> forgetRows, List<string> notes)
+    {
+        var forget = forgetRows.ToHashSet();
+        var listed = train.Rows.Select((r, i) => (forget.Contains(i) ? "forget" : "retain", r))
+            .Concat(test.Rows.Select(r => ("test", r))).Concat(unseen.Rows.Select(r => ("unseen", r))).ToArray();
+        var fingerprints = new ImageFingerprint[listed.Length];
+        Parallel.For(0, listed.Length, i => fingerprints[i] = ImageFingerprint.Of(listed[i].Item1, listed[i].r.Where, listed[i].r.ImagePath, listed[i].r.Identity));
+        var excluded = DuplicateExclusion.Decide(DuplicateFinder.Find(fingerprints));
+        notes.AddRange(excluded.Select(e => e.Reason));
+        var gone = excluded.Select(e => e.Image.Where).ToHashSet();
+        var keptTrain = Enumerable.Range(0, train.Rows.Count).Where(i => !gone.Contains(train.Rows[i].Where)).ToArray();
+        var newForget = keptTrain.Select((row, position) => (row, position)).Where(p => forget.Contains(p.row)).Select(p => p.position).ToArray();
+        return (train.Keep(keptTrain), test.Keep(test.Without(gone)), unseen.Keep(unseen.Without(gone)), newForget);
+    }
+
+    private static LoadedSplit LoadSplit(MufacOptions options, MufacSplitFiles split, TensorCache cache, List<string> skipped)
     {
         var rows = MufacCsv.Read(options.Root, split);
         var key = CacheKey(rows, options.ImageSize);
@@ -66,7 +92,7 @@ public static class Mufac
         using var index = tensor(keep.Select(i => (long)i).ToArray(), ScalarType.Int64);
         var mine = keep.Count == rows.Count ? pixels.clone() : pixels.index_select(0, index);
         if (owned) pixels.Dispose();
-        return new ImageSet(samples, mine);
+        return new LoadedSplit(keep.Select(i => rows[i]).ToArray(), new ImageSet(samples, mine));
     }
 
     private static IReadOnlyList<int> KeepRows(IReadOnlyList<MufacRow> rows, IReadOnlyList<(int Index, DataFileException Problem)> failures,
@@ -113,6 +139,22 @@ public static class Mufac
     }
 }
 
+/// <summary>A split's rows and images, side by side (row i is image i).</summary>
+internal sealed record LoadedSplit(IReadOnlyList<MufacRow> Rows, ImageSet Set)
+{
+    public IReadOnlyList<int> Without(IReadOnlySet<string> gone) =>
+        Enumerable.Range(0, Rows.Count).Where(i => !gone.Contains(Rows[i].Where)).ToArray();
+
+    /// <summary>The rows at <paramref name="keep"/>; this split's images are released.</summary>
+    public LoadedSplit Keep(IReadOnlyList<int> keep)
+    {
+        if (keep.Count == Rows.Count) return this;
+        var kept = new LoadedSplit(keep.Select(i => Rows[i]).ToArray(), Set.Subset(keep));
+        Set.Dispose();
+        return kept;
+    }
+}
+
 /// <summary>Carries decoded pixels past the cache when some images were bad, so that they are reported, not stored.</summary>
 internal sealed class BadImages(Tensor pixels, IReadOnlyList<(int Index, DataFileException Problem)> failures) : Exception
 {
@@ -122,7 +164,9 @@ internal sealed class BadImages(Tensor pixels, IReadOnlyList<(int Index, DataFil
 }
 
 /// <summary>Where MUFAC is and how to cut it.</summary>
-public sealed record MufacOptions(string Root, int ImageSize = 128, ForgetSelection? ForgetSet = null, long Seed = 42, bool SkipBad = false)
+/// <param name="ExcludeDuplicates">Leave out retain, test and unseen copies of training images (see <see cref="Checks.DuplicateExclusion"/>).</param>
+public sealed record MufacOptions(string Root, int ImageSize = 128, ForgetSelection? ForgetSet = null, long Seed = 42, bool SkipBad = false,
+    bool ExcludeDuplicates = false)
 {
     public ForgetSelection Forget => ForgetSet ?? ForgetSelection.MufacDefault;
 }

@@ -8,7 +8,15 @@ namespace Lethe.Data;
 /// </summary>
 public static class MufacCsv
 {
-    public static IReadOnlyList<MufacRow> Read(string root, MufacSplitFiles split)
+    /// <summary>The rows of <paramref name="split"/>; the first bad row throws.</summary>
+    public static IReadOnlyList<MufacRow> Read(string root, MufacSplitFiles split) =>
+        Read(root, split, problem => throw problem);
+
+    /// <summary>
+    /// The good rows of <paramref name="split"/>; each bad row goes to <paramref name="onProblem"/> and reading goes on,
+    /// so a check can list every problem at once. A file that cannot be read as a table still throws.
+    /// </summary>
+    public static IReadOnlyList<MufacRow> Read(string root, MufacSplitFiles split, Action<DataFileException> onProblem)
     {
         var csvPath = Path.Combine(root, split.Csv);
         var table = CsvTable.Read(csvPath);
@@ -20,10 +28,17 @@ public static class MufacCsv
         var rows = new List<MufacRow>(table.Rows.Count);
         foreach (var row in table.Rows)
         {
-            var name = row.Fields[image].Trim();
-            var path = Locate(folders, indexes, name, csvPath, row.Line);
-            var identity = Identity(row, family, person, name, csvPath);
-            rows.Add(new MufacRow(csvPath, row.Line, name, path, identity, Label(row.Fields[age].Trim(), csvPath, row.Line)));
+            try
+            {
+                var name = row.Fields[image].Trim();
+                var path = Locate(folders, indexes, name, csvPath, row.Line);
+                var identity = Identity(row, family, person, name, csvPath);
+                rows.Add(new MufacRow(csvPath, row.Line, name, path, identity, Label(row.Fields[age].Trim(), csvPath, row.Line)));
+            }
+            catch (DataFileException problem)
+            {
+                onProblem(problem);
+            }
         }
         return rows;
     }

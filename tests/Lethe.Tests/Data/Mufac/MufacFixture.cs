@@ -32,10 +32,23 @@ internal sealed class MufacFixture
         File.WriteAllLines(Csv(csv), lines);
     }
 
+    /// <summary>
+    /// A flat colour under a 4 × 4 grid of greys drawn from the file name, so every file differs (flat images alone would
+    /// all share one perceptual hash). The bottom-right quarter keeps the flat colour, which tests read back.
+    /// </summary>
     public static void WriteJpeg(string path, int side, byte shade)
     {
         using var bitmap = new SKBitmap(new SKImageInfo(side, side, SKColorType.Rgba8888, SKAlphaType.Opaque));
         bitmap.Erase(new SKColor(shade, (byte)(255 - shade), 128));
+        using var canvas = new SKCanvas(bitmap);
+        var random = new Random(Path.GetFileName(path).Aggregate(17, (h, c) => h * 31 + c));
+        int cell = Math.Max(1, side / 4);
+        for (int i = 0; i < 16; i++)
+        {
+            if (i is 10 or 11 or 14 or 15) continue;
+            using var paint = new SKPaint { Color = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)) };
+            canvas.DrawRect((i % 4) * cell, (i / 4) * cell, cell, cell, paint);
+        }
         using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 95);
         File.WriteAllBytes(path, data.ToArray());
     }

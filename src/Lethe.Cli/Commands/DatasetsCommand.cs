@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Lethe.Data;
+using Lethe.Data.Checks;
+using Spectre.Console;
+
+namespace Lethe.Cli.Commands;
+
+/// <summary>`lethe datasets check DIR`: validate a dataset folder and print what is wrong with it. Exit 0 usable, 1 not.</summary>
+internal static class DatasetsCommand
+{
+    private const int Shown = 10;
+
+    public static Command Create(IAnsiConsole console, TextWriter error)
+    {
+        var folder = new Argument<DirectoryInfo>("DIR") { Description = "The dataset folder (MUFAC: the released folder with custom_*_dataset.csv)" };
+        var near = new Option<int>("--near-distance")
+        {
+            Description = "Perceptual-hash bits two images may differ by and still count as near duplicates",
+            DefaultValueFactory = _ => DuplicateFinder.DefaultNearDistance,
+        };
+        var forget = new Option<string?>("--forget") { Description = "Forget set to check against (default first:1500, as the benchmark)" };
+        var all = new Option<bool>("--all") { Description = $"List every problem and duplicate (default: the first {Shown} of each)" };
+        var check = new Command("check", "Validate a dataset folder: counts, people shared between sets, duplicate and unreadable images, labels.")
+        {
+            folder, near, forget, all,
+        };
+        check.SetAction(parsed =>
+        {
+            var selection = parsed.GetValue(forget) is { } f ? ForgetSelection.Parse(f) : null;
+            var report = MufacCheck.Run(parsed.GetValue(folder)!.FullName, selection, parsed.GetValue(near));
+            Print(console, report, parsed.GetValue(all) ? int.MaxValue : Shown);
+            return report.Usable ? LetheApp.Ok : LetheApp.Failed;
+        });
+        return new Command("datasets", "Inspect dataset folders.") { check };
+    }
+
+    private static void Print(IAnsiConsole console, DatasetCheckReport report, int limit)
+    {
+        console.WriteLine($"{report.Dataset} at {report.Root}");
+        var counts = new Table().AddColumns("Set", "Rows", "Expected");
+        foreach (var c in report.Counts)
+            counts.AddRow(c.Set, c.Rows.ToString("N0"), c.Expected is { } e ? (c.AsExpected ? e.ToString("N0") : $"[red]{e:N0}[/]") : "–");
+        console.Write(counts);
+        foreach (var o in report.Overlaps)
+            console.WriteLine($"people in both {o.First} and {o.Second}: {o.People}" + (o.People > 0 ? $" ({string.Join(", ", o.Examples)})" : ""));
+        PrintDuplicates(console, report, limit);
+        foreach (var group in report.Problems.GroupBy(p => p.Severity))
+        {
+            console.WriteLine($"{group.Count()} {(group.Key == CheckSeverity.Error ? "errors" : "warnings")}:");
+            foreach (var p in group.Take(limit)) console.WriteLine($"  {p.Message}");
+            if (group.Count() > limit) console.WriteLine($"  … and {group.Count() - limit} more (--all lists them)");
+        }
+        console.WriteLine(report.Usable ? "usable: yes" : "usable: no (fix the errors above, or benchmark with --skip-bad to leave bad images out)");
+    }
+
+    private static void PrintDuplicates(IAnsiConsole console, DatasetCheckReport report, int limit)
+    {
+        var table = new Table().AddColumns("Duplicate pairs between", "Exact", $"Near (≤ {report.NearDistance} bits)", "Filed as different people", "Images involved");
+        foreach (var d in report.DuplicateCounts())
+            table.AddRow(d.Sets, d.Exact.ToString("N0"), d.Near.ToString("N0"), d.AcrossPeople.ToString("N0"), d.Images.ToString("N0"));
+        console.Write(table);
+        foreach (var pair in report.Duplicates.Where(d => d.First.Set != d.Second.Set).Take(limit))
+            console.WriteLine($"  {(pair.Exact ? "exact" : $"near ({pair.Distance} bits)")}: {pair.First.Where} ({pair.First.Set}) ~ {pair.Second.Where} ({pair.Second.Set})");
+        int across = report.Duplicates.Count(d => d.First.Set != d.Second.Set);
+        if (across > 0)
+            console.WriteLine($"{across} pairs cross sets; `lethe benchmark --exclude-duplicates` leaves the copies out of retain, test and unseen.");
+    }
+}

@@ -1,0 +1,42 @@
+namespace Lethe.Data.Checks;
+
+/// <summary>What `lethe datasets check` found. Usable means no errors; warnings (such as duplicates) are for the user to weigh.</summary>
+public sealed record DatasetCheckReport(
+    string Dataset,
+    string Root,
+    IReadOnlyList<SetCount> Counts,
+    IReadOnlyList<IdentityOverlap> Overlaps,
+    IReadOnlyList<DuplicatePair> Duplicates,
+    IReadOnlyList<CheckProblem> Problems,
+    int NearDistance)
+{
+    public bool Usable => Problems.All(p => p.Severity != CheckSeverity.Error);
+
+    /// <summary>Duplicate pairs per set pair ("forget~retain"), exact and near counted apart.</summary>
+    public IReadOnlyList<DuplicateCount> DuplicateCounts() => Duplicates
+        .GroupBy(d => d.Sets).OrderBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => new DuplicateCount(g.Key, g.Count(d => d.Exact), g.Count(d => !d.Exact), g.Count(d => !d.SamePerson),
+            g.SelectMany(d => new[] { d.First.Where, d.Second.Where }).Distinct().Count()))
+        .ToArray();
+}
+
+public sealed record SetCount(string Set, int Rows, int? Expected)
+{
+    public bool AsExpected => Expected is null || Expected == Rows;
+}
+
+/// <summary>People found in two sets. Between train, test and unseen that breaks the benchmark; forget/retain is a diagnostic.</summary>
+public sealed record IdentityOverlap(string First, string Second, int People, IReadOnlyList<string> Examples);
+
+/// <param name="AcrossPeople">Pairs whose two rows name different people: the same photo filed under two identities.</param>
+/// <param name="Images">Distinct images in those pairs (pairs grow with the square of a group's size).</param>
+public sealed record DuplicateCount(string Sets, int Exact, int Near, int AcrossPeople, int Images);
+
+public enum CheckSeverity
+{
+    Warning,
+    Error,
+}
+
+/// <summary>One finding, already phrased "file:line: problem".</summary>
+public sealed record CheckProblem(CheckSeverity Severity, string Message);

@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+using Lethe.Data.Files;
+
+namespace Lethe.Data.Checks;
+
+/// <summary>What the duplicate search knows of one listed image: which set, where it is listed, whose, and its hashes.</summary>
+public sealed record ImageFingerprint(string Set, string Where, string File, string Identity, string ContentHash, ulong Perceptual)
+{
+    /// <summary>Reads and decodes the file once for both hashes; a bad file throws <see cref="DataFileException"/>.</summary>
+    public static ImageFingerprint Of(string set, string where, string file, string identity)
+    {
+        var bytes = System.IO.File.Exists(file) ? System.IO.File.ReadAllBytes(file) : throw new DataFileException(file, null, "image file not found");
+        var image = ImageFile.Decode(bytes, file);
+        return new ImageFingerprint(set, where, file, identity, Convert.ToHexStringLower(SHA256.HashData(bytes)), PerceptualHash.Of(image));
+    }
+}
+
+/// <summary>Two listed images that are the same file content (exact) or look the same (perceptual distance ≤ limit).</summary>
+public sealed record DuplicatePair(ImageFingerprint First, ImageFingerprint Second, bool Exact, int Distance)
+{
+    /// <summary>"forget~retain": the sets in a fixed order, so counts group regardless of which came first.</summary>
+    public string Sets => string.CompareOrdinal(First.Set, Second.Set) <= 0 ? $"{First.Set}~{Second.Set}" : $"{Second.Set}~{First.Set}";
+
+    public bool SamePerson => First.Identity == Second.Identity;
+}

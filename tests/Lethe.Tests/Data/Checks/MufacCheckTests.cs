@@ -1,0 +1,85 @@
+using Lethe.Data;
+using Lethe.Data.Checks;
+using Lethe.Tests.Support;
+
+namespace Lethe.Tests.Data;
+
+public class MufacCheckTests
+{
+    [Fact]
+    public void A_clean_folder_is_usable_with_counts_and_no_shared_people()
+    {
+        using var dir = new TempDirectory();
+        new MufacFixture(dir.Path);
+        var report = MufacCheck.Run(dir.Path, ForgetSelection.Parse("first:8"));
+        Assert.True(report.Usable);
+        Assert.Equal([24, 8, 16, 6, 4], report.Counts.Select(c => c.Rows));
+        Assert.All(report.Overlaps, o => Assert.Equal(0, o.People));
+        Assert.Empty(report.Duplicates.Where(d => d.First.Set != d.Second.Set));
+    }
+
+    [Fact]
+    public void Copies_across_sets_bad_labels_and_broken_images_are_all_reported_by_file_and_line()
+    {
+        using var dir = new TempDirectory();
+        var fixture = new MufacFixture(dir.Path);
+        var train = File.ReadAllLines(fixture.TrainCsv);
+        var unseenCsv = fixture.Csv("custom_test_dataset.csv");
+        var unseen = File.ReadAllLines(unseenCsv);
+        // Unseen row 1 becomes a byte copy of train row 1; train row 3 gets a bad label; train row 5's image is junk.
+        File.Copy(Path.Combine(dir.Path, "train_images", train[1].Split(',')[3]), Path.Combine(dir.Path, "test_images", unseen[1].Split(',')[3]), overwrite: true);
+        fixture.ReplaceRow("custom_train_dataset.csv", 3, train[3].Replace(",a,", ",q,").Replace(",b,", ",q,").Replace(",c,", ",q,").Replace(",d,", ",q,"));
+        File.WriteAllText(Path.Combine(dir.Path, "train_images", train[5].Split(',')[3]), "junk");
+
+        var report = MufacCheck.Run(dir.Path, ForgetSelection.Parse("first:8"));
+
+        Assert.False(report.Usable);
+        var errors = report.Problems.Where(p => p.Severity == CheckSeverity.Error).Select(p => p.Message).ToArray();
+        Assert.Contains(errors, m => m.StartsWith($"{fixture.TrainCsv}:4: ") && m.Contains("age_class 'q'"));
+        Assert.Contains(errors, m => m.StartsWith($"{fixture.TrainCsv}:6: ") && m.Contains("not a readable image"));
+        var copy = Assert.Single(report.Duplicates, d => d.Exact);
+        Assert.Equal("forget~unseen", copy.Sets);
+        Assert.Equal($"{unseenCsv}:2", copy.Second.Where);
+    }
+
+    [Fact]
+    public void People_shared_between_train_and_unseen_make_the_folder_unusable()
+    {
+        using var dir = new TempDirectory();
+        var fixture = new MufacFixture(dir.Path);
+        var unseen = File.ReadAllLines(fixture.Csv("custom_test_dataset.csv"));
+        fixture.ReplaceRow("custom_test_dataset.csv", 1, "F0001,D" + unseen[1][unseen[1].IndexOf(',', 6)..]);
+        var report = MufacCheck.Run(dir.Path, ForgetSelection.Parse("first:8"));
+        Assert.False(report.Usable);
+        Assert.Equal(1, report.Overlaps.Single(o => o.Second == "unseen" && o.First == "train").People);
+    }
+
+    [Fact]
+    public void Excluding_duplicates_removes_the_leaked_copy_from_unseen_and_says_so()
+    {
+        using var dir = new TempDirectory();
+        var fixture = new MufacFixture(dir.Path);
+        var train = File.ReadAllLines(fixture.TrainCsv);
+        var unseenCsv = fixture.Csv("custom_test_dataset.csv");
+        File.Copy(Path.Combine(dir.Path, "train_images", train[12].Split(',')[3]),
+            Path.Combine(dir.Path, "test_images", File.ReadAllLines(unseenCsv)[2].Split(',')[3]), overwrite: true);
+        using var cache = new TensorCache(Path.Combine(dir.Path, ".cache"));
+        using var data = Mufac.Load(new MufacOptions(dir.Path, 16, ForgetSelection.Parse("first:8"), ExcludeDuplicates: true), cache);
+        Assert.Equal(3, data.Unseen.Count);
+        Assert.Equal((24, 8, 16), (data.Train.Count, data.Forget.Count, data.Retain.Count));
+        Assert.Equal($"{unseenCsv}:3: excluded: exact copy of {fixture.TrainCsv}:13 (retain)", Assert.Single(data.Skipped));
+    }
+
+    [Fact]
+    public void The_released_mufac_is_usable_and_has_the_known_cross_set_duplicates()
+    {
+        var root = SharedFolder.Require("realdata/mufac");
+        var report = MufacCheck.Run(root);
+        Assert.True(report.Usable);
+        Assert.Equal([10_025, 1_500, 8_525, 1_539, 1_504], report.Counts.Select(c => c.Rows));
+        Assert.Equal(1, report.Overlaps.Single(o => o.First == "forget").People);
+        var counts = report.DuplicateCounts().ToDictionary(c => c.Sets);
+        Assert.Equal(26, counts["forget~retain"].Exact);
+        Assert.Equal(54, counts["retain~unseen"].Exact);
+    }
+}
