@@ -38,11 +38,19 @@ internal static class BenchmarkCommand
         var parameters = new Option<FileInfo?>("--params") { Description = "JSON file of hyper-parameter overrides, e.g. {\"scrub\": {\"lr\": 0.0005}}" };
         var lambda = new Option<double?>("--lambda") { Description = "NoMUS weight λ of accuracy (default 0.5)" };
         var output = new Option<string?>("--out") { Description = "Output folder for results.{json,csv,md} (default runs/<dataset>-<task>-<preset>)" };
+        var seeds = new Option<string?>("--seeds") { Description = "Repeat over seeds: a count (5: --seed and the next 4) or a list (1,2,3); cells become mean ± 95% CI" };
+        var vary = new Option<SeedVariation>("--vary")
+        {
+            Description = "What the seeds change: all (data, training, unlearning) or unlearn (same cached Original and Retrained, only the methods' seed)",
+            DefaultValueFactory = _ => SeedVariation.All,
+        };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress output; only the table and the files written" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every event as a plain line, including each unlearning step's loss" };
         var cache = new Option<string?>("--cache") { Description = "Checkpoint cache folder (default ~/.cache/lethe or $LETHE_CACHE)" };
 
         var command = new Command("benchmark", "Run the unlearning benchmark and print the results table.")
         {
-            preset, dataset, data, forget, skipBad, excludeDuplicates, task, imageSize, epochs, seed, device, jobs, threads, methods, set, parameters, lambda, output, cache,
+            preset, dataset, data, forget, skipBad, excludeDuplicates, task, imageSize, epochs, seed, device, jobs, threads, methods, set, parameters, lambda, output, cache, seeds, vary, quiet, verbose,
         };
         command.SetAction(parsed =>
         {
@@ -74,11 +82,24 @@ internal static class BenchmarkCommand
             if (parsed.GetValue(epochs) is { } e) spec = spec with { BaseEpochs = e };
             spec = spec with { OutputDirectory = parsed.GetValue(output) ?? Path.Combine("runs", $"{spec.Dataset}-{spec.TaskKind}-{spec.Preset}") };
 
+            if (parsed.GetValue(quiet) && parsed.GetValue(verbose)) throw new ArgumentException("--quiet and --verbose cannot be used together");
+            var verbosity = parsed.GetValue(quiet) ? Verbosity.Quiet : parsed.GetValue(verbose) ? Verbosity.Verbose : Verbosity.Normal;
             var commandLine = "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
-            var run = RunRenderer.Run(console, observer => new BenchmarkRunner(observer).Run(spec, commandLine));
-            var files = ReportSet.WriteAll(run, spec.OutputDirectory);
-            TablePrinter.Print(console, run);
-            console.MarkupLine($"[grey]wrote {string.Join(", ", files.Select(f => Markup.Escape(f)))}[/]");
+            RunRecord RunOne(ExperimentSpec one)
+            {
+                var run = RunRenderer.Run(console, observer => new BenchmarkRunner(observer).Run(one, commandLine), verbosity);
+                var files = ReportSet.WriteAll(run, one.OutputDirectory);
+                TablePrinter.Print(console, run);
+                console.MarkupLine($"[grey]wrote {string.Join(", ", files.Select(f => Markup.Escape(f)))}[/]");
+                return run;
+            }
+            if (parsed.GetValue(seeds) is not { } seedText)
+            {
+                RunOne(spec);
+                return LetheApp.Ok;
+            }
+            var sweep = SeedSweep.Parse(seedText, spec.Seed, parsed.GetValue(vary));
+            sweep.Run(spec, RunOne);
             return LetheApp.Ok;
         });
         return command;

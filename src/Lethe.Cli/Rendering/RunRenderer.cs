@@ -5,14 +5,16 @@ namespace Lethe.Cli.Rendering;
 
 /// <summary>
 /// Shows a run's progress: live bars (epoch, loss, accuracy, images/s) on a terminal, one plain line per epoch or
-/// stage otherwise (CI, nohup), so logs carry no control codes.
+/// stage otherwise (CI, nohup), so logs carry no control codes. Quiet shows nothing until the table; verbose logs
+/// every event as a plain line, including each optimiser step of a method with its loss.
 /// </summary>
 internal static class RunRenderer
 {
-    public static RunRecord Run(IAnsiConsole console, Func<IProgress<RunEvent>, RunRecord> run)
+    public static RunRecord Run(IAnsiConsole console, Func<IProgress<RunEvent>, RunRecord> run, Verbosity verbosity = Verbosity.Normal)
     {
-        if (!console.Profile.Capabilities.Interactive)
-            return run(new PlainProgress(console));
+        if (verbosity == Verbosity.Quiet) return run(new SyncProgress<RunEvent>(_ => { }));
+        if (verbosity == Verbosity.Verbose || !console.Profile.Capabilities.Interactive)
+            return run(new PlainProgress(console, verbosity == Verbosity.Verbose));
         RunRecord? record = null;
         console.Progress()
             .AutoClear(false)
@@ -22,7 +24,7 @@ internal static class RunRenderer
         return record!;
     }
 
-    private sealed class PlainProgress(IAnsiConsole console) : IProgress<RunEvent>
+    private sealed class PlainProgress(IAnsiConsole console, bool everyStep) : IProgress<RunEvent>
     {
         private readonly Dictionary<string, string> _lastStage = new();
 
@@ -32,6 +34,11 @@ internal static class RunRenderer
             {
                 if (t.Step == t.Steps)
                     console.WriteLine($"{t.Model}: epoch {t.Epoch}/{t.Epochs} loss {t.Loss:F4} acc {t.Accuracy:F3} {t.ImagesPerSecond:F0} img/s");
+                return;
+            }
+            if (e.Step is { } step && everyStep)
+            {
+                console.WriteLine($"{e.Stage}: {e.Message} step {step} loss {e.Loss:F4}");
                 return;
             }
             if (e.Step is not null)
@@ -69,4 +76,11 @@ internal static class RunRenderer
             return task;
         }
     }
+}
+
+internal enum Verbosity
+{
+    Quiet,
+    Normal,
+    Verbose,
 }

@@ -63,6 +63,13 @@ public sealed class BatchLoader
     /// <summary>How many epochs <see cref="Epoch"/> has started so far; the next epoch has this number.</summary>
     public int EpochsStarted => Volatile.Read(ref epochsStarted);
 
+    /// <summary>Moves to epoch <paramref name="epochs"/> without producing batches (a resumed training run).</summary>
+    public void SkipEpochs(int epochs)
+    {
+        if (epochs < 0) throw new ArgumentOutOfRangeException(nameof(epochs));
+        Interlocked.Add(ref epochsStarted, epochs);
+    }
+
     /// <summary>
     /// The batches of the next epoch. Each call starts a new epoch: reshuffled when Shuffle is on, with an order and
     /// augmentation that depend only on (seed, stream, epoch number). The last batch may be partial. The caller

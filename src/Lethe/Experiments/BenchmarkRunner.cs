@@ -157,12 +157,14 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         var loader = new BatchLoader(job.TrainSet, data.Task, setup.TrainTransform,
             BatchOptions.Training with { BatchSize = job.Recipe.BatchSize }, setup.Device, spec.Seed, $"train/{job.Role}");
         Report(job.Label, $"training on {job.TrainSet.Count} images: {job.Recipe.Describe()}");
-        var clock = Stopwatch.StartNew();
+        var progress = new EpochCheckpoint(cache.WeightsPath(key));
         var history = new Trainer(_clock).Train(model, data.Task, loader, job.Recipe, job.Label,
-            new SyncProgress<TrainProgress>(p => Report(new RunEvent(job.Label, "", p))), setup.Cancel);
-        info = new CheckpointInfo(key, history, clock.Elapsed.TotalSeconds, _clock.GetUtcNow());
+            new SyncProgress<TrainProgress>(p => Report(new RunEvent(job.Label, "", p))), setup.Cancel, progress);
+        // The epochs' own times, so a resumed model reports what its training cost, not just the part after the resume.
+        info = new CheckpointInfo(key, history, history.Sum(h => h.Elapsed.TotalSeconds), _clock.GetUtcNow());
         fromCache = false;
         cache.Store(info, model);
+        progress.Clear();
         Report(job.Label, $"trained in {info.TrainSeconds:F1} s, final train accuracy {history[^1].Accuracy:F3}", done: true);
         return model;
     }
@@ -186,7 +188,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             Retain = data.Retain,
             TrainTransform = setup.TrainTransform,
             Device = setup.Device,
-            Seed = spec.Seed,
+            Seed = spec.EffectiveUnlearnSeed,
             Progress = new SyncProgress<UnlearningProgress>(p => Report(new RunEvent(labels[0], p.Stage, Step: p.Step, Loss: p.Loss))),
             CancellationToken = setup.Cancel,
             Time = _clock,

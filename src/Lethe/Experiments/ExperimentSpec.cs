@@ -60,6 +60,16 @@ public sealed record ExperimentSpec
 
     public long Seed { get; init; } = Seeds.Default;
 
+    /// <summary>
+    /// Seed of the unlearning methods; null means <see cref="Seed"/>. A sweep with `--vary unlearn` changes only this, so
+    /// every seed starts from the same (cached) Original and Retrained and the spread is the methods' own.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] // absent when unset, so older runs keep their result hash
+    public long? UnlearnSeed { get; init; }
+
+    [JsonIgnore]
+    public long EffectiveUnlearnSeed => UnlearnSeed ?? Seed;
+
     public string Device { get; init; } = "cpu";
 
     /// <summary>

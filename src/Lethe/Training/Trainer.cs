@@ -14,20 +14,26 @@ public sealed class Trainer(TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    /// <summary>Trains <paramref name="model"/> in place for every epoch of the recipe and returns the per-epoch stats.</summary>
+    /// <summary>
+    /// Trains <paramref name="model"/> in place for every epoch of the recipe and returns the per-epoch stats. With
+    /// <paramref name="checkpoint"/>, each finished epoch is saved and a rerun continues after the last saved one.
+    /// </summary>
     public IReadOnlyList<EpochStats> Train(nn.Module<Tensor, Tensor> model, PredictionTask task, BatchLoader loader,
         TrainRecipe recipe, string label = "model", IProgress<TrainProgress>? progress = null,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default, EpochCheckpoint? checkpoint = null)
     {
         recipe.Validate();
         var parameters = model.parameters().Where(p => p.requires_grad).ToArray();
         using var optimizer = optim.SGD(parameters, recipe.LearningRate, recipe.Momentum, weight_decay: recipe.WeightDecay);
-        var history = new List<EpochStats>();
-        for (int epoch = 0; epoch < recipe.Epochs; epoch++)
+        var history = new List<EpochStats>(checkpoint?.TryResume(model, optimizer) ?? []);
+        if (history.Count > recipe.Epochs) throw new InvalidDataException($"{label}: saved progress has {history.Count} epochs, the recipe {recipe.Epochs}");
+        loader.SkipEpochs(history.Count);
+        for (int epoch = history.Count; epoch < recipe.Epochs; epoch++)
         {
             double lr = recipe.LearningRateAt(epoch);
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
             history.Add(TrainOneEpoch(model, task, loader, optimizer, epoch, recipe.Epochs, lr, label, progress, cancel));
+            checkpoint?.Save(model, optimizer, history);
         }
         return history;
     }
