@@ -15,6 +15,9 @@ namespace Lethe.Data.Files;
 /// </remarks>
 public static class ImageResize
 {
+    /// <summary>Pillow starts each sum at one half, so the shift below rounds to nearest.</summary>
+    private const int Half = 1 << (ResampleWeights.PrecisionBits - 1);
+
     /// <summary>
     /// <paramref name="image"/> resized so its shorter side is <paramref name="size"/>, centre-cropped to a square, as
     /// channel-major bytes: 3 × size × size (CHW, RGB), the layout of one row of an <see cref="ImageSet"/>.
@@ -38,39 +41,54 @@ public static class ImageResize
 
     private static RgbImage ResampleRows(RgbImage image, ResampleWeights weights, int width)
     {
-        var source = image.Pixels;
-        var result = new byte[image.Height * width * 3];
+        int inStride = image.Width * 3, outStride = width * 3;
+        var result = new byte[image.Height * outStride];
         for (int y = 0; y < image.Height; y++)
         {
-            int rowStart = y * image.Width * 3;
-            for (int x = 0; x < width; x++)
-                for (int c = 0; c < 3; c++)
-                    result[(y * width + x) * 3 + c] =
-                        WeightedSum(source, rowStart + weights.First[x] * 3 + c, 3, weights, x);
+            var source = image.Pixels.AsSpan(y * inStride, inStride);
+            var target = result.AsSpan(y * outStride, outStride);
+            for (int x = 0; x < width; x++) WeightedPixel(source, weights, x, target.Slice(x * 3, 3));
         }
         return new RgbImage(width, image.Height, result);
     }
 
+    /// <summary>One output pixel of the horizontal pass; the three channels share each weight load.</summary>
+    private static void WeightedPixel(ReadOnlySpan<byte> row, ResampleWeights weights, int output, Span<byte> rgb)
+    {
+        var taps = weights.Of(output);
+        var pixels = row.Slice(weights.First[output] * 3, taps.Length * 3);
+        int r = Half, g = Half, b = Half;
+        for (int k = 0; k < taps.Length; k++)
+        {
+            r += pixels[3 * k] * taps[k];
+            g += pixels[3 * k + 1] * taps[k];
+            b += pixels[3 * k + 2] * taps[k];
+        }
+        (rgb[0], rgb[1], rgb[2]) = (ToByte(r), ToByte(g), ToByte(b));
+    }
+
+    /// <summary>The vertical pass, one output row at a time: whole input rows are summed, which keeps reads sequential.</summary>
     private static RgbImage ResampleColumns(RgbImage image, ResampleWeights weights, int height)
     {
-        var source = image.Pixels;
         int stride = image.Width * 3;
         var result = new byte[height * stride];
+        var sums = new int[stride];
         for (int y = 0; y < height; y++)
-            for (int i = 0; i < stride; i++)
-                result[y * stride + i] = WeightedSum(source, weights.First[y] * stride + i, stride, weights, y);
+        {
+            Array.Fill(sums, Half);
+            var taps = weights.Of(y);
+            for (int k = 0; k < taps.Length; k++)
+            {
+                var row = image.Pixels.AsSpan((weights.First[y] + k) * stride, stride);
+                for (int i = 0; i < stride; i++) sums[i] += row[i] * taps[k];
+            }
+            var target = result.AsSpan(y * stride, stride);
+            for (int i = 0; i < stride; i++) target[i] = ToByte(sums[i]);
+        }
         return new RgbImage(image.Width, height, result);
     }
 
-    /// <summary>One output byte: the fixed-point sum of the taps of <paramref name="output"/>, rounded and clamped.</summary>
-    private static byte WeightedSum(byte[] source, int start, int step, ResampleWeights weights, int output)
-    {
-        int sum = 1 << (ResampleWeights.PrecisionBits - 1);
-        int tap = output * weights.Taps;
-        for (int k = 0; k < weights.Count[output]; k++)
-            sum += source[start + k * step] * weights.Weights[tap + k];
-        return (byte)Math.Clamp(sum >> ResampleWeights.PrecisionBits, 0, 255);
-    }
+    private static byte ToByte(int sum) => (byte)Math.Clamp(sum >> ResampleWeights.PrecisionBits, 0, 255);
 
     private static byte[] CropToChannels(RgbImage image, int size, int top, int left)
     {

@@ -27,17 +27,22 @@ public static class ImageStack
     /// </summary>
     /// <exception cref="DataFileException">An image is missing or cannot be decoded (the first such file in order).</exception>
     public static Tensor Decode(string root, IReadOnlyList<string> files, int size, IProgress<DecodeProgress>? progress = null,
-        int threads = 0)
+        int threads = 0) => Decode(root, files, size, progress, threads, BlockSize);
+
+    /// <summary>As the public overload, in blocks of <paramref name="blockSize"/> images (tests use small blocks).</summary>
+    internal static Tensor Decode(string root, IReadOnlyList<string> files, int size, IProgress<DecodeProgress>? progress,
+        int threads, int blockSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
         using var scope = NewDisposeScope();
         var pixels = empty([files.Count, 3, size, size], ScalarType.Byte);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
-        var block = new byte[Math.Min(BlockSize, files.Count)][];
-        for (int start = 0; start < files.Count; start += BlockSize)
+        var block = new byte[Math.Min(blockSize, files.Count)][];
+        for (int start = 0; start < files.Count; start += blockSize)
         {
-            int count = Math.Min(BlockSize, files.Count - start);
+            int count = Math.Min(blockSize, files.Count - start);
             DecodeBlock(root, files, start, count, size, block, parallel);
             using var rows = pixels.narrow(0, start, count);
             var target = rows.bytes;

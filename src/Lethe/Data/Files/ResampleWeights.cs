@@ -30,6 +30,9 @@ internal sealed class ResampleWeights
 
     public int Taps { get; }
 
+    /// <summary>The weights output position <paramref name="output"/> uses, one per input from First[output] on.</summary>
+    public ReadOnlySpan<int> Of(int output) => Weights.AsSpan(output * Taps, Count[output]);
+
     public static ResampleWeights Bilinear(int inSize, int outSize)
     {
         double scale = (double)inSize / outSize;

@@ -9,20 +9,20 @@ public sealed class ImageStackTests
     private static readonly string[] Files = ["0.jpg", "1.jpg", "2.jpg", "3.jpg", "4.jpg"];
 
     [Fact]
-    public void Rows_follow_the_file_order_whatever_the_thread_count()
+    public void Rows_follow_the_file_order_whatever_the_thread_count_and_block_size()
     {
         using var temp = new TempDirectory();
         WriteImages(temp.Path);
         var progress = new List<DecodeProgress>();
 
         using var one = ImageStack.Decode(temp.Path, Files, 4, threads: 1);
-        using var two = ImageStack.Decode(temp.Path, Files, 4, new SyncProgress(progress), threads: 2);
+        using var two = ImageStack.Decode(temp.Path, Files, 4, new SyncProgress(progress), threads: 2, blockSize: 2);
 
         Assert.Equal([5L, 3, 4, 4], two.shape);
         Assert.True(one.eq(two).all().item<bool>());
+        Assert.Equal([new(2, 5), new(4, 5), new DecodeProgress(5, 5)], progress);
         var red = two.select(1, 0).select(1, 0).select(1, 0).data<byte>().ToArray();
         Assert.All(red.Select((value, i) => Math.Abs(value - Red(i))), d => Assert.True(d <= 2));
-        Assert.Equal(new DecodeProgress(5, 5), progress[^1]);
     }
 
     [Fact]
