@@ -6,11 +6,13 @@ namespace Lethe.Tests.Data.Mucac;
 
 public sealed class CelebAAttributesTests
 {
+    private const string FileName = "CelebA-HQ-attribute.txt";
+
     [Fact]
     public void Keeps_Male_Smiling_Young_as_zero_or_one()
     {
         using var temp = new TempDirectory();
-        var path = Write(temp, MucacFixture.AttributeText());
+        var path = MucacFixture.WriteText(temp, FileName, MucacFixture.AttributeText());
 
         var attributes = CelebAAttributes.Read(path);
 
@@ -26,7 +28,7 @@ public sealed class CelebAAttributesTests
     {
         using var temp = new TempDirectory();
         // Three attributes only, in another order: Young, Male, Smiling.
-        var path = Write(temp, "2\nYoung Male Smiling\n0.jpg 1 -1 -1\n1.jpg -1 1 1\n");
+        var path = MucacFixture.WriteText(temp, FileName, "2\nYoung Male Smiling\n0.jpg 1 -1 -1\n1.jpg -1 1 1\n");
 
         var attributes = CelebAAttributes.Read(path);
 
@@ -44,7 +46,7 @@ public sealed class CelebAAttributesTests
     public void A_malformed_row_is_reported_with_file_and_line(string badRow, string problem)
     {
         using var temp = new TempDirectory();
-        var path = Write(temp, $"3\nMale Smiling Young\n0.jpg 1 1 1\n{badRow}\n1.jpg -1 -1 -1\n");
+        var path = MucacFixture.WriteText(temp, FileName, $"3\nMale Smiling Young\n0.jpg 1 1 1\n{badRow}\n1.jpg -1 -1 -1\n");
 
         var error = Assert.Throws<DataFileException>(() => CelebAAttributes.Read(path));
 
@@ -62,7 +64,7 @@ public sealed class CelebAAttributesTests
     public void A_bad_header_is_reported_on_its_line(string text, int line, string problem)
     {
         using var temp = new TempDirectory();
-        var path = Write(temp, text);
+        var path = MucacFixture.WriteText(temp, FileName, text);
 
         Assert.Equal($"{path}:{line}: {problem}", Assert.Throws<DataFileException>(() => CelebAAttributes.Read(path)).Message);
     }
@@ -71,19 +73,12 @@ public sealed class CelebAAttributesTests
     public void A_byte_that_is_not_UTF8_is_reported_on_its_line()
     {
         using var temp = new TempDirectory();
-        var path = Path.Combine(temp.Path, "CelebA-HQ-attribute.txt");
+        var path = Path.Combine(temp.Path, FileName);
         File.WriteAllBytes(path, [.. "1\nMale Smiling Young\n0"u8, 0xFF, .. ".jpg 1 1 1\n"u8]);
 
         var error = Assert.Throws<DataFileException>(() => CelebAAttributes.Read(path));
 
         Assert.Equal(3, error.Line);
         Assert.Contains("not UTF-8", error.Message);
-    }
-
-    private static string Write(TempDirectory temp, string text)
-    {
-        var path = Path.Combine(temp.Path, "CelebA-HQ-attribute.txt");
-        File.WriteAllText(path, text);
-        return path;
     }
 }

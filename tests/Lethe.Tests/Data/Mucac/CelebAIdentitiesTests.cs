@@ -6,11 +6,13 @@ namespace Lethe.Tests.Data.Mucac;
 
 public sealed class CelebAIdentitiesTests
 {
+    private const string FileName = "CelebA-HQ-identity.txt";
+
     [Fact]
     public void Reads_file_names_and_identities_separated_by_any_whitespace()
     {
         using var temp = new TempDirectory();
-        var path = Write(temp, "0.jpg 0\n1.jpg\t\t17\n\n  2.jpg   4216  \n");
+        var path = MucacFixture.WriteText(temp, FileName, "0.jpg 0\n1.jpg\t\t17\n\n  2.jpg   4216  \n");
 
         var identities = CelebAIdentities.Read(path);
 
@@ -26,7 +28,7 @@ public sealed class CelebAIdentitiesTests
     public void A_malformed_line_is_reported_with_file_and_line(string badLine, string problem)
     {
         using var temp = new TempDirectory();
-        var path = Write(temp, $"0.jpg 0\n1.jpg 1\n{badLine}\n");
+        var path = MucacFixture.WriteText(temp, FileName, $"0.jpg 0\n1.jpg 1\n{badLine}\n");
 
         var error = Assert.Throws<DataFileException>(() => CelebAIdentities.Read(path));
 
@@ -37,15 +39,8 @@ public sealed class CelebAIdentitiesTests
     public void An_empty_file_is_an_error()
     {
         using var temp = new TempDirectory();
-        var path = Write(temp, "");
+        var path = MucacFixture.WriteText(temp, FileName, "");
 
         Assert.Equal($"{path}: file is empty", Assert.Throws<DataFileException>(() => CelebAIdentities.Read(path)).Message);
-    }
-
-    private static string Write(TempDirectory temp, string text)
-    {
-        var path = Path.Combine(temp.Path, "CelebA-HQ-identity.txt");
-        File.WriteAllText(path, text);
-        return path;
     }
 }

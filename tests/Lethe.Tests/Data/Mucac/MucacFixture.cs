@@ -84,6 +84,14 @@ internal sealed class MucacFixture : IDisposable
         File.WriteAllLines(path, lines);
     }
 
+    /// <summary>Writes <paramref name="text"/> to a file <paramref name="name"/> in <paramref name="temp"/>; returns its path.</summary>
+    public static string WriteText(TempDirectory temp, string name, string text)
+    {
+        var path = Path.Combine(temp.Path, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
     public void Dispose() => temp.Dispose();
 
     private static IEnumerable<string> Row(int[] kept)
