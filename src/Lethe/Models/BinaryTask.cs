@@ -4,4 +4,11 @@ namespace Lethe.Models;
 public sealed class BinaryTask(string attribute) : MultiClassTask($"binary-{attribute.ToLowerInvariant()}", ["not " + attribute, attribute])
 {
     public string Attribute { get; } = attribute;
+
+    /// <summary>The three attributes of MUCAC's binary variants (and SynthFaces' binary tasks), shared so both agree.</summary>
+    public static BinaryTask Male { get; } = new("Male");
+
+    public static BinaryTask Smiling { get; } = new("Smiling");
+
+    public static BinaryTask Young { get; } = new("Young");
 }

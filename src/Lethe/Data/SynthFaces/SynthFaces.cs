@@ -19,10 +19,6 @@ public static class SynthFaces
     /// <summary>Raised whenever a change to the generator changes its pixels or labels, so that old caches miss.</summary>
     public const int GeneratorVersion = 1;
 
-    private static readonly BinaryTask MaleTask = new("Male");
-    private static readonly BinaryTask SmilingTask = new("Smiling");
-    private static readonly BinaryTask YoungTask = new("Young");
-
     /// <summary>The task kinds <see cref="Task"/> and <see cref="Build"/> accept.</summary>
     public static IReadOnlyList<string> TaskKinds { get; } = ["age", "male", "smiling", "young", "multilabel"];
 
@@ -33,9 +29,9 @@ public static class SynthFaces
     public static PredictionTask Task(string kind) => (kind ?? "").Trim().ToLowerInvariant() switch
     {
         "age" => MultiClassTask.AgeGroups,
-        "male" => MaleTask,
-        "smiling" => SmilingTask,
-        "young" => YoungTask,
+        "male" => BinaryTask.Male,
+        "smiling" => BinaryTask.Smiling,
+        "young" => BinaryTask.Young,
         "multilabel" => MultiLabelTask.MaleSmilingYoung,
         _ => throw new ArgumentException(
             $"Unknown SynthFaces task kind '{kind}'. Valid kinds: {string.Join(", ", TaskKinds)}", nameof(kind)),
@@ -72,9 +68,9 @@ public static class SynthFaces
         var attributes = image.Attributes;
         if (task == MultiClassTask.AgeGroups) return [image.Photo.Group];
         if (task is MultiLabelTask) return attributes;
-        if (task == MaleTask) return [attributes[0]];
-        if (task == SmilingTask) return [attributes[1]];
-        if (task == YoungTask) return [attributes[2]];
+        if (task == BinaryTask.Male) return [attributes[0]];
+        if (task == BinaryTask.Smiling) return [attributes[1]];
+        if (task == BinaryTask.Young) return [attributes[2]];
         throw new ArgumentException($"SynthFaces has no labels for task {task.Name}", nameof(task));
     }
 

@@ -1,0 +1,10 @@
+namespace Lethe.Data;
+
+/// <summary>The set of one MUCAC image (spec §3.4). D_train is not a value of its own: it is Forget plus Retain.</summary>
+public enum MucacSplit
+{
+    Test,
+    Forget,
+    Retain,
+    Unseen,
+}
