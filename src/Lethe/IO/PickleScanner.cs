@@ -7,11 +7,12 @@ namespace Lethe.IO;
 /// </summary>
 /// <remarks>
 /// A pickle names the functions its loader must call (GLOBAL, INST), so a general unpickler runs whatever the author
-/// chose: testvectors/hostile.pth calls posix.system. PyBridge's unpickler (Razorvine.Pickle 1.5) cannot call Python,
-/// and turns an unknown global into an inert dictionary, so it does not execute that file; but it resolves globals
-/// through a process-wide registry that any library may extend, and it would still hand such a value back as an entry
-/// of the state_dict. Checking the names first keeps the guarantee in our own code, independent of that registry and of
-/// future versions, and gives the user a message that names the offending function.
+/// chose: testvectors/hostile.pth calls posix.system. PyBridge's unpickler (Razorvine.Pickle 1.5) cannot call Python:
+/// it turns an unknown global into a placeholder that refuses arguments (that file fails with a PickleException) or
+/// becomes an inert dictionary, so it runs nothing. But it resolves globals through a process-wide registry that any
+/// library may extend, and a placeholder would come back as an entry of the state_dict. Checking the names first keeps
+/// the guarantee in our own code, independent of that registry and of future versions, and gives the user a message
+/// that names the offending function.
 /// </remarks>
 internal static class PickleScanner
 {

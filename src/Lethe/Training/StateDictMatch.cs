@@ -37,8 +37,8 @@ internal static class StateDictMatch
         }
         RequireNone(pairs.Where(p => !model.ContainsKey(p.Key)).Select(p => p.Value), path, "unexpected key", "which a torchvision resnet18 does not have");
         RequireNone(model.Keys.Where(k => !pairs.ContainsKey(k)), path, "missing key", $"which resnet18 for task '{task}' needs");
-        foreach (var (modelKey, fileKey) in pairs)
-            RequireSameKind(fileKey, file[fileKey], model[modelKey], path, Owner(modelKey, task));
+        foreach (var (modelKey, target) in model) // in the model's order, so the head's weight comes before its bias
+            RequireSameKind(pairs[modelKey], file[pairs[modelKey]], target, path, Owner(modelKey, task));
         return [.. model.Keys.Select(k => (pairs[k], k))];
     }
 

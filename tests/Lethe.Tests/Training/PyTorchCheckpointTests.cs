@@ -1,0 +1,156 @@
+using Lethe.Models;
+using Lethe.Tests.Evaluation;
+using Lethe.Tests.Support;
+using Lethe.Training;
+using static Lethe.Tests.Training.PyTorchFixtures;
+using static TorchSharp.torch;
+
+namespace Lethe.Tests.Training;
+
+/// <summary>The reference's torchvision checkpoints (../shared/testvectors) import with torchvision's logits.</summary>
+public class PyTorchCheckpointReferenceTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("resnet18_mufac", "mufac", 8)]
+    [InlineData("resnet18_multilabel", "mucac", 3)]
+    public void An_imported_reference_model_computes_torchvisions_logits(string vector, string task, int outputs)
+    {
+        var pth = TestVectorFolder.Require($"{vector}.pth");
+        using var input = ReadFloats($"{vector}.input.f32", 2, 3, 128, 128);
+        using var expected = ReadFloats($"{vector}.logits.f32", 2, outputs);
+        using var model = PyTorchCheckpoint.Load(pth, task, CPU);
+        using var logits = Logits(model, input);
+
+        double diff = logits.sub(expected).abs().max().item<float>();
+        output.WriteLine($"{vector}: max |logit - torchvision| = {diff:E2}");
+        Assert.True(diff < 1e-4, $"max abs diff {diff}");
+    }
+
+    [Fact]
+    public void The_multilabel_reference_exports_back_to_the_same_keys_and_bits()
+    {
+        var pth = TestVectorFolder.Require("resnet18_multilabel.pth");
+        using var dir = new TempDirectory();
+        var exported = Path.Combine(dir.Path, "again.pth");
+        using (var model = PyTorchCheckpoint.Load(pth, "mucac", CPU))
+            PyTorchCheckpoint.Save(model, exported, MultiLabelTask.MaleSmilingYoung);
+
+        using var scope = NewDisposeScope();
+        var reference = PyTorchCheckpoint.Read(pth);
+        var again = PyTorchCheckpoint.Read(exported);
+        Assert.Equal(reference.Keys.Order(), again.Keys.Order());
+        Assert.Contains("fc.fc.weight", again.Keys);
+        foreach (var (key, tensor) in reference)
+            Assert.True(tensor.equal(again[key]).all().item<bool>(), $"{key} differs");
+    }
+
+    [Theory]
+    [InlineData("resnet18_mufac.pth", "mucac", "fc.weight has shape [8,512] but task 'mucac' needs [3,512]")]
+    [InlineData("resnet18_multilabel.pth", "mufac", "fc.fc.weight has shape [3,512] but task 'mufac' needs [8,512]")]
+    [InlineData("resnet18_mufac.pth", "mucac-male", "fc.weight has shape [8,512] but task 'mucac-male' needs [2,512]")]
+    public void A_head_of_another_task_is_refused_naming_the_key_and_both_shapes(string file, string task, string message)
+    {
+        var pth = TestVectorFolder.Require(file);
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(pth, task, CPU));
+        Assert.Equal($"{pth}: {message}", error.Message);
+    }
+
+    [Fact]
+    public void The_hostile_pickle_is_refused_and_runs_nothing()
+    {
+        var pth = TestVectorFolder.Require("hostile.pth");
+        string[] markers = [Path.Combine(Directory.GetCurrentDirectory(), "lethe-pwned"), Path.Combine(Path.GetTempPath(), "lethe-pwned")];
+        Assert.All(markers, m => Assert.False(File.Exists(m), $"{m} exists before the test"));
+
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(pth, "mufac", CPU));
+
+        output.WriteLine(error.Message);
+        Assert.Contains("'posix.system'", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.All(markers, m => Assert.False(File.Exists(m), $"{m} was created"));
+    }
+
+    [Fact]
+    public void PyBridge_alone_fails_on_the_hostile_call_without_running_it()
+    {
+        // Why the scanner is defence in depth rather than the only barrier: Razorvine.Pickle cannot call Python; an
+        // unknown global becomes a ClassDict constructor, which refuses arguments. If a new version changes that, this says so.
+        var pth = TestVectorFolder.Require("hostile.pth");
+        using var stream = File.OpenRead(pth);
+        var error = Assert.Throws<Razorvine.Pickle.PickleException>(() => TorchSharp.PyBridge.PyTorchUnpickler.UnpickleStateDict(stream));
+        Assert.Contains("posix.system", error.Message);
+        Assert.False(File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "lethe-pwned")));
+    }
+
+    [Fact]
+    public void A_legacy_file_is_refused_with_how_to_resave_it()
+    {
+        var pth = TestVectorFolder.Require("legacy_format.pth");
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(pth, "mufac", CPU));
+        output.WriteLine(error.Message);
+        Assert.Contains("legacy (pre-1.6)", error.Message);
+        Assert.Contains("torch.save(torch.load(\"old.pth\"", error.Message);
+        Assert.Contains("_use_new_zipfile_serialization=True", error.Message);
+    }
+}
+
+/// <summary>Files made here with PyBridge's writer, so these run without ../shared.</summary>
+public class PyTorchCheckpointTests
+{
+    [Theory]
+    [InlineData("mucac", false, "fc.fc.")]
+    [InlineData("mucac", true, "fc.")]
+    public void Export_then_import_is_bit_identical(string taskName, bool flatHead, string head)
+    {
+        var task = TaskNames.Resolve(taskName);
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "model.pth");
+        using var model = ModelWithStatistics(task.Outputs);
+        PyTorchCheckpoint.Save(model, path, task, flatHead);
+
+        using (var scope = NewDisposeScope())
+            Assert.Contains(head + "weight", PyTorchCheckpoint.Read(path).Keys);
+        using var loaded = PyTorchCheckpoint.Load(path, taskName, CPU);
+        AssertIdentical(model, loaded);
+        using var input = rand(2, 3, 32, 32);
+        using var expected = Logits(model, input);
+        using var actual = Logits(loaded, input);
+        Assert.True(expected.equal(actual).all().item<bool>());
+        Assert.Equal(["model.pth"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_file_missing_a_key_is_refused_naming_it()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "missing.pth");
+        WriteTinyStateDict(path, ResNetKeys(8).Where(k => k != "layer2.1.bn1.running_var"));
+
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(path, "mufac", CPU));
+        Assert.Equal($"{path}: missing key layer2.1.bn1.running_var, which resnet18 for task 'mufac' needs", error.Message);
+    }
+
+    [Fact]
+    public void Damaged_and_foreign_files_are_refused_with_the_file_named()
+    {
+        using var dir = new TempDirectory();
+        var text = Path.Combine(dir.Path, "notes.pth");
+        var zip = Path.Combine(dir.Path, "empty.pth");
+        File.WriteAllText(text, "not a model");
+        using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Create))
+            archive.CreateEntry("archive/version");
+
+        Assert.StartsWith($"{text}: not a PyTorch checkpoint", Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(text, "mufac", CPU)).Message);
+        Assert.StartsWith($"{zip}: a torch.save archive has one data.pkl", Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(zip, "mufac", CPU)).Message);
+        Assert.Throws<FileNotFoundException>(() => PyTorchCheckpoint.Load(Path.Combine(dir.Path, "absent.pth"), "mufac", CPU));
+    }
+
+    [Fact]
+    public void Exporting_a_model_under_another_task_is_a_usage_error()
+    {
+        using var dir = new TempDirectory();
+        using var model = Networks.Create("resnet18", 8, CPU, initSeed: 1);
+        Assert.Throws<ArgumentException>(() => PyTorchCheckpoint.Save(model, Path.Combine(dir.Path, "m.pth"), MultiLabelTask.MaleSmilingYoung));
+        Assert.Empty(Directory.GetFiles(dir.Path));
+    }
+}
