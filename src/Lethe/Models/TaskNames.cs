@@ -25,7 +25,7 @@ public static class TaskNames
             "mufac" => MultiClassTask.AgeGroups,
             "mucac" => MultiLabelTask.MaleSmilingYoung,
             _ when SynthFaces.TaskKinds.Contains(key) => SynthFaces.Task(key),
-            _ => throw new ArgumentException($"unknown task '{name}'; known: {string.Join(", ", Names)}", nameof(name)),
+            _ => throw new ArgumentException($"unknown task '{name}'; known: {string.Join(", ", Names)}"),
         };
     }
 }

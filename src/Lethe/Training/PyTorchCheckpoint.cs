@@ -53,7 +53,7 @@ public static class PyTorchCheckpoint
         using var scope = NewDisposeScope();
         var outputs = model.state_dict()["fc.weight"].shape[0];
         if (outputs != task.Outputs)
-            throw new ArgumentException($"the model has {outputs} outputs but task {task.Name} has {task.Outputs}", nameof(task));
+            throw new ArgumentException($"the model has {outputs} outputs but task {task.Name} has {task.Outputs}");
         var head = HeadPrefix(task, flatHead);
         // Fresh contiguous CPU copies: PyBridge writes a tensor's bytes but describes it by its offset and strides,
         // and PyTorch's own state_dict holds tensors that do not require grad.
@@ -122,7 +122,7 @@ public static class PyTorchCheckpoint
         }
         catch (IOException e)
         {
-            throw new InvalidDataException($"{path}: not a readable zip archive ({e.Message})", e);
+            throw new InvalidDataException($"{path}: not a readable zip archive ({FirstLine(e)})", e);
         }
     }
 
@@ -134,7 +134,7 @@ public static class PyTorchCheckpoint
         }
         catch (Exception e) when (IsMalformed(e))
         {
-            throw new InvalidDataException($"{path}: not a state_dict Lethe can read ({e.Message})", e);
+            throw new InvalidDataException($"{path}: not a state_dict Lethe can read ({FirstLine(e)})", e);
         }
     }
 
@@ -143,6 +143,9 @@ public static class PyTorchCheckpoint
         e is PickleException or InvalidCastException or InvalidOperationException or NotImplementedException or IOException
             or ExternalException or ArgumentException or IndexOutOfRangeException or KeyNotFoundException or NullReferenceException
             or OverflowException;
+
+    /// <summary>LibTorch appends a C++ backtrace to its messages; the CLI prints errors as one line.</summary>
+    private static string FirstLine(Exception e) => e.Message.Split('\n', 2)[0].TrimEnd();
 
     private static Dictionary<string, Tensor> ToTensors(Hashtable table, string path)
     {

@@ -130,19 +130,31 @@ public class PyTorchCheckpointTests
         Assert.Equal($"{path}: missing key layer2.1.bn1.running_var, which resnet18 for task 'mufac' needs", error.Message);
     }
 
-    [Fact]
-    public void Damaged_and_foreign_files_are_refused_with_the_file_named()
+    [Theory]
+    [InlineData("", "not a PyTorch checkpoint")]
+    [InlineData("zip:", "a torch.save archive has one data.pkl, this one has 0")]
+    [InlineData("zip:\u0080\u0002]q\u0000.", "not a state_dict Lethe can read")] // a list
+    [InlineData("zip:\u0080\u0002}X\u0001\u0000\u0000\u0000kX\u0001\u0000\u0000\u0000vs.", "entry 'k' is String, not a tensor")]
+    public void Damaged_and_foreign_files_are_refused_with_the_file_named(string content, string problem)
     {
         using var dir = new TempDirectory();
-        var text = Path.Combine(dir.Path, "notes.pth");
-        var zip = Path.Combine(dir.Path, "empty.pth");
-        File.WriteAllText(text, "not a model");
-        using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Create))
-            archive.CreateEntry("archive/version");
+        var path = Path.Combine(dir.Path, "odd.pth");
+        if (content.StartsWith("zip:")) WriteArchive(path, content["zip:".Length..]);
+        else File.WriteAllText(path, "not a model");
 
-        Assert.StartsWith($"{text}: not a PyTorch checkpoint", Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(text, "mufac", CPU)).Message);
-        Assert.StartsWith($"{zip}: a torch.save archive has one data.pkl", Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(zip, "mufac", CPU)).Message);
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(path, "mufac", CPU));
+        Assert.StartsWith($"{path}: {problem}", error.Message);
         Assert.Throws<FileNotFoundException>(() => PyTorchCheckpoint.Load(Path.Combine(dir.Path, "absent.pth"), "mufac", CPU));
+    }
+
+    /// <summary>A zip laid out like torch.save's, with this data.pkl (one byte per character) unless it is empty.</summary>
+    private static void WriteArchive(string path, string pickle)
+    {
+        using var archive = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create);
+        using (var version = archive.CreateEntry("archive/version").Open()) version.Write("3\n"u8);
+        if (pickle.Length == 0) return;
+        using var data = archive.CreateEntry("archive/data.pkl").Open();
+        data.Write(System.Text.Encoding.Latin1.GetBytes(pickle));
     }
 
     [Fact]
