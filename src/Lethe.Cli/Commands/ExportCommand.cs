@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Lethe.Models;
 using Lethe.Training;
 using Spectre.Console;
 using static TorchSharp.torch;
@@ -12,14 +11,14 @@ internal static class ExportCommand
     public static Command Create(IAnsiConsole console)
     {
         var checkpoint = new Option<string>("--checkpoint") { Description = "Lethe checkpoint (or .pth) to export", Required = true };
-        var task = new Option<string>("--task") { Description = $"The model's task: {string.Join(", ", TaskNames.Names)}", Required = true };
+        var task = TaskOption.Create();
         var pth = new Option<string>("--pth") { Description = "PyTorch state_dict to write (zip format, torchvision key names)", Required = true };
         var flatHead = new Option<bool>("--flat-head") { Description = "Name a multi-label head fc.* (torchvision) instead of the reference's fc.fc.*" };
         var command = new Command("export", "Write a Lethe checkpoint as a PyTorch .pth state_dict.") { checkpoint, task, pth, flatHead };
         command.SetAction(parsed =>
         {
-            var (source, taskName, target) = (parsed.GetValue(checkpoint)!, parsed.GetValue(task)!, parsed.GetValue(pth)!);
-            var resolved = TaskNames.Resolve(taskName); // a usage error before any file is read
+            var (taskName, resolved) = TaskOption.Get(parsed, task);
+            var (source, target) = (parsed.GetValue(checkpoint)!, parsed.GetValue(pth)!);
             using var model = ModelFile.Load(source, taskName, CPU);
             PyTorchCheckpoint.Save(model, target, resolved, parsed.GetValue(flatHead));
             var head = PyTorchCheckpoint.HeadPrefix(resolved, parsed.GetValue(flatHead));
