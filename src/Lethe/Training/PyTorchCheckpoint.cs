@@ -54,17 +54,30 @@ public static class PyTorchCheckpoint
         var outputs = model.state_dict()["fc.weight"].shape[0];
         if (outputs != task.Outputs)
             throw new ArgumentException($"the model has {outputs} outputs but task {task.Name} has {task.Outputs}");
-        var head = HeadPrefix(task, flatHead);
-        // Fresh contiguous CPU copies: PyBridge writes a tensor's bytes but describes it by its offset and strides,
-        // and PyTorch's own state_dict holds tensors that do not require grad.
-        var stateDict = model.state_dict().ToDictionary(
-            entry => StateDictMatch.FileKey(entry.Key, head),
-            entry => entry.Value.detach().cpu().clone());
+        var stateDict = ExportStateDict(model, HeadPrefix(task, flatHead));
         AtomicFile.Write(path, temp =>
         {
             using var stream = File.Create(temp);
             PyTorchPickler.PickleStateDict(stream, stateDict);
         });
+    }
+
+    /// <summary>
+    /// The state_dict to write, with torchvision's keys in torchvision's order: each module's parameters then its buffers.
+    /// TorchSharp lists every parameter (in torchvision's order) before every buffer; code that walks a state_dict by
+    /// position needs PyTorch's, so each key moves up to its module's first key.
+    /// </summary>
+    internal static Dictionary<string, Tensor> ExportStateDict(nn.Module<Tensor, Tensor> model, string headPrefix)
+    {
+        var stateDict = model.state_dict();
+        static string Module(string key) => key[..Math.Max(key.LastIndexOf('.'), 0)];
+        var firstKey = new Dictionary<string, int>();
+        foreach (var (key, index) in stateDict.Keys.Select((key, index) => (key, index))) firstKey.TryAdd(Module(key), index);
+        // Fresh contiguous CPU copies: PyBridge writes a tensor's bytes but describes it by its offset and strides,
+        // and PyTorch's own state_dict holds tensors that do not require grad.
+        return stateDict
+            .OrderBy(entry => firstKey[Module(entry.Key)]) // stable, so a module's keys keep their order
+            .ToDictionary(entry => StateDictMatch.FileKey(entry.Key, headPrefix), entry => entry.Value.detach().cpu().clone());
     }
 
     /// <summary>The prefix <see cref="Save"/> gives the head's keys: fc.fc. for the reference's multi-label model, else fc.</summary>

@@ -8,21 +8,28 @@ namespace Lethe.Tests.Training;
 public class ModelFileTests
 {
     [Fact]
-    public void Either_kind_of_file_loads_whatever_its_extension()
+    public void A_lethe_checkpoint_loads()
     {
         using var dir = new TempDirectory();
         using var model = ModelWithStatistics(2);
-        var lethe = Path.Combine(dir.Path, "model.ckpt");
-        var pth = Path.Combine(dir.Path, "model.weights"); // a zip is a .pth by content
-        Checkpoint.Save(model, lethe);
-        PyTorchCheckpoint.Save(model, pth, Lethe.Models.TaskNames.Resolve("young"));
+        var path = Path.Combine(dir.Path, "model.ckpt");
+        Checkpoint.Save(model, path);
 
-        Assert.False(ModelFile.IsPyTorch(lethe));
-        Assert.True(ModelFile.IsPyTorch(pth));
-        using var fromLethe = ModelFile.Load(lethe, "young", CPU);
-        using var fromPth = ModelFile.Load(pth, "mucac-young", CPU);
-        AssertIdentical(model, fromLethe);
-        AssertIdentical(model, fromPth);
+        Assert.False(ModelFile.IsPyTorch(path));
+        using var loaded = ModelFile.Load(path, "young", CPU);
+        AssertIdentical(model, loaded);
+    }
+
+    [Fact]
+    public void A_zip_goes_to_the_pytorch_reader_whatever_its_extension()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "model.weights");
+        WriteTinyStateDict(path, ResNetKeys(2).Where(k => k != "fc.bias"));
+
+        Assert.True(ModelFile.IsPyTorch(path));
+        var error = Assert.Throws<InvalidDataException>(() => ModelFile.Load(path, "mucac-young", CPU));
+        Assert.Contains("missing key fc.bias, which resnet18 for task 'mucac-young' needs", error.Message);
     }
 
     [Fact]
