@@ -20,6 +20,8 @@ public static class LetheApp
         root.Subcommands.Add(BenchmarkCommand.Create(console, error));
         root.Subcommands.Add(SynthCommand.Create(console, error));
         root.Subcommands.Add(DatasetsCommand.Create(console, error));
+        root.Subcommands.Add(ImportCommand.Create(console));
+        root.Subcommands.Add(ExportCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

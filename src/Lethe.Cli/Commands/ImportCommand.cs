@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Lethe.Training;
+using Spectre.Console;
+using static TorchSharp.torch;
+
+namespace Lethe.Cli.Commands;
+
+/// <summary>`lethe import`: turn a PyTorch state_dict (the reference's published weights) into a Lethe checkpoint.</summary>
+internal static class ImportCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var pth = new Option<string>("--pth") { Description = "PyTorch state_dict saved with torch.save (torchvision resnet18 key names)", Required = true };
+        var task = TaskOption.Create();
+        var output = new Option<string>("--out") { Description = "Lethe checkpoint to write", Required = true };
+        var command = new Command("import", "Convert a PyTorch .pth ResNet-18 into a Lethe checkpoint.") { pth, task, output };
+        command.SetAction(parsed =>
+        {
+            var (taskName, _) = TaskOption.Get(parsed, task);
+            var (source, target) = (parsed.GetValue(pth)!, parsed.GetValue(output)!);
+            using var model = PyTorchCheckpoint.Load(source, taskName, CPU);
+            Checkpoint.Save(model, target);
+            console.WriteLine($"imported {source} (resnet18, task {taskName}) to {target}");
+            return LetheApp.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,55 @@
+using Lethe.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Lethe.Training;
+
+/// <summary>
+/// Loads a ResNet-18 from either kind of model file, so a command that takes a model accepts a Lethe checkpoint and a
+/// PyTorch .pth alike.
+/// </summary>
+public static class ModelFile
+{
+    private static readonly string[] PyTorchExtensions = [".pth", ".pt"];
+
+    /// <summary>A ResNet-18 for <paramref name="task"/> (a <see cref="TaskNames"/> name) with the file's weights.</summary>
+    /// <exception cref="ArgumentException">The task name is unknown.</exception>
+    /// <exception cref="InvalidDataException">The file does not hold this model; the message names the file.</exception>
+    public static nn.Module<Tensor, Tensor> Load(string path, string task, Device device) =>
+        IsPyTorch(path) ? PyTorchCheckpoint.Load(path, task, device) : LoadLethe(path, TaskNames.Resolve(task), device);
+
+    /// <inheritdoc cref="Load(string, string, Device)"/>
+    public static nn.Module<Tensor, Tensor> Load(string path, PredictionTask task, Device device) =>
+        IsPyTorch(path) ? PyTorchCheckpoint.Load(path, task, device) : LoadLethe(path, task, device);
+
+    /// <summary>
+    /// By content when it says so (a zip or PyTorch's legacy magic: TorchSharp's format has neither), else by extension,
+    /// so a damaged .pth still gets the PyTorch reader's message.
+    /// </summary>
+    public static bool IsPyTorch(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"model file not found: {path}", path);
+        return PyTorchFormat.Detect(path) != PyTorchLayout.None
+            || PyTorchExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static nn.Module<Tensor, Tensor> LoadLethe(string path, PredictionTask task, Device device) =>
+        Fill(task, device, model => Checkpoint.Load(model, path));
+
+    /// <summary>A ResNet-18 for <paramref name="task"/>, filled on the CPU by <paramref name="load"/>, then moved to the device.</summary>
+    internal static nn.Module<Tensor, Tensor> Fill(PredictionTask task, Device device, Action<nn.Module<Tensor, Tensor>> load)
+    {
+        // A private seed: building the model to overwrite must not advance the caller's global generator.
+        var model = Networks.Create("resnet18", task.Outputs, CPU, initSeed: 0);
+        try
+        {
+            load(model);
+            return model.to(device);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Lethe.Tests.Evaluation;
+using Lethe.Tests.Support;
+using Lethe.Training;
+using static Lethe.Tests.Training.PyTorchFixtures;
+using static TorchSharp.torch;
+
+namespace Lethe.Tests.Cli;
+
+public class ImportExportCommandTests
+{
+    [Fact]
+    public void Export_then_import_gives_back_the_checkpoint()
+    {
+        using var dir = new TempDirectory();
+        using var model = ModelWithStatistics(3);
+        var original = Path.Combine(dir.Path, "original.ckpt");
+        var pth = Path.Combine(dir.Path, "original.pth");
+        var imported = Path.Combine(dir.Path, "imported.ckpt");
+        Checkpoint.Save(model, original);
+
+        var console = new TestConsole();
+        Assert.Equal(0, console.Run("export", "--checkpoint", original, "--task", "mucac", "--pth", pth, "--flat-head"));
+        Assert.StartsWith("exported", console.Output.ToString());
+        Assert.Equal(0, console.Run("import", "--pth", pth, "--task", "mucac", "--out", imported));
+        Assert.Equal("", console.Error.ToString());
+
+        using (var scope = NewDisposeScope())
+            Assert.Contains("fc.weight", PyTorchCheckpoint.Read(pth).Keys);
+        using var loaded = ModelFile.Load(imported, "mucac", CPU);
+        AssertIdentical(model, loaded);
+    }
+
+    [Fact]
+    public void A_bad_file_is_one_line_and_exit_code_1()
+    {
+        using var dir = new TempDirectory();
+        var pth = Path.Combine(dir.Path, "partial.pth");
+        WriteTinyStateDict(pth, ResNetKeys(3).Where(k => k != "fc.bias"));
+
+        var console = new TestConsole();
+        Assert.Equal(1, console.Run("import", "--pth", pth, "--task", "mucac", "--out", Path.Combine(dir.Path, "x.ckpt")));
+        AssertOneLine(console, "missing key fc.bias");
+        Assert.False(File.Exists(Path.Combine(dir.Path, "x.ckpt")));
+    }
+
+    [Fact]
+    public void The_hostile_file_is_one_line_exit_code_1_and_creates_nothing()
+    {
+        var hostile = TestVectorFolder.Require("hostile.pth");
+        using var dir = new TempDirectory();
+        var console = new TestConsole();
+        Assert.Equal(1, console.Run("import", "--pth", hostile, "--task", "mufac", "--out", Path.Combine(dir.Path, "x.ckpt")));
+        AssertOneLine(console, "posix.system");
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+        Assert.False(File.Exists("lethe-pwned"));
+        Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), "lethe-pwned")));
+    }
+
+    [Theory]
+    [InlineData("import", "--pth", "a.pth", "--task", "mucac-bald", "--out", "b.ckpt")]
+    [InlineData("export", "--checkpoint", "a.ckpt", "--task", "bald", "--pth", "b.pth")]
+    [InlineData("import", "--pth", "a.pth", "--task", "mufac")]
+    public void Bad_usage_is_one_line_and_exit_code_2(params string[] args)
+    {
+        var console = new TestConsole();
+        Assert.Equal(2, console.Run(args));
+        AssertOneLine(console, args.Length == 7 ? "unknown task" : "--out");
+    }
+
+    [Fact]
+    public void A_missing_file_is_one_line_and_exit_code_1()
+    {
+        var console = new TestConsole();
+        Assert.Equal(1, console.Run("export", "--checkpoint", "/nonexistent/a.ckpt", "--task", "mufac", "--pth", "/nonexistent/b.pth"));
+        AssertOneLine(console, "/nonexistent/a.ckpt");
+    }
+
+    private static void AssertOneLine(TestConsole console, string expected)
+    {
+        var lines = console.Error.ToString().TrimEnd().Split('\n');
+        Assert.Single(lines);
+        Assert.Contains(expected, lines[0]);
+        Assert.StartsWith("lethe: ", lines[0]);
+    }
+}

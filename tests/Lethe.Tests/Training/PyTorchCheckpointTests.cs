@@ -1,0 +1,161 @@
+using Lethe.Models;
+using Lethe.Tests.Evaluation;
+using Lethe.Tests.Support;
+using Lethe.Training;
+using static Lethe.Tests.Training.PyTorchFixtures;
+using static TorchSharp.torch;
+
+namespace Lethe.Tests.Training;
+
+/// <summary>The reference's torchvision checkpoints (../shared/testvectors) import with torchvision's logits.</summary>
+public class PyTorchCheckpointReferenceTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("resnet18_mufac", "mufac", 8)]
+    [InlineData("resnet18_multilabel", "mucac", 3)]
+    public void An_imported_reference_model_computes_torchvisions_logits(string vector, string task, int outputs)
+    {
+        var pth = TestVectorFolder.Require($"{vector}.pth");
+        using var input = ReadFloats($"{vector}.input.f32", 2, 3, 128, 128);
+        using var expected = ReadFloats($"{vector}.logits.f32", 2, outputs);
+        using var model = PyTorchCheckpoint.Load(pth, task, CPU);
+        using var logits = Logits(model, input);
+
+        double diff = logits.sub(expected).abs().max().item<float>();
+        output.WriteLine($"{vector}: max |logit - torchvision| = {diff:E2}");
+        Assert.True(diff < 1e-4, $"max abs diff {diff}");
+    }
+
+    [Theory]
+    [InlineData("resnet18_mufac", "mufac")]
+    [InlineData("resnet18_multilabel", "mucac")]
+    public void An_export_has_the_reference_keys_in_torchvisions_order(string vector, string taskName)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(TestVectorFolder.Require($"{vector}.json")));
+        var task = TaskNames.Resolve(taskName);
+        using var model = Networks.Create("resnet18", task.Outputs, CPU, initSeed: 0);
+        using var scope = NewDisposeScope();
+        var exported = PyTorchCheckpoint.ExportStateDict(model, PyTorchCheckpoint.HeadPrefix(task, flatHead: false)).Keys;
+        Assert.Equal(json.RootElement.GetProperty("keys").EnumerateArray().Select(k => k.GetString()), exported);
+    }
+
+    [Theory]
+    [InlineData("resnet18_mufac.pth", "mucac", "fc.weight has shape [8,512] but task 'mucac' needs [3,512]")]
+    [InlineData("resnet18_multilabel.pth", "mufac", "fc.fc.weight has shape [3,512] but task 'mufac' needs [8,512]")]
+    [InlineData("resnet18_mufac.pth", "mucac-male", "fc.weight has shape [8,512] but task 'mucac-male' needs [2,512]")]
+    public void A_head_of_another_task_is_refused_naming_the_key_and_both_shapes(string file, string task, string message)
+    {
+        var pth = TestVectorFolder.Require(file);
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(pth, task, CPU));
+        Assert.Equal($"{pth}: {message}", error.Message);
+    }
+
+    [Fact]
+    public void The_hostile_pickle_is_refused_and_runs_nothing()
+    {
+        var pth = TestVectorFolder.Require("hostile.pth");
+        string[] markers = [Path.Combine(Directory.GetCurrentDirectory(), "lethe-pwned"), Path.Combine(Path.GetTempPath(), "lethe-pwned")];
+        Assert.All(markers, m => Assert.False(File.Exists(m), $"{m} exists before the test"));
+
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(pth, "mufac", CPU));
+
+        output.WriteLine(error.Message);
+        Assert.Contains("'posix.system'", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.All(markers, m => Assert.False(File.Exists(m), $"{m} was created"));
+    }
+
+    [Fact]
+    public void PyBridge_alone_fails_on_the_hostile_call_without_running_it()
+    {
+        // Why the scanner is defence in depth rather than the only barrier: Razorvine.Pickle cannot call Python; an
+        // unknown global becomes a ClassDict constructor, which refuses arguments. If a new version changes that, this says so.
+        var pth = TestVectorFolder.Require("hostile.pth");
+        using var stream = File.OpenRead(pth);
+        var error = Assert.Throws<Razorvine.Pickle.PickleException>(() => TorchSharp.PyBridge.PyTorchUnpickler.UnpickleStateDict(stream));
+        Assert.Contains("posix.system", error.Message);
+        Assert.False(File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "lethe-pwned")));
+    }
+
+    [Fact]
+    public void A_legacy_file_is_refused_with_how_to_resave_it()
+    {
+        var pth = TestVectorFolder.Require("legacy_format.pth");
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(pth, "mufac", CPU));
+        output.WriteLine(error.Message);
+        Assert.Contains("legacy (pre-1.6)", error.Message);
+        Assert.Contains("torch.save(torch.load(\"old.pth\"", error.Message);
+        Assert.Contains("_use_new_zipfile_serialization=True", error.Message);
+    }
+}
+
+/// <summary>Files made here with PyBridge's writer, so these run without ../shared.</summary>
+public class PyTorchCheckpointTests
+{
+    /// <summary>The nested head; the CLI test does the flat one (each export deflates 45 MB, so they are few).</summary>
+    [Fact]
+    public void Export_then_import_is_bit_identical()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "model.pth");
+        using var model = ModelWithStatistics(3);
+        PyTorchCheckpoint.Save(model, path, MultiLabelTask.MaleSmilingYoung);
+
+        using (var scope = NewDisposeScope())
+            Assert.Contains("fc.fc.weight", PyTorchCheckpoint.Read(path).Keys);
+        using var loaded = PyTorchCheckpoint.Load(path, "mucac", CPU);
+        AssertIdentical(model, loaded);
+        using var input = rand(2, 3, 32, 32);
+        using var expected = Logits(model, input);
+        using var actual = Logits(loaded, input);
+        Assert.True(expected.equal(actual).all().item<bool>());
+        Assert.Equal(["model.pth"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_file_missing_a_key_is_refused_naming_it()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "missing.pth");
+        WriteTinyStateDict(path, ResNetKeys(8).Where(k => k != "layer2.1.bn1.running_var"));
+
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(path, "mufac", CPU));
+        Assert.Equal($"{path}: missing key layer2.1.bn1.running_var, which resnet18 for task 'mufac' needs", error.Message);
+    }
+
+    [Theory]
+    [InlineData("", "not a PyTorch checkpoint")]
+    [InlineData("zip:", "a torch.save archive has one data.pkl, this one has 0")]
+    [InlineData("zip:\u0080\u0002]q\u0000.", "not a state_dict Lethe can read")] // a list
+    [InlineData("zip:\u0080\u0002}X\u0001\u0000\u0000\u0000kX\u0001\u0000\u0000\u0000vs.", "entry 'k' is String, not a tensor")]
+    public void Damaged_and_foreign_files_are_refused_with_the_file_named(string content, string problem)
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "odd.pth");
+        if (content.StartsWith("zip:")) WriteArchive(path, content["zip:".Length..]);
+        else File.WriteAllText(path, "not a model");
+
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(path, "mufac", CPU));
+        Assert.StartsWith($"{path}: {problem}", error.Message);
+        Assert.Throws<FileNotFoundException>(() => PyTorchCheckpoint.Load(Path.Combine(dir.Path, "absent.pth"), "mufac", CPU));
+    }
+
+    /// <summary>A zip laid out like torch.save's, with this data.pkl (one byte per character) unless it is empty.</summary>
+    private static void WriteArchive(string path, string pickle)
+    {
+        using var archive = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create);
+        using (var version = archive.CreateEntry("archive/version").Open()) version.Write("3\n"u8);
+        if (pickle.Length == 0) return;
+        using var data = archive.CreateEntry("archive/data.pkl").Open();
+        data.Write(System.Text.Encoding.Latin1.GetBytes(pickle));
+    }
+
+    [Fact]
+    public void Exporting_a_model_under_another_task_is_a_usage_error()
+    {
+        using var dir = new TempDirectory();
+        using var model = Networks.Create("resnet18", 8, CPU, initSeed: 1);
+        Assert.Throws<ArgumentException>(() => PyTorchCheckpoint.Save(model, Path.Combine(dir.Path, "m.pth"), MultiLabelTask.MaleSmilingYoung));
+        Assert.Empty(Directory.GetFiles(dir.Path));
+    }
+}
