@@ -19,6 +19,7 @@ public static class LetheApp
         var root = new RootCommand("Lethe: a machine-unlearning benchmark (MUFAC, MUCAC, built-in SynthFaces) on TorchSharp.");
         root.Subcommands.Add(BenchmarkCommand.Create(console, error));
         root.Subcommands.Add(SynthCommand.Create(console, error));
+        root.Subcommands.Add(ReportCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
