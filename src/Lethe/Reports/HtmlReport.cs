@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -46,20 +47,30 @@ public sealed class HtmlReport(PlotSet? plots = null) : ISummaryWriter
         html.AppendLine("<section><h2>Results</h2>");
         html.AppendLine($"<p class=\"note\">{E(MarkdownReport.MetricsNote)} Retrained, the target, is shaded.</p>");
         Table(html, summary.Models, summary.Rows.Select(row => (row.Metric,
-            row.Cells.Select((cell, i) => (summary.Cell(row, i), PerSeedTitle(cell, row.Format, summary.Seeds))))));
+            row.Cells.Select((cell, i) => (CellHtml(summary, row, i), PerSeedTitle(cell, row.Format, summary.Seeds))))));
         if (summary.Runs.Count > 1)
             foreach (var run in summary.Runs)
             {
                 var table = ResultsTable.From(run);
                 html.AppendLine($"<details><summary>Seed {run.Spec.Seed}</summary>");
-                Table(html, table.Models, table.Rows.Select(row => (row.Metric, table.Models.Select((_, i) => (row.Cell(i), (string?)null)))));
+                Table(html, table.Models, table.Rows.Select(row => (row.Metric, table.Models.Select((_, i) => (E(row.Cell(i)), (string?)null)))));
                 html.AppendLine("</details>");
             }
         html.AppendLine("</section>");
     }
 
+    /// <summary>The mean, with its ± half-width on a second, smaller line so nine columns of intervals fit the page.</summary>
+    private static string CellHtml(SeedSummary summary, SummaryRow row, int column)
+    {
+        var cell = row.Cells[column];
+        if (cell.PerSeedText is not null || cell.Interval?.HalfWidth is not { } half) return E(summary.Cell(row, column));
+        var format = (double v) => v.ToString(row.Format, CultureInfo.InvariantCulture);
+        return $"{E(format(cell.Interval.Mean))}<span class=\"ci\">± {E(format(half))}</span>";
+    }
+
+    /// <summary>Rows of cells whose text is already HTML (encoded by the caller), with an optional tooltip.</summary>
     private static void Table(StringBuilder html, IReadOnlyList<string> models,
-        IEnumerable<(string Metric, IEnumerable<(string Text, string? Title)> Cells)> rows)
+        IEnumerable<(string Metric, IEnumerable<(string Html, string? Title)> Cells)> rows)
     {
         html.AppendLine("<div class=\"scroll\"><table><thead><tr><th>Metric</th>");
         foreach (var model in models) html.Append($"<th{TargetClass(model)}>{E(model)}</th>");
@@ -67,8 +78,8 @@ public sealed class HtmlReport(PlotSet? plots = null) : ISummaryWriter
         foreach (var (metric, cells) in rows)
         {
             html.Append($"<tr><th>{E(metric)}</th>");
-            foreach (var ((text, title), i) in cells.Select((c, i) => (c, i)))
-                html.Append($"<td{TargetClass(models[i])}{(title is null ? "" : $" title=\"{E(title)}\"")}>{E(text)}</td>");
+            foreach (var ((cellHtml, title), i) in cells.Select((c, i) => (c, i)))
+                html.Append($"<td{TargetClass(models[i])}{(title is null ? "" : $" title=\"{E(title)}\"")}>{cellHtml}</td>");
             html.AppendLine("</tr>");
         }
         html.AppendLine("</tbody></table></div>");
@@ -79,7 +90,7 @@ public sealed class HtmlReport(PlotSet? plots = null) : ISummaryWriter
     /// <summary>The per-seed values as a tooltip, so the table stays compact and nothing is hidden.</summary>
     private static string? PerSeedTitle(SummaryCell cell, string format, IReadOnlyList<long> seeds) =>
         seeds.Count < 2 || cell.PerSeedText is not null ? null
-            : string.Join(", ", seeds.Select((s, i) => $"seed {s}: {(cell.PerSeed[i] is { } v ? v.ToString(format, System.Globalization.CultureInfo.InvariantCulture) : "–")}"));
+            : string.Join(", ", seeds.Select((s, i) => $"seed {s}: {(cell.PerSeed[i] is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–")}"));
 
     private static void Figures(StringBuilder html, PlotSet plots)
     {

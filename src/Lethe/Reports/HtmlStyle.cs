@@ -20,6 +20,7 @@ internal static class HtmlStyle
         td { text-align: right; }
         tbody tr:nth-child(even) { background: #f9fafb; }
         td.target { background: #e8f1ff; }
+        td .ci { display: block; font-size: 12px; color: #6b7383; }
         thead th.target { background: #1f5fbf; }
         details { margin: 10px 0; }
         summary { cursor: pointer; color: #1f5fbf; }

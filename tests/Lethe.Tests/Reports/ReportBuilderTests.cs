@@ -28,7 +28,8 @@ public class ReportBuilderTests
         Assert.DoesNotMatch(new Regex("https?://", RegexOptions.IgnoreCase), html);
         Assert.DoesNotContain("<script", html);
         Assert.Equal(output.Plots!.All.Count(), Regex.Matches(html, "<img src=\"data:image/png;base64,").Count);
-        Assert.Contains("0.4000 ± 0.4969", text);
+        Assert.Contains("0.4000<span class=\"ci\">± 0.4969</span>", text);
+        Assert.Contains("title=\"seed 1: 0.2000, seed 2: 0.4000, seed 42: 0.6000\"", text);
         Assert.Contains("lethe benchmark --preset quick --seed 42", text);
         Assert.Contains("TorchSharp 0.107.0.0, LibTorch 2.10.0.0", text);
         Assert.Contains("Test CPU; 2 logical cores; device cpu; 2 parallel jobs × 1 torch threads", text);

@@ -24,12 +24,18 @@ internal static class CostPlot
             Value = m.time!.Mean,
             Error = m.time.HalfWidth ?? 0,
             FillColor = Figure.ColorOf(m.column),
-            Label = Label(m.time, speedUp?.Cells[m.column].Interval, m.model),
             Orientation = Orientation.Horizontal,
         }).ToArray();
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
-        barPlot.ValueLabelStyle.FontSize = 13;
+        // Labels are placed past each bar's whisker by hand: the bar's own label would sit on the whisker.
+        double right = shown.Select(m => m.time!.Upper ?? m.time!.Mean).DefaultIfEmpty(1).Max() * 1.45;
+        foreach (var (m, bar) in shown.Zip(bars))
+        {
+            var text = plot.Add.Text(Label(m.time!, speedUp?.Cells[m.column].Interval, m.model), (m.time!.Upper ?? m.time.Mean) + 0.01 * right, bar.Position);
+            text.LabelFontSize = 13;
+            text.LabelAlignment = Alignment.MiddleLeft;
+        }
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             bars.Select(b => b.Position).ToArray(), shown.Select(m => m.model).ToArray());
         if (shown.FirstOrDefault(m => m.model == "Retrained").time is { } retrained)
@@ -37,7 +43,7 @@ internal static class CostPlot
             var line = plot.Add.VerticalLine(retrained.Mean, 1.5f, Colors.Black, LinePattern.Dashed);
             line.LegendText = "Retrained (the cost to avoid)";
         }
-        plot.Axes.SetLimitsX(0, shown.Select(m => m.time!.Upper ?? m.time!.Mean).DefaultIfEmpty(1).Max() * 1.3);
+        plot.Axes.SetLimitsX(0, right);
         plot.ShowLegend(Alignment.LowerRight);
         return Figure.Save(plot, directory, "cost", "Cost: wall time against Retrained",
             "Wall time to make each model (training for Retrained, unlearning for the methods; evaluation excluded), with its speed-up over Retrained. UNSIR Stage 2's time includes Stage 1.");
