@@ -12,7 +12,7 @@ internal static class ReportCommand
         var runDirectory = new Argument<string>("RUN_DIR") { Description = "A run folder written by `lethe benchmark` (results.json), or a folder of seed-<n>/ run folders" };
         var format = new Option<string>("--format") { Description = $"Report format: {string.Join(", ", ReportBuilder.Formats)}", DefaultValueFactory = _ => "html" };
         format.AcceptOnlyFromAmong([.. ReportBuilder.Formats]);
-        var output = new Option<string?>("--out") { Description = "File to write (default RUN_DIR/report.<html|md|csv|json|tex>)" };
+        var output = new Option<string?>("--out") { Description = "File to write (default RUN_DIR/report.<html|md|csv|json|tex>)", HelpName = "FILE" };
 
         var command = new Command("report", "Build a report (tables with 95% intervals over seeds, figures, provenance) from a stored run.")
         {

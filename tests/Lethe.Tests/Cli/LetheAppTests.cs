@@ -36,6 +36,7 @@ public class LetheAppTests
     [InlineData("--help")]
     [InlineData("benchmark", "--help")]
     [InlineData("synth", "export", "--help")]
+    [InlineData("report", "--help")]
     public void Every_command_has_help(params string[] args)
     {
         var console = new TestConsole();
