@@ -6,7 +6,8 @@ namespace Lethe.Reports;
 /// </summary>
 public sealed record SummaryCell(IReadOnlyList<double?> PerSeed, IReadOnlyList<string?>? PerSeedText = null)
 {
-    public ConfidenceInterval? Interval { get; } = ConfidenceInterval.Of(PerSeed.OfType<double>());
+    /// <summary>Computed on each read, so a copy made with `with` never carries a stale interval.</summary>
+    public ConfidenceInterval? Interval => ConfidenceInterval.Of(PerSeed.OfType<double>());
 
     /// <summary>The cell as a table shows it: "0.5120 ± 0.0130", the mean alone for one seed, a text, or "–".</summary>
     public string Display(string format, IReadOnlyList<long> seeds)
