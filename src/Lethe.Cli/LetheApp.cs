@@ -22,6 +22,7 @@ public static class LetheApp
         root.Subcommands.Add(DatasetsCommand.Create(console, error));
         root.Subcommands.Add(ImportCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
+        root.Subcommands.Add(ReportCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -12,12 +12,9 @@ public sealed class CsvReport : IReportWriter
     {
         var table = ResultsTable.From(run);
         var text = new StringBuilder();
-        text.AppendLine(string.Join(",", new[] { "metric" }.Concat(table.Models).Select(Quote)));
+        CsvText.AppendLine(text, new[] { "metric" }.Concat(table.Models));
         foreach (var row in table.Rows)
-            text.AppendLine(string.Join(",", new[] { row.Metric }.Concat(table.Models.Select((_, i) => row.Cell(i) == "–" ? "" : row.Cell(i))).Select(Quote)));
+            CsvText.AppendLine(text, new[] { row.Metric }.Concat(table.Models.Select((_, i) => row.Cell(i) == "–" ? "" : row.Cell(i))));
         return text.ToString();
     }
-
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }

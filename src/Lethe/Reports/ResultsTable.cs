@@ -19,14 +19,23 @@ public sealed record TableRow(string Metric, IReadOnlyList<double?> Values, stri
 /// </summary>
 public sealed record ResultsTable(IReadOnlyList<string> Models, IReadOnlyList<TableRow> Rows)
 {
+    public const string TestAccuracyRow = "Test Acc";
+    public const string ForgettingRow = "MIA";
+    public const string TimeRow = "Time (s)";
+    public const string SpeedUpRow = "Speed-up vs Retrained";
+
+    /// <summary>The row that exists only when some model diverged; the others read <see cref="StatusOk"/>.</summary>
+    public const string StatusRow = "Status";
+    public const string StatusOk = "ok";
+
     public static ResultsTable From(RunRecord run)
     {
         var models = run.Models;
         IReadOnlyList<double?> Of(Func<ModelResult, double?> value) => models.Select(value).ToArray();
-        var rows = new List<TableRow> { new("Test Acc", Of(m => m.Evaluation.TestAccuracy)) };
+        var rows = new List<TableRow> { new(TestAccuracyRow, Of(m => m.Evaluation.TestAccuracy)) };
         if (models.Any(m => m.Evaluation.Top2TestAccuracy is not null))
             rows.Add(new("Top-2 Test Acc", Of(m => m.Evaluation.Top2TestAccuracy)));
-        rows.Add(new("MIA", Of(m => m.Evaluation.ForgettingScore)));
+        rows.Add(new(ForgettingRow, Of(m => m.Evaluation.ForgettingScore)));
         rows.Add(new("Final Score", Of(m => m.Evaluation.Nomus)));
         rows.Add(new("Attack Acc (A)", Of(m => m.Evaluation.AttackAccuracy)));
         rows.Add(new("Forget Acc", Of(m => m.Evaluation.ForgetAccuracy)));
@@ -42,11 +51,11 @@ public sealed record ResultsTable(IReadOnlyList<string> Models, IReadOnlyList<Ta
                 rows.Add(new($"Test Acc ({(a < names.Length ? names[a] : $"#{a + 1}")})", Of(m => m.Evaluation.TestAttributeAccuracy[a])));
             }
         }
-        rows.Add(new("Time (s)", Of(m => m.Seconds), "F1"));
-        rows.Add(new("Speed-up vs Retrained", Of(m => m.Source == "base" && m.Label == "Original" ? null : m.SpeedUp), "F1"));
+        rows.Add(new(TimeRow, Of(m => m.Seconds), "F1"));
+        rows.Add(new(SpeedUpRow, Of(m => m.Source == "base" && m.Label == "Original" ? null : m.SpeedUp), "F1"));
         rows.Add(new("Peak memory (MiB)", Of(m => m.PeakMemoryMiB), "F0"));
         if (models.Any(m => m.Diverged))
-            rows.Add(new("Status", Of(_ => null), Text: models.Select(m => m.Diverged ? $"diverged at step {m.DivergedAtStep}" : "ok").ToArray()));
+            rows.Add(new(StatusRow, Of(_ => null), Text: models.Select(m => m.Diverged ? $"diverged at step {m.DivergedAtStep}" : StatusOk).ToArray()));
         return new ResultsTable(models.Select(m => m.Label).ToArray(), rows);
     }
 }

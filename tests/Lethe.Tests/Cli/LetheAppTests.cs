@@ -38,6 +38,8 @@ public class LetheAppTests
     [InlineData("synth", "export", "--help")]
     [InlineData("import", "--help")]
     [InlineData("export", "--help")]
+    [InlineData("report", "--help")]
+    [InlineData("datasets", "check", "--help")]
     public void Every_command_has_help(params string[] args)
     {
         var console = new TestConsole();

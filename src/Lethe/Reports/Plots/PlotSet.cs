@@ -1,0 +1,32 @@
+namespace Lethe.Reports.Plots;
+
+/// <summary>
+/// Every figure of a report, written as PNG and SVG into one folder: the trade-off, the cost, the training curves, and
+/// the loss histograms the attack sees (of the first seed; each seed's models differ, so pooling them would blur).
+/// </summary>
+public sealed record PlotSet(PlotImage TradeOff, PlotImage Cost, IReadOnlyList<PlotImage> Training, IReadOnlyList<PlotImage> Losses)
+{
+    /// <summary>The folder of a run directory the figures go to.</summary>
+    public const string Folder = "plots";
+
+    public IEnumerable<PlotImage> All => new[] { TradeOff, Cost }.Concat(Training).Concat(Losses);
+
+    public static PlotSet Write(SeedSummary summary, IReadOnlyList<StoredRun> runs, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        return new PlotSet(TradeOffPlot.Draw(summary, directory), CostPlot.Draw(summary, directory),
+            TrainingCurvesPlot.Draw(summary, directory), LossHistograms(runs[0], directory));
+    }
+
+    private static IReadOnlyList<PlotImage> LossHistograms(StoredRun run, string directory)
+    {
+        // Multi-label tasks score each sample by its mean binary cross-entropy over the labels (spec §9.2).
+        bool multiLabel = run.Record.Models.FirstOrDefault()?.Evaluation.TestAttributeAccuracy.Count > 1;
+        var lossName = multiLabel ? "per-sample loss: mean BCE over the labels" : "per-sample loss: cross-entropy";
+        double top = LossHistogramPlot.AxisEnd(run.Losses.Values.SelectMany(sets => sets.Values));
+        return run.Record.Models
+            .Where(m => run.Losses.ContainsKey(m.Label))
+            .Select(m => LossHistogramPlot.Draw(m.Label, run.Losses[m.Label], m.Evaluation.AttackAccuracy, lossName, run.Record.Spec.Seed, top, directory))
+            .ToArray();
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Lethe.Experiments;
+
+namespace Lethe.Reports;
+
+/// <summary>
+/// What a report states before its table, from the provenance: the command, the settings, the data, the versions and
+/// the machine. Every format renders the same facts, so they cannot disagree.
+/// </summary>
+public static class RunFacts
+{
+    public static IReadOnlyList<RunFact> Of(RunRecord run)
+    {
+        var (p, d) = (run.Provenance, run.Data);
+        return
+        [
+            new("Command", p.CommandLine, IsCode: true),
+            new("Preset", $"{run.Spec.Preset}; seed {run.Spec.Seed}; λ = {Number(run.Spec.Lambda)}; result hash {run.ResultHash}"),
+            new("Data", DataLine(d)),
+            new("Versions", $"Lethe {p.Lethe} ({p.Commit?[..Math.Min(10, p.Commit.Length)] ?? "no commit"}), {p.DotNet}, TorchSharp {p.TorchSharp}, LibTorch {p.LibTorch}, {p.Build} build"),
+            new("Machine", $"{p.Os}; {p.Cpu}; {p.LogicalCores} logical cores; device {p.Device}; {p.Jobs} parallel jobs × {p.TorchThreads} torch threads"),
+            new("Total wall time", $"{run.TotalSeconds:F0} s"),
+        ];
+    }
+
+    /// <summary>The first seed's facts, with every seed's command and the seeds in place of the one seed.</summary>
+    public static IReadOnlyList<RunFact> Of(SeedSummary summary)
+    {
+        if (summary.Runs.Count == 1) return Of(summary.Runs[0]);
+        var first = summary.Runs[0];
+        var seeds = string.Join(", ", summary.Seeds);
+        var facts = Of(first).Select(f => f.Name switch
+        {
+            "Command" => f with { Name = "Commands", Value = string.Join("\n", summary.Runs.Select(r => r.Provenance.CommandLine)) },
+            "Preset" => f with { Value = $"{first.Spec.Preset}; seeds {seeds} (n = {summary.Runs.Count}); λ = {Number(first.Spec.Lambda)}" },
+            "Total wall time" => f with { Value = $"{summary.Runs.Sum(r => r.TotalSeconds):F0} s over {summary.Runs.Count} seeds" },
+            _ => f,
+        });
+        return facts.ToArray();
+    }
+
+    private static string DataLine(DataSummary d) =>
+        $"train {d.Train} = forget {d.Forget} ({d.ForgetIdentities} people) + retain {d.Retain} ({d.RetainIdentities} people); test {d.Test} ({d.TestIdentities}); unseen {d.Unseen} ({d.UnseenIdentities}); people in both forget and retain: {d.StraddlingIdentities}";
+
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using Lethe.Reports.Plots;
+
+namespace Lethe.Reports;
+
+/// <summary>
+/// report.md: the facts, the table with mean ± interval per cell, each seed's own table, then the figures, linked by
+/// their path relative to <paramref name="reportDirectory"/> (where the report file goes).
+/// </summary>
+public sealed class SummaryMarkdown(PlotSet? plots = null, string reportDirectory = ".") : ISummaryWriter
+{
+    public string Format => "md";
+
+    public string FileName => "report.md";
+
+    public string Render(SeedSummary summary)
+    {
+        var text = new StringBuilder();
+        text.Append(MarkdownTable.Header(MarkdownReport.Title(summary.Runs[0].Data), RunFacts.Of(summary), EnvironmentWarnings.Of(summary.Runs)));
+        text.AppendLine();
+        text.AppendLine(MarkdownReport.MetricsNote);
+        if (summary.Runs.Count > 1) text.AppendLine(IntervalNote(summary.Runs.Count));
+        text.AppendLine();
+        text.Append(Table(summary));
+        if (summary.Runs.Count > 1)
+            foreach (var run in summary.Runs)
+            {
+                text.AppendLine();
+                text.AppendLine($"## Seed {run.Spec.Seed}");
+                text.AppendLine();
+                text.Append(MarkdownReport.Table(ResultsTable.From(run)));
+            }
+        if (plots is not null) Figures(text, plots);
+        return text.ToString();
+    }
+
+    private void Figures(StringBuilder text, PlotSet figures)
+    {
+        text.AppendLine();
+        text.AppendLine("## Figures");
+        foreach (var image in figures.All)
+        {
+            var path = Path.GetRelativePath(reportDirectory, image.PngPath).Replace('\\', '/');
+            text.AppendLine();
+            text.AppendLine($"![{image.Title}]({path})");
+            text.AppendLine();
+            text.AppendLine(image.Caption);
+        }
+    }
+
+    public static string IntervalNote(int seeds) =>
+        $"Each cell is the mean over {seeds} seeds ± the half-width of its two-sided 95% Student-t interval ({seeds - 1} degrees of freedom).";
+
+    public static string Table(SeedSummary summary) =>
+        MarkdownTable.Render(summary.Models, summary.Rows.Select(row => (row.Metric, summary.Models.Select((_, i) => summary.Cell(row, i)))));
+}
