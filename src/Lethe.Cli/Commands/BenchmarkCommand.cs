@@ -19,14 +19,15 @@ internal static class BenchmarkCommand
         };
         preset.AcceptOnlyFromAmong([.. Presets.Names]);
         var dataset = new Option<string?>("--dataset") { Description = $"Dataset: {string.Join(", ", ExperimentSpec.Datasets)} (default synthfaces, built in)" };
-        var data = new Option<string?>("--data") { Description = "Folder of a file-based dataset (MUFAC: the released folder with custom_*_dataset.csv)" };
+        var data = new Option<string?>("--data") { Description = "Folder of a file-based dataset (MUFAC: the released folder with custom_*_dataset.csv; MUCAC: the folder holding CelebAMask-HQ/)" };
         var forget = new Option<string?>("--forget") { Description = "MUFAC forget set: first:N (the reference: first N CSV rows, default 1500) or identities:N (N whole people, seeded)" };
         var excludeDuplicates = new Option<bool>("--exclude-duplicates")
         {
             Description = "Leave out retain, test and unseen copies of training images, so leaked copies do not confound the attack (see `lethe datasets check`)",
         };
+        var identitySplits = new Option<string?>("--identity-splits") { Description = "MUCAC identity thresholds test,forget,train (default 190,1250,4855, spec §3.4)" };
         var skipBad = new Option<bool>("--skip-bad") { Description = "Leave out unreadable images and list them, instead of stopping at the first" };
-        var task = new Option<string?>("--task") { Description = "Task: age (8 classes), male, smiling, young (binary) or multilabel" };
+        var task = new Option<string?>("--task") { Description = "SynthFaces task: age (8 classes), male, smiling, young (binary) or multilabel (file datasets have their own)" };
         var imageSize = new Option<int?>("--image-size") { Description = "Input side in pixels (SynthFaces default 32; the paper uses 128)" };
         var epochs = new Option<int?>("--epochs") { Description = "Train Original and Retrained for this many epochs (milestones scaled)" };
         var seed = new Option<long?>("--seed") { Description = "Experiment seed (default 42)" };
@@ -50,7 +51,7 @@ internal static class BenchmarkCommand
 
         var command = new Command("benchmark", "Run the unlearning benchmark and print the results table.")
         {
-            preset, dataset, data, forget, skipBad, excludeDuplicates, task, imageSize, epochs, seed, device, jobs, threads, methods, set, parameters, lambda, output, cache, seeds, vary, quiet, verbose,
+            preset, dataset, data, forget, identitySplits, skipBad, excludeDuplicates, task, imageSize, epochs, seed, device, jobs, threads, methods, set, parameters, lambda, output, cache, seeds, vary, quiet, verbose,
         };
         command.SetAction(parsed =>
         {
@@ -61,6 +62,7 @@ internal static class BenchmarkCommand
                 Dataset = datasetName,
                 DataDirectory = parsed.GetValue(data),
                 Forget = parsed.GetValue(forget),
+                IdentitySplits = parsed.GetValue(identitySplits),
                 SkipBad = parsed.GetValue(skipBad),
                 ExcludeDuplicates = parsed.GetValue(excludeDuplicates),
                 TaskKind = parsed.GetValue(task) ?? spec.TaskKind,
@@ -80,7 +82,8 @@ internal static class BenchmarkCommand
             }
             if (parsed.GetValue(methods) is { Length: > 0 } chosen) spec = spec with { Methods = MethodSelection.Parse(chosen) };
             if (parsed.GetValue(epochs) is { } e) spec = spec with { BaseEpochs = e };
-            spec = spec with { OutputDirectory = parsed.GetValue(output) ?? Path.Combine("runs", $"{spec.Dataset}-{spec.TaskKind}-{spec.Preset}") };
+            var runName = spec.Dataset == "synthfaces" ? $"{spec.Dataset}-{spec.TaskKind}-{spec.Preset}" : $"{spec.Dataset}-{spec.Preset}";
+            spec = spec with { OutputDirectory = parsed.GetValue(output) ?? Path.Combine("runs", runName) };
 
             if (parsed.GetValue(quiet) && parsed.GetValue(verbose)) throw new ArgumentException("--quiet and --verbose cannot be used together");
             var verbosity = parsed.GetValue(quiet) ? Verbosity.Quiet : parsed.GetValue(verbose) ? Verbosity.Verbose : Verbosity.Normal;

@@ -24,8 +24,15 @@ public sealed class BenchmarkData : IDisposable
     /// <summary>A hash of every sample and pixel, so that caches keyed on it notice any change of data.</summary>
     public required string Fingerprint { get; init; }
 
-    /// <summary>Rows left out because the user asked to skip bad images, each as "file:line: problem".</summary>
-    public IReadOnlyList<string> Skipped { get; init; } = [];
+    /// <summary>What the loader left out (skipped bad images, excluded duplicates) or warns about, each one line.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The same sets with <paramref name="more"/> notes (the sets move over: dispose only the result).</summary>
+    public BenchmarkData WithNotes(IReadOnlyList<string> more) => new()
+    {
+        Name = Name, Task = Task, Train = Train, Forget = Forget, Retain = Retain, Test = Test, Unseen = Unseen,
+        Fingerprint = Fingerprint, Notes = [.. Notes, .. more],
+    };
 
     public void Dispose()
     {

@@ -32,10 +32,10 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         Report("data", $"building {spec.Dataset} ({spec.TaskKind}, {spec.ImageSize} px)");
         using var data = DatasetFactory.Build(spec);
         var summary = DatasetFactory.Summarise(data);
-        foreach (var skip in data.Skipped) Report("data", skip);
+        foreach (var note in data.Notes) Report("data", note);
         Report("data", $"train {summary.Train} = forget {summary.Forget} ({summary.ForgetIdentities} people) + retain {summary.Retain} "
             + $"({summary.RetainIdentities}); test {summary.Test}; unseen {summary.Unseen}; people in both forget and retain: "
-            + $"{summary.StraddlingIdentities}" + (data.Skipped.Count > 0 ? $"; {data.Skipped.Count} bad images skipped" : ""), done: true);
+            + $"{summary.StraddlingIdentities}" + (data.Notes.Count > 0 ? $"; {data.Notes.Count} notes above" : ""), done: true);
 
         var recipes = spec.RecipesFor(data.Task);
         var plan = MethodPlan.Resolve(spec, data.Task); // before any training: a bad name or override costs nothing

@@ -15,7 +15,7 @@ namespace Lethe.Experiments;
 public sealed record ExperimentSpec
 {
     /// <summary>The datasets <see cref="Dataset"/> accepts.</summary>
-    public static IReadOnlyList<string> Datasets { get; } = ["synthfaces", "mufac"];
+    public static IReadOnlyList<string> Datasets { get; } = ["synthfaces", "mufac", "mucac", "mucac-male", "mucac-smiling", "mucac-young"];
 
     /// <summary>"synthfaces" (built in, no files) or a file-based dataset read from <see cref="DataDirectory"/>.</summary>
     public string Dataset { get; init; } = "synthfaces";
@@ -35,6 +35,22 @@ public sealed record ExperimentSpec
     /// <summary>Leave out retain, test and unseen copies of training images (exact or near duplicates; MUFAC has some).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] // absent when off, so older runs keep their result hash
     public bool ExcludeDuplicates { get; init; }
+
+    /// <summary>MUCAC's identity thresholds "test,forget,train" (spec §3.4: 190,1250,4855); null means the spec's.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? IdentitySplits { get; init; }
+
+    /// <summary>The parsed <see cref="IdentitySplits"/>.</summary>
+    public MucacThresholds MucacThresholds()
+    {
+        if (IdentitySplits is null) return Lethe.Data.MucacThresholds.Default;
+        var parts = IdentitySplits.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != 3 || !parts.All(p => int.TryParse(p, out _)))
+            throw new ArgumentException($"identity splits '{IdentitySplits}' must be three whole numbers: test,forget,train (e.g. 190,1250,4855)");
+        var thresholds = new MucacThresholds(int.Parse(parts[0]), int.Parse(parts[1]), int.Parse(parts[2]));
+        thresholds.Validate();
+        return thresholds;
+    }
 
     public SynthFacesOptions Synth { get; init; } = new();
 
@@ -120,6 +136,7 @@ public sealed record ExperimentSpec
         if (Dataset != "synthfaces" && string.IsNullOrWhiteSpace(DataDirectory))
             throw new ArgumentException($"dataset '{Dataset}' is read from files: give its folder with --data DIR");
         if (Forget is not null) Lethe.Data.ForgetSelection.Parse(Forget);
+        MucacThresholds();
         if (ImageSize is < 8 or > 1024) throw new ArgumentException($"image size must be in 8..1024, got {ImageSize}");
         if (Lambda is not (>= 0 and <= 1)) throw new ArgumentException($"lambda must be in [0, 1], got {Lambda}");
         if (Threads < 0) throw new ArgumentException($"threads must be >= 0, got {Threads}");

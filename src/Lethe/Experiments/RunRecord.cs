@@ -3,7 +3,7 @@ namespace Lethe.Experiments;
 /// <summary>Sizes of the benchmark's sets, and how many people are in each, for the report header.</summary>
 public sealed record DataSummary(string Name, string Task, int ImageSize, int Train, int Forget, int Retain, int Test, int Unseen,
     int ForgetIdentities, int RetainIdentities, int TestIdentities, int UnseenIdentities, int StraddlingIdentities, string Fingerprint,
-    IReadOnlyList<string>? Skipped = null);
+    IReadOnlyList<string>? Notes = null);
 
 /// <summary>Everything one run produced: provenance, the frozen spec, the data, and one result per model.</summary>
 public sealed record RunRecord(

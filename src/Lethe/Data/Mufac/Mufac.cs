@@ -46,7 +46,7 @@ public static class Mufac
             Test = test,
             Unseen = unseen,
             Fingerprint = Fingerprint(options, train, test, unseen, forgetRows),
-            Skipped = skipped,
+            Notes = skipped,
         };
     }
 

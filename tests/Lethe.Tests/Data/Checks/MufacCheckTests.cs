@@ -67,7 +67,7 @@ public class MufacCheckTests
         using var data = Mufac.Load(new MufacOptions(dir.Path, 16, ForgetSelection.Parse("first:8"), ExcludeDuplicates: true), cache);
         Assert.Equal(3, data.Unseen.Count);
         Assert.Equal((24, 8, 16), (data.Train.Count, data.Forget.Count, data.Retain.Count));
-        Assert.Equal($"{unseenCsv}:3: excluded: exact copy of {fixture.TrainCsv}:13 (retain)", Assert.Single(data.Skipped));
+        Assert.Equal($"{unseenCsv}:3: excluded: exact copy of {fixture.TrainCsv}:13 (retain)", Assert.Single(data.Notes));
     }
 
     [Fact]

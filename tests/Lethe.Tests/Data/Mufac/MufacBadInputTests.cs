@@ -164,9 +164,9 @@ public class MufacBadInputTests
         using var cache = new TensorCache(Path.Combine(dir.Path, ".cache"));
         using var data = Mufac.Load(new MufacOptions(dir.Path, 16, ForgetSelection.Parse("first:4"), SkipBad: true), cache);
         Assert.Equal(22, data.Train.Count);
-        Assert.Equal(2, data.Skipped.Count);
-        Assert.StartsWith($"{fixture.TrainCsv}:3: skipped", data.Skipped[0]);
-        Assert.StartsWith($"{fixture.TrainCsv}:10: skipped", data.Skipped[1]);
+        Assert.Equal(2, data.Notes.Count);
+        Assert.StartsWith($"{fixture.TrainCsv}:3: skipped", data.Notes[0]);
+        Assert.StartsWith($"{fixture.TrainCsv}:10: skipped", data.Notes[1]);
         // Test and unseen are cached; train, which had bad images, is not, so the next run reports them again.
         Assert.Equal(2, Directory.GetFiles(Path.Combine(dir.Path, ".cache"), "*.tensor").Length);
     }

@@ -129,6 +129,6 @@ public class MufacTests
         Assert.Empty(names[0].Intersect(names[1]));
         Assert.Empty(names[0].Intersect(names[2]));
         Assert.Empty(names[1].Intersect(names[2]));
-        Assert.Empty(data.Skipped);
+        Assert.Empty(data.Notes);
     }
 }

@@ -1,0 +1,49 @@
+using Lethe.Experiments;
+using Lethe.Tests.Data;
+using Lethe.Tests.Data.Mucac;
+using Lethe.Tests.Support;
+
+namespace Lethe.Tests.Experiments;
+
+public class DatasetFactoryTests
+{
+    [Theory]
+    [InlineData("mucac", "multilabel-male-smiling-young", 3)]
+    [InlineData("mucac-smiling", "binary-smiling", 2)]
+    public void Mucac_variants_load_from_the_real_layout_with_the_given_identity_splits(string dataset, string task, int outputs)
+    {
+        using var fixture = new MucacFixture();
+        var t = MucacFixture.Thresholds;
+        var spec = new ExperimentSpec
+        {
+            Dataset = dataset, DataDirectory = fixture.Root, ImageSize = 16, CacheDirectory = Path.Combine(fixture.Root, "cache"),
+            IdentitySplits = $"{t.TestBelow},{t.ForgetBelow},{t.TrainBelow}",
+        };
+        spec.Validate();
+        using var data = DatasetFactory.Build(spec);
+        Assert.Equal((task, outputs), (data.Task.Name, data.Task.Outputs));
+        Assert.Equal((12, 6, 6, 4, 4), (data.Train.Count, data.Forget.Count, data.Retain.Count, data.Test.Count, data.Unseen.Count));
+        Assert.Equal(16, data.Train.Height);
+    }
+
+    [Fact]
+    public void Mufac_loads_through_the_spec_with_an_identity_forget_set()
+    {
+        using var dir = new TempDirectory();
+        new MufacFixture(dir.Path);
+        var spec = new ExperimentSpec
+        {
+            Dataset = "mufac", DataDirectory = dir.Path, ImageSize = 8, Forget = "identities:2", CacheDirectory = Path.Combine(dir.Path, "cache"),
+        };
+        using var data = DatasetFactory.Build(spec);
+        var summary = DatasetFactory.Summarise(data);
+        Assert.Equal((8, 2, 0), (summary.Forget, summary.ForgetIdentities, summary.StraddlingIdentities));
+    }
+
+    [Fact]
+    public void Bad_identity_splits_are_refused_before_anything_is_read()
+    {
+        var spec = new ExperimentSpec { Dataset = "mucac", DataDirectory = "/nowhere", IdentitySplits = "190,1250" };
+        Assert.Contains("three whole numbers", Assert.Throws<ArgumentException>(spec.Validate).Message);
+    }
+}
