@@ -93,7 +93,8 @@ internal static class BenchmarkCommand
                 var run = RunRenderer.Run(console, observer => new BenchmarkRunner(observer).Run(one, commandLine), verbosity);
                 var files = ReportSet.WriteAll(run, one.OutputDirectory);
                 TablePrinter.Print(console, run);
-                console.MarkupLine($"[grey]wrote {string.Join(", ", files.Select(f => Markup.Escape(f)))}[/]");
+                var report = ReportBuilder.Build(one.OutputDirectory, "html");
+                console.MarkupLine($"[grey]wrote {string.Join(", ", files.Append(report.Path).Select(f => Markup.Escape(f)))}[/]");
                 return run;
             }
             if (parsed.GetValue(seeds) is not { } seedText)
@@ -103,6 +104,10 @@ internal static class BenchmarkCommand
             }
             var sweep = SeedSweep.Parse(seedText, spec.Seed, parsed.GetValue(vary));
             sweep.Run(spec, RunOne);
+            // The sweep's own report: every cell as mean ± 95% CI over the seeds' folders.
+            var written = ReportBuilder.Formats.Select(f => ReportBuilder.Build(spec.OutputDirectory, f).Path).ToArray();
+            console.WriteLine(File.ReadAllText(written[1]).Split("\n## ")[0].Trim());
+            console.MarkupLine($"[grey]wrote {string.Join(", ", written.Select(f => Markup.Escape(f)))}[/]");
             return LetheApp.Ok;
         });
         return command;

@@ -86,6 +86,10 @@ public sealed record ExperimentSpec
     [JsonIgnore]
     public long EffectiveUnlearnSeed => UnlearnSeed ?? Seed;
 
+    /// <summary>The seed that tells the runs of a sweep apart: the unlearning seed when only that varies, else the seed.</summary>
+    [JsonIgnore]
+    public long SweepSeed => UnlearnSeed ?? Seed;
+
     public string Device { get; init; } = "cpu";
 
     /// <summary>

@@ -52,7 +52,7 @@ public sealed class HtmlReport(PlotSet? plots = null) : ISummaryWriter
             foreach (var run in summary.Runs)
             {
                 var table = ResultsTable.From(run);
-                html.AppendLine($"<details><summary>Seed {run.Spec.Seed}</summary>");
+                html.AppendLine($"<details><summary>Seed {run.Spec.SweepSeed}</summary>");
                 Table(html, table.Models, table.Rows.Select(row => (row.Metric, table.Models.Select((_, i) => (E(row.Cell(i)), (string?)null)))));
                 html.AppendLine("</details>");
             }

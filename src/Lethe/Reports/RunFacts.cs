@@ -15,7 +15,7 @@ public static class RunFacts
         return
         [
             new("Command", p.CommandLine, IsCode: true),
-            new("Preset", $"{run.Spec.Preset}; seed {run.Spec.Seed}; λ = {Number(run.Spec.Lambda)}; result hash {run.ResultHash}"),
+            new("Preset", $"{run.Spec.Preset}; seed {run.Spec.Seed}" + (run.Spec.UnlearnSeed is { } u ? $", unlearning seed {u}" : "") + $"; λ = {Number(run.Spec.Lambda)}; result hash {run.ResultHash}"),
             new("Data", DataLine(d)),
             new("Versions", $"Lethe {p.Lethe} ({p.Commit?[..Math.Min(10, p.Commit.Length)] ?? "no commit"}), {p.DotNet}, TorchSharp {p.TorchSharp}, LibTorch {p.LibTorch}, {p.Build} build"),
             new("Machine", $"{p.Os}; {p.Cpu}; {p.LogicalCores} logical cores; device {p.Device}; {p.Jobs} parallel jobs × {p.TorchThreads} torch threads"),

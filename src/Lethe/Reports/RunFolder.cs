@@ -21,7 +21,7 @@ public static class RunFolder
             throw new FileNotFoundException($"no {resultsFile} in {directory} or in any of its sub-folders");
         var runs = seedFolders.Length > 0 ? seedFolders.Select(StoredRun.Read).ToArray() : [StoredRun.Read(directory)];
         RequireOneExperiment(runs);
-        return runs.OrderBy(r => r.Record.Spec.Seed).ToArray();
+        return runs.OrderBy(r => r.Record.Spec.SweepSeed).ToArray();
     }
 
     /// <summary>Averaging runs of different settings, or the same seed twice, would give a meaningless interval.</summary>
@@ -30,9 +30,10 @@ public static class RunFolder
         var first = runs[0];
         if (runs.FirstOrDefault(r => SettingsHash(r.Record.Spec) != SettingsHash(first.Record.Spec)) is { } other)
             throw new InvalidDataException($"{other.Directory} and {first.Directory} differ in more than the seed; a report averages one experiment over seeds");
-        if (runs.GroupBy(r => r.Record.Spec.Seed).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        if (runs.GroupBy(r => r.Record.Spec.SweepSeed).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new InvalidDataException($"{string.Join(" and ", twice.Select(r => r.Directory))} have the same seed {twice.Key}");
     }
 
-    private static string SettingsHash(ExperimentSpec spec) => (spec with { Seed = 0 }).ResultHash();
+    private static string SettingsHash(ExperimentSpec spec) =>
+        (spec.UnlearnSeed is null ? spec with { Seed = 0 } : spec with { UnlearnSeed = 0 }).ResultHash();
 }

@@ -10,7 +10,7 @@ namespace Lethe.Reports;
 public sealed record SeedSummary(IReadOnlyList<RunRecord> Runs, IReadOnlyList<string> Models, IReadOnlyList<SummaryRow> Rows)
 {
     /// <summary>The seed of each run, in the order of every cell's per-seed values.</summary>
-    public IReadOnlyList<long> Seeds => Runs.Select(r => r.Spec.Seed).ToArray();
+    public IReadOnlyList<long> Seeds => Runs.Select(r => r.Spec.SweepSeed).ToArray();
 
     public static SeedSummary From(IReadOnlyList<RunRecord> runs)
     {

@@ -23,7 +23,7 @@ public sealed class SummaryJson : ISummaryWriter
         Interval = "mean ± t(0.975, n − 1)·sd/√n over the seeds with a value",
         Spec = summary.Runs[0].Spec with { Seed = 0 },
         summary.Runs[0].Data,
-        Runs = summary.Runs.Select(r => new { r.Spec.Seed, r.ResultHash, r.TotalSeconds, r.Provenance }),
+        Runs = summary.Runs.Select(r => new { r.Spec.SweepSeed, r.ResultHash, r.TotalSeconds, r.Provenance }),
         summary.Models,
         Rows = summary.Rows.Select(row => new
         {

@@ -26,7 +26,7 @@ public sealed class SummaryMarkdown(PlotSet? plots = null, string reportDirector
             foreach (var run in summary.Runs)
             {
                 text.AppendLine();
-                text.AppendLine($"## Seed {run.Spec.Seed}");
+                text.AppendLine($"## Seed {run.Spec.SweepSeed}");
                 text.AppendLine();
                 text.Append(MarkdownReport.Table(ResultsTable.From(run)));
             }
