@@ -12,22 +12,25 @@ internal static class DatasetsCommand
 
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
-        var folder = new Argument<DirectoryInfo>("DIR") { Description = "The dataset folder (MUFAC: the released folder with custom_*_dataset.csv)" };
+        var folder = new Argument<DirectoryInfo>("DIR") { Description = "The dataset folder: MUFAC (custom_*_dataset.csv) or MUCAC (CelebAMask-HQ/), found by its files" };
         var near = new Option<int>("--near-distance")
         {
             Description = "Perceptual-hash bits two images may differ by and still count as near duplicates",
             DefaultValueFactory = _ => DuplicateFinder.DefaultNearDistance,
         };
-        var forget = new Option<string?>("--forget") { Description = "Forget set to check against (default first:1500, as the benchmark)" };
+        var forget = new Option<string?>("--forget") { Description = "MUFAC forget set to check against (default first:1500, as the benchmark)" };
         var all = new Option<bool>("--all") { Description = $"List every problem and duplicate (default: the first {Shown} of each)" };
-        var check = new Command("check", "Validate a dataset folder: counts, people shared between sets, duplicate and unreadable images, labels.")
+        var check = new Command("check", "Validate a MUFAC or MUCAC folder: counts, people shared between sets, duplicate and unreadable images, labels.")
         {
             folder, near, forget, all,
         };
         check.SetAction(parsed =>
         {
+            var root = parsed.GetValue(folder)!.FullName;
             var selection = parsed.GetValue(forget) is { } f ? ForgetSelection.Parse(f) : null;
-            var report = MufacCheck.Run(parsed.GetValue(folder)!.FullName, selection, parsed.GetValue(near));
+            var report = File.Exists(Path.Combine(root, MufacLayout.Train.Csv)) || !Directory.Exists(Path.Combine(root, MucacLayout.ArchiveFolderName))
+                ? MufacCheck.Run(root, selection, parsed.GetValue(near))
+                : MucacCheck.Run(root, nearDistance: parsed.GetValue(near));
             Print(console, report, parsed.GetValue(all) ? int.MaxValue : Shown);
             return report.Usable ? LetheApp.Ok : LetheApp.Failed;
         });

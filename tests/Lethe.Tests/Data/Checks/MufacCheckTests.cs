@@ -83,3 +83,18 @@ public class MufacCheckTests
         Assert.Equal(54, counts["retain~unseen"].Exact);
     }
 }
+
+public class MucacCheckTests
+{
+    [Fact]
+    public void A_mucac_folder_reports_counts_no_shared_people_and_a_broken_image_by_name()
+    {
+        using var fixture = new Lethe.Tests.Data.Mucac.MucacFixture();
+        File.WriteAllText(fixture.ImagePath(5), "junk");
+        var report = MucacCheck.Run(fixture.Root, Lethe.Tests.Data.Mucac.MucacFixture.Thresholds);
+        Assert.Equal([12, 6, 6, 4, 4], report.Counts.Select(c => c.Rows));
+        Assert.All(report.Overlaps, o => Assert.Equal(0, o.People));
+        Assert.False(report.Usable);
+        Assert.Contains(report.Problems, p => p.Severity == CheckSeverity.Error && p.Message.StartsWith(fixture.ImagePath(5)));
+    }
+}

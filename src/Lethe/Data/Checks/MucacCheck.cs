@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using Lethe.Data.Files;
+
+namespace Lethe.Data.Checks;
+
+/// <summary>
+/// Validates a MUCAC (CelebA-HQ) folder: set sizes against spec §3.4, people shared between sets, duplicate and
+/// unreadable images. Malformed annotation files stop the check at their first bad line (named), as they stop a run.
+/// </summary>
+public static class MucacCheck
+{
+    public static DatasetCheckReport Run(string root, MucacThresholds? thresholds = null, int nearDistance = DuplicateFinder.DefaultNearDistance)
+    {
+        var index = MucacIndex.Read(root, thresholds);
+        var problems = new ConcurrentBag<CheckProblem>(index.Warnings().Select(w => new CheckProblem(CheckSeverity.Warning, w)));
+        var sets = new[] { MucacSplit.Forget, MucacSplit.Retain, MucacSplit.Test, MucacSplit.Unseen }
+            .ToDictionary(s => s.ToString().ToLowerInvariant(), index.In);
+        var fingerprints = Fingerprints(index, sets, problems);
+        var overlaps = Overlaps(sets);
+        foreach (var o in overlaps.Where(o => o.People > 0))
+            problems.Add(new CheckProblem(CheckSeverity.Error, $"{o.People} people are in both {o.First} and {o.Second}"));
+        bool defaults = index.Thresholds == MucacThresholds.Default;
+        var c = index.Counts;
+        SetCount Count(string set, int rows, int expected) => new(set, rows, defaults ? expected : null);
+        var counts = new[]
+        {
+            Count("train", c.Train, MucacSplits.ExpectedTrain), Count("forget", c.Forget, MucacSplits.ExpectedForget),
+            Count("retain", c.Retain, MucacSplits.ExpectedRetain), Count("test", c.Test, MucacSplits.ExpectedTest),
+            Count("unseen", c.Unseen, MucacSplits.ExpectedUnseen),
+        };
+        return new DatasetCheckReport("mucac", root, counts, overlaps, DuplicateFinder.Find(fingerprints, nearDistance),
+            problems.OrderBy(p => p.Severity).ThenBy(p => p.Message, StringComparer.Ordinal).ToArray(), nearDistance);
+    }
+
+    private static IReadOnlyList<ImageFingerprint> Fingerprints(MucacIndex index, Dictionary<string, IReadOnlyList<MucacImage>> sets,
+        ConcurrentBag<CheckProblem> problems)
+    {
+        var listed = sets.SelectMany(s => s.Value.Select(image => (Set: s.Key, Image: image))).ToArray();
+        var results = new ImageFingerprint?[listed.Length];
+        Parallel.For(0, listed.Length, i =>
+        {
+            var path = Path.Combine(index.Layout.ImageFolder, listed[i].Image.File);
+            try { results[i] = ImageFingerprint.Of(listed[i].Set, path, path, listed[i].Image.Person); }
+            catch (DataFileException e) { problems.Add(new CheckProblem(CheckSeverity.Error, e.Message)); }
+        });
+        return results.OfType<ImageFingerprint>().ToArray();
+    }
+
+    private static IReadOnlyList<IdentityOverlap> Overlaps(Dictionary<string, IReadOnlyList<MucacImage>> sets)
+    {
+        var names = sets.Keys.ToArray();
+        var overlaps = new List<IdentityOverlap>();
+        for (int a = 0; a < names.Length; a++)
+            for (int b = a + 1; b < names.Length; b++)
+            {
+                var shared = sets[names[a]].Select(i => i.Person).Distinct().Intersect(sets[names[b]].Select(i => i.Person)).Order(StringComparer.Ordinal).ToArray();
+                overlaps.Add(new IdentityOverlap(names[a], names[b], shared.Length, shared.Take(5).ToArray()));
+            }
+        return overlaps;
+    }
+}
