@@ -26,6 +26,7 @@ internal static class BenchmarkCommand
             Description = "Leave out retain, test and unseen copies of training images, so leaked copies do not confound the attack (see `lethe datasets check`)",
         };
         var identitySplits = new Option<string?>("--identity-splits") { Description = "MUCAC identity thresholds test,forget,train (default 190,1250,4855, spec §3.4)" };
+        var original = new Option<string?>("--original") { Description = "Use this Original instead of training one: a Lethe checkpoint or a PyTorch .pth (e.g. the authors' published weights)" };
         var skipBad = new Option<bool>("--skip-bad") { Description = "Leave out unreadable images and list them, instead of stopping at the first" };
         var task = new Option<string?>("--task") { Description = "SynthFaces task: age (8 classes), male, smiling, young (binary) or multilabel (file datasets have their own)" };
         var imageSize = new Option<int?>("--image-size") { Description = "Input side in pixels (SynthFaces default 32; the paper uses 128)" };
@@ -51,7 +52,7 @@ internal static class BenchmarkCommand
 
         var command = new Command("benchmark", "Run the unlearning benchmark and print the results table.")
         {
-            preset, dataset, data, forget, identitySplits, skipBad, excludeDuplicates, task, imageSize, epochs, seed, device, jobs, threads, methods, set, parameters, lambda, output, cache, seeds, vary, quiet, verbose,
+            preset, dataset, data, forget, identitySplits, original, skipBad, excludeDuplicates, task, imageSize, epochs, seed, device, jobs, threads, methods, set, parameters, lambda, output, cache, seeds, vary, quiet, verbose,
         };
         command.SetAction(parsed =>
         {
@@ -63,6 +64,7 @@ internal static class BenchmarkCommand
                 DataDirectory = parsed.GetValue(data),
                 Forget = parsed.GetValue(forget),
                 IdentitySplits = parsed.GetValue(identitySplits),
+                OriginalFile = parsed.GetValue(original) is { } o ? Path.GetFullPath(o) : null,
                 SkipBad = parsed.GetValue(skipBad),
                 ExcludeDuplicates = parsed.GetValue(excludeDuplicates),
                 TaskKind = parsed.GetValue(task) ?? spec.TaskKind,

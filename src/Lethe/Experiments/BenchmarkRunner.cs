@@ -109,7 +109,9 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
 
     private BaseOutput TrainAndEvaluate(BaseJob job, Setup setup, bool keep)
     {
-        var model = TrainOrLoad(job, setup, out var info, out bool fromCache);
+        var model = job.Role == "original" && setup.Spec.OriginalFile is { } file
+            ? GivenOriginal(file, job, setup, out var info, out bool fromCache)
+            : TrainOrLoad(job, setup, out info, out fromCache);
         try
         {
             if (setup.Store.TryGet(job.Label) is { } stored) return new BaseOutput(new Made(stored, false), keep ? model : null);
@@ -131,6 +133,18 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         {
             if (!keep) model.Dispose();
         }
+    }
+
+    /// <summary>The user's Original (Lethe checkpoint or .pth): no training, no history, no time.</summary>
+    private nn.Module<Tensor, Tensor> GivenOriginal(string file, BaseJob job, Setup setup, out CheckpointInfo info, out bool fromCache)
+    {
+        var (spec, data) = (setup.Spec, setup.Data);
+        var model = ModelFile.Load(file, data.Task, setup.Device);
+        Report(job.Label, $"loaded from {file} (not trained here)", done: true);
+        var key = new CheckpointKey(data.Fingerprint, job.Role, job.Recipe, spec.Seed, spec.Architecture, data.Task.Name,
+            spec.ImageSize, spec.Augmentation.ToString(), setup.Device.type.ToString(), spec.EffectiveThreads);
+        (info, fromCache) = (new CheckpointInfo(key, [], 0, _clock.GetUtcNow()), true);
+        return model;
     }
 
     private nn.Module<Tensor, Tensor> TrainOrLoad(BaseJob job, Setup setup, out CheckpointInfo info, out bool fromCache)

@@ -52,6 +52,13 @@ public sealed record ExperimentSpec
         return thresholds;
     }
 
+    /// <summary>
+    /// A given Original instead of a trained one: a Lethe checkpoint or a PyTorch .pth (the authors' published weights,
+    /// say, which spec §7 says the published recipe cannot reach). Null trains it.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? OriginalFile { get; init; }
+
     public SynthFacesOptions Synth { get; init; } = new();
 
     /// <summary>Input side in pixels (spec: 128; SynthFaces' default 32 keeps the run within minutes on a CPU).</summary>
@@ -141,6 +148,8 @@ public sealed record ExperimentSpec
             throw new ArgumentException($"dataset '{Dataset}' is read from files: give its folder with --data DIR");
         if (Forget is not null) Lethe.Data.ForgetSelection.Parse(Forget);
         MucacThresholds();
+        if (OriginalFile is not null && !File.Exists(OriginalFile))
+            throw new ArgumentException($"--original: file not found: {OriginalFile}");
         if (ImageSize is < 8 or > 1024) throw new ArgumentException($"image size must be in 8..1024, got {ImageSize}");
         if (Lambda is not (>= 0 and <= 1)) throw new ArgumentException($"lambda must be in [0, 1], got {Lambda}");
         if (Threads < 0) throw new ArgumentException($"threads must be >= 0, got {Threads}");

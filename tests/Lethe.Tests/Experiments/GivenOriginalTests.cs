@@ -1,0 +1,38 @@
+using Lethe.Experiments;
+using Lethe.Models;
+using Lethe.Tests.Support;
+using Lethe.Training;
+using static TorchSharp.torch;
+
+namespace Lethe.Tests.Experiments;
+
+public class GivenOriginalTests
+{
+    [Fact]
+    public void A_given_original_is_evaluated_as_is_and_never_trained()
+    {
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "given.ckpt");
+        using (var model = Networks.Create("resnet18", MultiClassTask.AgeGroups.Outputs, CPU, initSeed: 7))
+            Checkpoint.Save(model, file);
+        var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache")) with { OriginalFile = file };
+        var events = new List<RunEvent>();
+
+        var run = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, "test");
+
+        var original = run.Models.Single(m => m.Label == "Original");
+        Assert.Empty(original.History!);
+        Assert.Equal(0, original.Seconds);
+        Assert.DoesNotContain(events, e => e.Training is { Model: "Original" });
+        Assert.Contains(events, e => e.Stage == "Original" && e.Message.Contains("given.ckpt"));
+        // An untrained network on 8 balanced-ish classes: near chance, far below what two epochs of training reach on train.
+        Assert.InRange(original.Evaluation.ForgetAccuracy, 0, 0.5);
+    }
+
+    [Fact]
+    public void A_missing_original_file_is_refused_before_any_work()
+    {
+        var spec = new ExperimentSpec { OriginalFile = "/nowhere/model.pth" };
+        Assert.Contains("--original", Assert.Throws<ArgumentException>(spec.Validate).Message);
+    }
+}
