@@ -31,7 +31,10 @@ public static class RunFacts
         var seeds = string.Join(", ", summary.Seeds);
         var facts = Of(first).Select(f => f.Name switch
         {
-            "Command" => f with { Name = "Commands", Value = string.Join("\n", summary.Runs.Select(r => r.Provenance.CommandLine)) },
+            // One sweep command runs every seed: list each distinct command once.
+            "Command" => summary.Runs.Select(r => r.Provenance.CommandLine).Distinct().ToArray() is { Length: 1 } one
+                ? f with { Value = one[0] }
+                : f with { Name = "Commands", Value = string.Join("\n", summary.Runs.Select(r => r.Provenance.CommandLine).Distinct()) },
             "Preset" => f with { Value = $"{first.Spec.Preset}; seeds {seeds} (n = {summary.Runs.Count}); λ = {Number(first.Spec.Lambda)}" },
             "Total wall time" => f with { Value = $"{summary.Runs.Sum(r => r.TotalSeconds):F0} s over {summary.Runs.Count} seeds" },
             _ => f,

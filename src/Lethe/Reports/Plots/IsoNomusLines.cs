@@ -14,10 +14,19 @@ internal static class IsoNomusLines
         double low = Nomus(lambda, box.Right, box.Bottom);
         double high = Nomus(lambda, box.Left, box.Top);
         double step = high - low > 0.5 ? 0.1 : high - low > 0.2 ? 0.05 : 0.02;
+        var labels = new List<Coordinates>();
         for (double c = Math.Ceiling(low / step) * step; c <= high; c += step)
             if (Segment(lambda, c, box) is { } segment)
-                DrawOne(plot, segment, c, labelled: segment.To.X - box.Left > LabelWidth * box.HorizontalSpan);
+            {
+                bool room = segment.To.X - box.Left > LabelWidth * box.HorizontalSpan && !labels.Any(l => Overlaps(l, segment.To, box));
+                if (room) labels.Add(segment.To);
+                DrawOne(plot, segment, c, room);
+            }
     }
+
+    /// <summary>Two labels anchored this close would print over each other (steep lines crowd the top edge).</summary>
+    private static bool Overlaps(Coordinates a, Coordinates b, AxisLimits box) =>
+        Math.Abs(a.X - b.X) < LabelWidth * box.HorizontalSpan && Math.Abs(a.Y - b.Y) < 0.06 * box.VerticalSpan;
 
     public static double Nomus(double lambda, double f, double accuracy) => lambda * accuracy + (1 - lambda) * (1 - 2 * f);
 
