@@ -28,6 +28,9 @@ public sealed record SetCount(string Set, int Rows, int? Expected)
 /// <summary>People found in two sets. Between train, test and unseen that breaks the benchmark; forget/retain is a diagnostic.</summary>
 public sealed record IdentityOverlap(string First, string Second, int People, IReadOnlyList<string> Examples);
 
+/// <param name="Sets">The two sets, as "forget~retain".</param>
+/// <param name="Exact">Pairs with the same file content.</param>
+/// <param name="Near">Other pairs within the perceptual-hash distance.</param>
 /// <param name="AcrossPeople">Pairs whose two rows name different people: the same photo filed under two identities.</param>
 /// <param name="Images">Distinct images in those pairs (pairs grow with the square of a group's size).</param>
 public sealed record DuplicateCount(string Sets, int Exact, int Near, int AcrossPeople, int Images);

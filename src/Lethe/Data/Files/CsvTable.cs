@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Lethe.Data.Files;
 
 /// <summary>
@@ -37,9 +35,8 @@ public sealed class CsvTable
 
     public static CsvTable Read(string path)
     {
-        if (!System.IO.File.Exists(path)) throw new DataFileException(path, null, "CSV file not found");
-        var lines = ReadLines(path);
-        if (lines.Count == 0 || lines[0].Trim().Length == 0) throw new DataFileException(path, 1, "CSV file is empty (no header row)");
+        var lines = TextLines.Read(path); // strict UTF-8 per line; refuses a missing, empty or blank file
+        if (lines[0].Trim().Length == 0) throw new DataFileException(path, 1, "CSV file has no header row");
         var header = Split(path, 1, lines[0]).Select(h => h.Trim()).ToArray();
         var rows = new List<CsvRow>();
         for (int i = 1; i < lines.Count; i++)
@@ -51,26 +48,6 @@ public sealed class CsvTable
             rows.Add(new CsvRow(i + 1, fields));
         }
         return new CsvTable(path, header, rows);
-    }
-
-    private static List<string> ReadLines(string path)
-    {
-        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        var bytes = System.IO.File.ReadAllBytes(path);
-        int start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-        var lines = new List<string>();
-        int line = 1;
-        for (int i = start; i <= bytes.Length; i++)
-        {
-            if (i < bytes.Length && bytes[i] != (byte)'\n') continue;
-            int end = i > start && bytes[i - 1] == (byte)'\r' ? i - 1 : i;
-            try { lines.Add(strict.GetString(bytes, start, end - start)); }
-            catch (DecoderFallbackException) { throw new DataFileException(path, line, "not valid UTF-8 text (re-save the file as UTF-8)"); }
-            start = i + 1;
-            line++;
-        }
-        if (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
-        return lines;
     }
 
     private static string[] Split(string path, int line, string text)
