@@ -164,6 +164,11 @@ internal sealed class BadImages(Tensor pixels, IReadOnlyList<(int Index, DataFil
 }
 
 /// <summary>Where MUFAC is and how to cut it.</summary>
+/// <param name="Root">The released folder (custom_*_dataset.csv and *_images/).</param>
+/// <param name="ImageSize">Side the images are resized to once, at load.</param>
+/// <param name="ForgetSet">Null: the reference's first 1,500 rows.</param>
+/// <param name="Seed">Chooses the people of an identities:N forget set.</param>
+/// <param name="SkipBad">Leave unreadable images out (listed in the notes) instead of stopping.</param>
 /// <param name="ExcludeDuplicates">Leave out retain, test and unseen copies of training images (see <see cref="Checks.DuplicateExclusion"/>).</param>
 public sealed record MufacOptions(string Root, int ImageSize = 128, ForgetSelection? ForgetSet = null, long Seed = 42, bool SkipBad = false,
     bool ExcludeDuplicates = false)

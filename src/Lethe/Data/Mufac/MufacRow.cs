@@ -3,6 +3,7 @@ namespace Lethe.Data;
 /// <summary>One CSV row of MUFAC: where it was listed, the image it names, whose face it is and the age group.</summary>
 /// <param name="Csv">The CSV file the row came from.</param>
 /// <param name="Line">1-based line in <paramref name="Csv"/>.</param>
+/// <param name="FileName">The image name as the CSV gives it.</param>
 /// <param name="ImagePath">The resolved image file (inside the split's image folder).</param>
 /// <param name="Identity">family_id + "_" + person_id, e.g. F0001_D: one person.</param>
 /// <param name="Label">Age group 0..7 (a..h).</param>
