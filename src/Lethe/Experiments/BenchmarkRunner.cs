@@ -138,20 +138,24 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
     /// <summary>The user's Original (Lethe checkpoint or .pth): no training, no history, no time.</summary>
     private nn.Module<Tensor, Tensor> GivenOriginal(string file, BaseJob job, Setup setup, out CheckpointInfo info, out bool fromCache)
     {
-        var (spec, data) = (setup.Spec, setup.Data);
-        var model = ModelFile.Load(file, data.Task, setup.Device);
+        var model = ModelFile.Load(file, setup.Data.Task, setup.Device);
         Report(job.Label, $"loaded from {file} (not trained here)", done: true);
-        var key = new CheckpointKey(data.Fingerprint, job.Role, job.Recipe, spec.Seed, spec.Architecture, data.Task.Name,
-            spec.ImageSize, spec.Augmentation.ToString(), setup.Device.type.ToString(), spec.EffectiveThreads);
-        (info, fromCache) = (new CheckpointInfo(key, [], 0, _clock.GetUtcNow()), true);
+        (info, fromCache) = (new CheckpointInfo(KeyOf(job, setup), [], 0, _clock.GetUtcNow()), true);
         return model;
+    }
+
+    /// <summary>Everything that determines a base model, so the cache reuses it only for the same experiment.</summary>
+    private static CheckpointKey KeyOf(BaseJob job, Setup setup)
+    {
+        var (spec, data) = (setup.Spec, setup.Data);
+        return new CheckpointKey(data.Fingerprint, job.Role, job.Recipe, spec.Seed, spec.Architecture, data.Task.Name,
+            spec.ImageSize, spec.Augmentation.ToString(), setup.Device.type.ToString(), spec.EffectiveThreads);
     }
 
     private nn.Module<Tensor, Tensor> TrainOrLoad(BaseJob job, Setup setup, out CheckpointInfo info, out bool fromCache)
     {
         var (spec, data) = (setup.Spec, setup.Data);
-        var key = new CheckpointKey(data.Fingerprint, job.Role, job.Recipe, spec.Seed, spec.Architecture, data.Task.Name,
-            spec.ImageSize, spec.Augmentation.ToString(), setup.Device.type.ToString(), spec.EffectiveThreads);
+        var key = KeyOf(job, setup);
         var cache = new CheckpointCache(spec.CacheDirectory);
         nn.Module<Tensor, Tensor> Fresh() =>
             Networks.Create(spec.Architecture, data.Task.Outputs, setup.Device, Seeds.Derive(spec.Seed, $"init/{job.Role}"));

@@ -13,15 +13,18 @@ public static class DuplicateFinder
     public static IReadOnlyList<DuplicatePair> Find(IReadOnlyList<ImageFingerprint> images, int nearDistance = DefaultNearDistance)
     {
         var hashes = images.Select(i => i.Perceptual).ToArray();
+        // Content hashes as small ints: the loop below compares about n²/2 pairs, and string equality there is the cost.
+        var contentIds = new Dictionary<string, int>();
+        var content = images.Select(i => contentIds.TryGetValue(i.ContentHash, out var id) ? id : contentIds[i.ContentHash] = contentIds.Count).ToArray();
         var pairs = new System.Collections.Concurrent.ConcurrentBag<(int, int)>();
         Parallel.For(0, images.Count, i =>
         {
             for (int j = i + 1; j < images.Count; j++)
-                if (PerceptualHash.Distance(hashes[i], hashes[j]) <= nearDistance || images[i].ContentHash == images[j].ContentHash)
+                if (PerceptualHash.Distance(hashes[i], hashes[j]) <= nearDistance || content[i] == content[j])
                     pairs.Add((i, j));
         });
         return pairs.OrderBy(p => p.Item1).ThenBy(p => p.Item2)
-            .Select(p => new DuplicatePair(images[p.Item1], images[p.Item2], images[p.Item1].ContentHash == images[p.Item2].ContentHash,
+            .Select(p => new DuplicatePair(images[p.Item1], images[p.Item2], content[p.Item1] == content[p.Item2],
                 PerceptualHash.Distance(hashes[p.Item1], hashes[p.Item2])))
             .ToArray();
     }

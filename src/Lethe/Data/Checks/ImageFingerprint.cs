@@ -13,6 +13,23 @@ public sealed record ImageFingerprint(string Set, string Where, string File, str
         var image = ImageFile.Decode(bytes, file);
         return new ImageFingerprint(set, where, file, identity, Convert.ToHexStringLower(SHA256.HashData(bytes)), PerceptualHash.Of(image));
     }
+
+    /// <summary>
+    /// Fingerprints of many listed images, decoded in parallel, in order; an image that cannot be read goes to
+    /// <paramref name="onProblem"/> with its position and is left out.
+    /// </summary>
+    public static IReadOnlyList<ImageFingerprint> OfAll(
+        IReadOnlyList<(string Set, string Where, string File, string Identity)> listed, Action<int, DataFileException> onProblem)
+    {
+        var results = new ImageFingerprint?[listed.Count];
+        Parallel.For(0, listed.Count, i =>
+        {
+            var (set, where, file, identity) = listed[i];
+            try { results[i] = Of(set, where, file, identity); }
+            catch (DataFileException e) { onProblem(i, e); }
+        });
+        return results.OfType<ImageFingerprint>().ToArray();
+    }
 }
 
 /// <summary>Two listed images that are the same file content (exact) or look the same (perceptual distance ≤ limit).</summary>

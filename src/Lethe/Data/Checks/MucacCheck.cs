@@ -36,14 +36,9 @@ public static class MucacCheck
         ConcurrentBag<CheckProblem> problems)
     {
         var listed = sets.SelectMany(s => s.Value.Select(image => (Set: s.Key, Image: image))).ToArray();
-        var results = new ImageFingerprint?[listed.Length];
-        Parallel.For(0, listed.Length, i =>
-        {
-            var path = Path.Combine(index.Layout.ImageFolder, listed[i].Image.File);
-            try { results[i] = ImageFingerprint.Of(listed[i].Set, path, path, listed[i].Image.Person); }
-            catch (DataFileException e) { problems.Add(new CheckProblem(CheckSeverity.Error, e.Message)); }
-        });
-        return results.OfType<ImageFingerprint>().ToArray();
+        var paths = listed.Select(l => Path.Combine(index.Layout.ImageFolder, l.Image.File)).ToArray();
+        return ImageFingerprint.OfAll(listed.Select((l, i) => (l.Set, paths[i], paths[i], l.Image.Person)).ToArray(),
+            (_, e) => problems.Add(new CheckProblem(CheckSeverity.Error, e.Message)));
     }
 
     private static IReadOnlyList<IdentityOverlap> Overlaps(Dictionary<string, IReadOnlyList<MucacImage>> sets)

@@ -45,14 +45,8 @@ public static class MufacCheck
     private static IReadOnlyList<ImageFingerprint> Fingerprints(Dictionary<string, IReadOnlyList<MufacRow>> sets, Action<DataFileException> onProblem)
     {
         var listed = sets.SelectMany(s => s.Value.Select(r => (Set: s.Key, Row: r))).ToArray();
-        var results = new ImageFingerprint?[listed.Length];
-        Parallel.For(0, listed.Length, i =>
-        {
-            var (set, row) = listed[i];
-            try { results[i] = ImageFingerprint.Of(set, row.Where, row.ImagePath, row.Identity); }
-            catch (DataFileException e) { onProblem(new DataFileException(row.Csv, row.Line, e.Message, e)); }
-        });
-        return results.OfType<ImageFingerprint>().ToArray();
+        return ImageFingerprint.OfAll(listed.Select(l => (l.Set, l.Row.Where, l.Row.ImagePath, l.Row.Identity)).ToArray(),
+            (i, e) => onProblem(new DataFileException(listed[i].Row.Csv, listed[i].Row.Line, e.Message, e)));
     }
 
     private static IReadOnlyList<SetCount> Counts(Dictionary<string, IReadOnlyList<MufacRow>> rows,

@@ -18,21 +18,23 @@ public static class ImageDecoding
     public static (Tensor Pixels, IReadOnlyList<(int Index, DataFileException Problem)> Failures) DecodeAll(
         IReadOnlyList<string> files, int size)
     {
-        var pixels = zeros([files.Count, 3, size, size], ScalarType.Byte);
+        // Decoding (Skia, plain .NET) runs in parallel; the torch resize runs on this thread only, because TorchSharp
+        // scalars created on pool threads inside dispose scopes were seen to fail intermittently under load.
+        var images = new RgbImage?[files.Count];
         var failures = new ConcurrentBag<(int, DataFileException)>();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, files.Count, options, i =>
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            try
-            {
-                using var scope = NewDisposeScope();
-                pixels[i].copy_(ToSquare(ImageFile.Decode(files[i]), size));
-            }
-            catch (DataFileException problem)
-            {
-                failures.Add((i, problem));
-            }
+            try { images[i] = ImageFile.Decode(files[i]); }
+            catch (DataFileException problem) { failures.Add((i, problem)); }
         });
+        var pixels = zeros([files.Count, 3, size, size], ScalarType.Byte);
+        for (int i = 0; i < images.Length; i++)
+        {
+            if (images[i] is not { } image) continue;
+            using var scope = NewDisposeScope();
+            pixels[i].copy_(ToSquare(image, size));
+            images[i] = null; // the decoded bytes are no longer needed
+        }
         return (pixels, failures.OrderBy(f => f.Item1).ToArray());
     }
 

@@ -57,8 +57,9 @@ public static class Mufac
         var forget = forgetRows.ToHashSet();
         var listed = train.Rows.Select((r, i) => (forget.Contains(i) ? "forget" : "retain", r))
             .Concat(test.Rows.Select(r => ("test", r))).Concat(unseen.Rows.Select(r => ("unseen", r))).ToArray();
-        var fingerprints = new ImageFingerprint[listed.Length];
-        Parallel.For(0, listed.Length, i => fingerprints[i] = ImageFingerprint.Of(listed[i].Item1, listed[i].r.Where, listed[i].r.ImagePath, listed[i].r.Identity));
+        // Every image was just decoded by the loader, so a problem here is a file changed under us: stop.
+        var fingerprints = ImageFingerprint.OfAll(listed.Select(l => (l.Item1, l.r.Where, l.r.ImagePath, l.r.Identity)).ToArray(),
+            (_, e) => throw e);
         var excluded = DuplicateExclusion.Decide(DuplicateFinder.Find(fingerprints));
         notes.AddRange(excluded.Select(e => e.Reason));
         var gone = excluded.Select(e => e.Image.Where).ToHashSet();
