@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -36,6 +38,21 @@ public sealed class ImageSet : IDisposable
         var samples = indices.Select(i => Samples[i]).ToArray();
         using var index = tensor(indices.Select(i => (long)i).ToArray(), ScalarType.Int64);
         return new ImageSet(samples, Pixels.index_select(0, index));
+    }
+
+    /// <summary>
+    /// SHA-256 of every sample (name, identity, labels, in order) and every pixel: what a model trained on this set
+    /// sees. A base model's cache key uses it instead of the whole benchmark's fingerprint, so that Original, whose
+    /// training set does not change with the forget choice, is not retrained when only <c>--forget</c> changes.
+    /// </summary>
+    public string ContentHash()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var s in Samples)
+            hash.AppendData(Encoding.UTF8.GetBytes($"{s.Name},{s.Identity},{string.Join(" ", s.Labels)}\n"));
+        using var flat = Pixels.contiguous().flatten();
+        hash.AppendData(flat.bytes);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>The distinct identities, in order of first appearance.</summary>

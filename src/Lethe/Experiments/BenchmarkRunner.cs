@@ -144,11 +144,14 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         return model;
     }
 
-    /// <summary>Everything that determines a base model, so the cache reuses it only for the same experiment.</summary>
+    /// <summary>
+    /// Everything that determines a base model, and nothing else: its own training set (not the whole benchmark's
+    /// fingerprint, which also covers the forget choice, test and unseen), so Original is reused across forget sets.
+    /// </summary>
     private static CheckpointKey KeyOf(BaseJob job, Setup setup)
     {
         var (spec, data) = (setup.Spec, setup.Data);
-        return new CheckpointKey(data.Fingerprint, job.Role, job.Recipe, spec.Seed, spec.Architecture, data.Task.Name,
+        return new CheckpointKey(job.TrainSet.ContentHash(), job.Role, job.Recipe, spec.Seed, spec.Architecture, data.Task.Name,
             spec.ImageSize, spec.Augmentation.ToString(), setup.Device.type.ToString(), spec.EffectiveThreads);
     }
 

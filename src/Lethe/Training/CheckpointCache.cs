@@ -8,13 +8,13 @@ using static TorchSharp.torch;
 namespace Lethe.Training;
 
 /// <summary>
-/// Everything that determines a trained base model. Its hash is the cache key, so a change to any of these (data,
-/// which subset, recipe, seed, architecture, image size, augmentation, device type, torch thread count: LibTorch's
+/// Everything that determines a trained base model. Its hash is the cache key, so a change to any of these (the
+/// training set's samples and pixels, recipe, seed, architecture, image size, augmentation, device type, torch thread count: LibTorch's
 /// CPU reductions give other bits at another thread count) trains a new model instead of
 /// reusing a stale one.
 /// </summary>
 public sealed record CheckpointKey(
-    string DataFingerprint,
+    string TrainingSet,
     string Role,
     TrainRecipe Recipe,
     long Seed,

@@ -39,6 +39,26 @@ public class BenchmarkRunnerTests
     }
 
     [Fact]
+    public void Changing_only_the_forget_set_reuses_original_and_retrains_retrained()
+    {
+        using var dir = new TempDirectory();
+        var data = Path.Combine(dir.Path, "mufac");
+        new Lethe.Tests.Data.MufacFixture(data, unseenPeople: 4, unseenPhotos: 4);
+        ExperimentSpec Spec(string forget, string output) => TinyRun.Spec(Path.Combine(dir.Path, output), Path.Combine(dir.Path, "cache")) with
+        {
+            Dataset = "mufac", DataDirectory = data, Forget = forget, ImageSize = 8,
+        };
+
+        var first = new BenchmarkRunner().Run(Spec("first:8", "a"));
+        var second = new BenchmarkRunner().Run(Spec("first:12", "b"));
+
+        // Original trains on all of train whatever the forget choice; Retrained trains on retain, which changed.
+        Assert.Equal([false, false], first.Models.Select(m => m.FromCache));
+        Assert.Equal([true, false], second.Models.Select(m => m.FromCache));
+        Assert.Equal(first.Models[0].History![^1].Loss, second.Models[0].History![^1].Loss);
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_numbers_and_a_second_run_reuses_the_cache()
     {
         using var dir = new TempDirectory();

@@ -60,7 +60,7 @@ public class CheckpointTests
         Assert.Equal(key.Hash(), (key with { }).Hash());
         Assert.NotEqual(key.Hash(), (key with { Seed = 43 }).Hash());
         Assert.NotEqual(key.Hash(), (key with { Recipe = TrainRecipe.Mufac with { Epochs = 29 } }).Hash());
-        Assert.NotEqual(key.Hash(), (key with { DataFingerprint = "other" }).Hash());
+        Assert.NotEqual(key.Hash(), (key with { TrainingSet = "other" }).Hash());
         Assert.NotEqual(key.Hash(), (key with { Role = "retrained" }).Hash());
     }
 

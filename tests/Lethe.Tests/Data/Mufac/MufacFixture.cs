@@ -10,12 +10,12 @@ internal sealed class MufacFixture
 {
     public const string Header = "family_id,person_id,age_class,image_path";
 
-    public MufacFixture(string root, int trainPeople = 6, int photosPerPerson = 4)
+    public MufacFixture(string root, int trainPeople = 6, int photosPerPerson = 4, int unseenPeople = 2, int unseenPhotos = 2)
     {
         Root = root;
         Write("custom_train_dataset.csv", "train_images", "F0001", trainPeople, photosPerPerson);
         Write("custom_val_dataset.csv", "val_images", "F0801", 2, 3);
-        Write("custom_test_dataset.csv", "test_images", "F0851", 2, 2);
+        Write("custom_test_dataset.csv", "test_images", "F0851", unseenPeople, unseenPhotos);
     }
 
     public string Root { get; }
