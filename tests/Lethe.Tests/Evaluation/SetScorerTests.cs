@@ -1,0 +1,113 @@
+using Lethe.Data;
+using Lethe.Data.Transforms;
+using Lethe.Evaluation;
+using Lethe.Models;
+using Lethe.Tests.Support;
+using static TorchSharp.torch;
+
+namespace Lethe.Tests.Evaluation;
+
+/// <summary>
+/// Accuracies against a hand count: image i is flat grey level i, and a lookup "model" answers row i of a logits table
+/// for it, so the expected counts follow from the table and the labels alone. 150 images span three batches of 64,
+/// the last one partial.
+/// </summary>
+public class SetScorerTests
+{
+    private const int Count = 150;
+
+    [Fact]
+    public void Multi_class_accuracy_and_top2_equal_a_hand_count_over_several_batches()
+    {
+        var random = new Random(5);
+        var labels = Enumerable.Range(0, Count).Select(_ => random.Next(8)).ToArray();
+        var table = Table(Count, 8, random);
+        using var set = Flat(labels.Select(l => new[] { l }).ToArray());
+        using var model = new Lookup(table, 8);
+
+        var scores = SetScorer.Score(model, MultiClassTask.AgeGroups, set, new EvalTransform(4), CPU);
+
+        int top1 = 0, top2 = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            var ranked = Enumerable.Range(0, 8).OrderByDescending(c => table[i, c]).ToArray();
+            top1 += ranked[0] == labels[i] ? 1 : 0;
+            top2 += ranked[0] == labels[i] || ranked[1] == labels[i] ? 1 : 0;
+        }
+        Assert.True(top1 > 0 && top1 < Count, "a table that is always right or always wrong would prove little");
+        Assert.Equal((double)top1 / Count, scores.Accuracy, 12);
+        Assert.Equal((double)top2 / Count, scores.Top2Accuracy!.Value, 12);
+        // Cross-entropy of row i by hand: logsumexp(row) − row[label].
+        double loss0 = Math.Log(Enumerable.Range(0, 8).Sum(c => Math.Exp(table[0, c]))) - table[0, labels[0]];
+        Assert.Equal(loss0, scores.Losses[0], 4);
+        Assert.Equal(Count, scores.Losses.Length);
+    }
+
+    [Fact]
+    public void Multi_label_accuracy_is_the_mean_of_per_attribute_hand_counts()
+    {
+        var random = new Random(6);
+        var labels = Enumerable.Range(0, Count).Select(_ => new[] { random.Next(2), random.Next(2), random.Next(2) }).ToArray();
+        var table = Table(Count, 3, random);
+        using var set = Flat(labels);
+        using var model = new Lookup(table, 3);
+
+        var scores = SetScorer.Score(model, MultiLabelTask.MaleSmilingYoung, set, new EvalTransform(4), CPU);
+
+        var perAttribute = Enumerable.Range(0, 3)
+            .Select(a => Enumerable.Range(0, Count).Count(i => (table[i, a] > 0 ? 1 : 0) == labels[i][a]) / (double)Count).ToArray();
+        for (int a = 0; a < 3; a++) Assert.Equal(perAttribute[a], scores.AttributeAccuracy[a], 12);
+        Assert.Equal(perAttribute.Average(), scores.Accuracy, 12);
+        Assert.Null(scores.Top2Accuracy);
+    }
+
+    [Fact]
+    public void Evaluation_leaves_the_model_unchanged_even_when_it_was_in_training_mode()
+    {
+        using var data = TinyData.Classes(70, size: 16);
+        using var model = Networks.Create("resnet18", 8, CPU, initSeed: 4);
+        model.train();
+        var before = model.state_dict().ToDictionary(p => p.Key, p => p.Value.clone());
+
+        SetScorer.Score(model, MultiClassTask.AgeGroups, data, new EvalTransform(16), CPU);
+
+        foreach (var (name, value) in model.state_dict())
+            Assert.True(value.equal(before[name]).all().item<bool>(), $"{name} changed (BatchNorm statistics must not move in evaluation)");
+    }
+
+    private static double[,] Table(int rows, int columns, Random random)
+    {
+        var table = new double[rows, columns];
+        for (int i = 0; i < rows; i++)
+            for (int c = 0; c < columns; c++)
+                table[i, c] = Math.Round(random.NextDouble() * 8 - 4, 2); // distinct enough that no row ties
+        return table;
+    }
+
+    /// <summary>Image i: 4 × 4 pixels, every value i (so i must stay under 256).</summary>
+    private static ImageSet Flat(int[][] labels)
+    {
+        var pixels = new byte[labels.Length * 3 * 16];
+        for (int i = 0; i < labels.Length; i++) Array.Fill(pixels, (byte)i, i * 48, 48);
+        var samples = labels.Select((l, i) => new Sample($"img{i}.jpg", $"person{i % 5}", l)).ToArray();
+        return new ImageSet(samples, tensor(pixels, [labels.Length, 3, 4, 4]));
+    }
+
+    /// <summary>Answers row round(255 · x[0,0,0]) of a fixed logits table: image i gets row i.</summary>
+    private sealed class Lookup : nn.Module<Tensor, Tensor>
+    {
+        private readonly Tensor _table;
+
+        public Lookup(double[,] table, int columns) : base("lookup")
+        {
+            _table = tensor(table.Cast<double>().Select(v => (float)v).ToArray(), [table.GetLength(0), columns]);
+            RegisterComponents();
+        }
+
+        public override Tensor forward(Tensor images)
+        {
+            var index = images.select(1, 0).select(1, 0).select(1, 0).mul(255).round().to(ScalarType.Int64);
+            return _table.index_select(0, index);
+        }
+    }
+}
