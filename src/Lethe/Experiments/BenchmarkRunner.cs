@@ -23,6 +23,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
     public RunRecord Run(ExperimentSpec spec, string commandLine = "", CancellationToken cancel = default)
     {
         spec.Validate();
+        NativeAllocator.LimitArenas(); // before the data and models allocate: see its doc comment
         long started = _clock.GetTimestamp();
         set_num_threads(spec.EffectiveThreads);
         var device = torch.device(spec.Device);
