@@ -138,7 +138,8 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
     /// <summary>The user's Original (Lethe checkpoint or .pth): no training, no history, no time.</summary>
     private nn.Module<Tensor, Tensor> GivenOriginal(string file, BaseJob job, Setup setup, out CheckpointInfo info, out bool fromCache)
     {
-        var model = ModelFile.Load(file, setup.Data.Task, setup.Device);
+        var model = ModelFile.Load(file, setup.Data.Task, setup.Device, out var note);
+        if (note is not null) Report(job.Label, note);
         Report(job.Label, $"loaded from {file} (not trained here)", done: true);
         (info, fromCache) = (new CheckpointInfo(KeyOf(job, setup), [], 0, _clock.GetUtcNow()), true);
         return model;
