@@ -23,6 +23,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
     public RunRecord Run(ExperimentSpec spec, string commandLine = "", CancellationToken cancel = default)
     {
         spec.Validate();
+        OriginalFileCheck.Run(spec); // before the data is built or anything trains
         long started = _clock.GetTimestamp();
         set_num_threads(spec.EffectiveThreads);
         var device = torch.device(spec.Device);
