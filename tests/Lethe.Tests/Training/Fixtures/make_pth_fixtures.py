@@ -1,4 +1,4 @@
-"""Writes the tiny .pth fixtures of PyTorchFileTests: one state_dict per way people save checkpoints.
+"""Writes the tiny .pth fixtures of PyTorchCheckpointKindsTests: one file per way people save checkpoints.
 
 Run once with a real PyTorch (Debian's python3-torch 1.13 made the committed files):
 
@@ -8,8 +8,9 @@ The build and the tests never run Python; they read only what this script wrote:
   pth/<kind>.pth    the checkpoint as torch.save wrote it
   pth/input.f32     the input the outputs below were computed on, float32 little-endian, shape [2, 3, 4, 4]
   pth/<kind>.f32    Tiny's output [2, 5] after PyTorch loaded that file (float32), for the kinds PyTorch accepts
-  pth/expected.json per kind: what PyTorch did (strict load_state_dict: "loads" or its first error line), the
-                    dict that was loaded (unwrapped by hand as a user would), and num_batches_tracked after the load
+  pth/expected.json per kind: what PyTorch's strict load_state_dict did ("loads" or its error), whether the
+                    weights had to be unwrapped by hand first (as a user would), the file's top-level keys, and
+                    num_batches_tracked after the load
 """
 import copy
 import json
