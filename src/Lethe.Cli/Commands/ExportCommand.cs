@@ -19,7 +19,8 @@ internal static class ExportCommand
         {
             var (taskName, resolved) = TaskOption.Get(parsed, task);
             var (source, target) = (parsed.GetValue(checkpoint)!, parsed.GetValue(pth)!);
-            using var model = ModelFile.Load(source, taskName, CPU);
+            using var model = ModelFile.Load(source, taskName, CPU, out var note);
+            if (note is not null) console.WriteLine($"note: {note}");
             PyTorchCheckpoint.Save(model, target, resolved, parsed.GetValue(flatHead));
             var head = PyTorchCheckpoint.HeadPrefix(resolved, parsed.GetValue(flatHead));
             console.WriteLine($"exported {source} (resnet18, task {taskName}, head {head}*) to {target}");

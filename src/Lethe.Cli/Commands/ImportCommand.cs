@@ -18,8 +18,9 @@ internal static class ImportCommand
         {
             var (taskName, _) = TaskOption.Get(parsed, task);
             var (source, target) = (parsed.GetValue(pth)!, parsed.GetValue(output)!);
-            using var model = PyTorchCheckpoint.Load(source, taskName, CPU);
+            using var model = PyTorchCheckpoint.Load(source, taskName, CPU, out var note);
             Checkpoint.Save(model, target);
+            if (note is not null) console.WriteLine($"note: {note}");
             console.WriteLine($"imported {source} (resnet18, task {taskName}) to {target}");
             return LetheApp.Ok;
         });

@@ -24,6 +24,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
     {
         spec.Validate();
         NativeAllocator.LimitArenas(); // before the data and models allocate: see its doc comment
+        OriginalFileCheck.Run(spec); // before the data is built or anything trains
         long started = _clock.GetTimestamp();
         set_num_threads(spec.EffectiveThreads);
         var device = torch.device(spec.Device);
@@ -139,7 +140,8 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
     /// <summary>The user's Original (Lethe checkpoint or .pth): no training, no history, no time.</summary>
     private nn.Module<Tensor, Tensor> GivenOriginal(string file, BaseJob job, Setup setup, out CheckpointInfo info, out bool fromCache)
     {
-        var model = ModelFile.Load(file, setup.Data.Task, setup.Device);
+        var model = ModelFile.Load(file, setup.Data.Task, setup.Device, out var note);
+        if (note is not null) Report(job.Label, note);
         Report(job.Label, $"loaded from {file} (not trained here)", done: true);
         (info, fromCache) = (new CheckpointInfo(KeyOf(job, setup), [], 0, _clock.GetUtcNow()), true);
         return model;

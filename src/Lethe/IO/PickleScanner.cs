@@ -7,7 +7,7 @@ namespace Lethe.IO;
 /// </summary>
 /// <remarks>
 /// A pickle names the functions its loader must call (GLOBAL, INST), so a general unpickler runs whatever the author
-/// chose: testvectors/hostile.pth calls posix.system. PyBridge's unpickler (Razorvine.Pickle 1.5) cannot call Python:
+/// chose: testvectors/hostile.pth calls posix.system. Razorvine.Pickle 1.5 (under PyBridge's and Lethe's unpicklers) cannot call Python:
 /// it turns an unknown global into a placeholder that refuses arguments (that file fails with a PickleException) or
 /// becomes an inert dictionary, so it runs nothing. But it resolves globals through a process-wide registry that any
 /// library may extend, and a placeholder would come back as an entry of the state_dict. Checking the names first keeps
@@ -16,17 +16,18 @@ namespace Lethe.IO;
 /// </remarks>
 internal static class PickleScanner
 {
-    /// <summary>The globals of torch.save(model.state_dict()): the dict type, the tensor rebuilders, storage types.</summary>
+    /// <summary>
+    /// The globals of torch.save(model.state_dict()): the dict type, the tensor rebuilders, storage types. A trainer's
+    /// checkpoint around the weights (epoch, scores, an optimizer's state_dict) adds only ints, floats, strings, lists,
+    /// tuples and dicts, which a pickle builds with opcodes of its own, and momentum buffers, which are tensors.
+    /// </summary>
     private static readonly HashSet<string> AllowedGlobals =
     [
         "collections.OrderedDict",
         "torch._utils._rebuild_tensor",
         "torch._utils._rebuild_tensor_v2",
         "torch._utils._rebuild_parameter",
-        .. new[]
-        {
-            "Double", "Float", "Half", "BFloat16", "Long", "Int", "Short", "Char", "Byte", "Bool", "ComplexDouble", "ComplexFloat",
-        }.Select(type => $"torch.{type}Storage"),
+        .. Lethe.Training.TorchStorageTypes.ByName.Keys.Select(type => $"torch.{type}"),
     ];
 
     /// <summary>Throws <see cref="InvalidDataException"/> (naming <paramref name="file"/>) at the first refused opcode or global.</summary>

@@ -15,12 +15,28 @@ public static class ModelFile
     /// <summary>A ResNet-18 for <paramref name="task"/> (a <see cref="TaskNames"/> name) with the file's weights.</summary>
     /// <exception cref="ArgumentException">The task name is unknown.</exception>
     /// <exception cref="InvalidDataException">The file does not hold this model; the message names the file.</exception>
-    public static nn.Module<Tensor, Tensor> Load(string path, string task, Device device) =>
-        IsPyTorch(path) ? PyTorchCheckpoint.Load(path, task, device) : LoadLethe(path, TaskNames.Resolve(task), device);
+    public static nn.Module<Tensor, Tensor> Load(string path, string task, Device device) => Load(path, task, device, out _);
 
-    /// <inheritdoc cref="Load(string, string, Device)"/>
-    public static nn.Module<Tensor, Tensor> Load(string path, PredictionTask task, Device device) =>
-        IsPyTorch(path) ? PyTorchCheckpoint.Load(path, task, device) : LoadLethe(path, task, device);
+    /// <summary>A ResNet-18 for <paramref name="task"/> with the file's weights, and what it took to find them.</summary>
+    /// <param name="path">A Lethe checkpoint or a PyTorch .pth.</param>
+    /// <param name="task">A <see cref="TaskNames"/> name.</param>
+    /// <param name="device">Where the model lives.</param>
+    /// <param name="note">For a .pth, one line saying what was unwrapped or filled in (a trainer's checkpoint, a
+    /// "module." prefix, ...); null when there was nothing to say.</param>
+    /// <exception cref="ArgumentException">The task name is unknown.</exception>
+    /// <exception cref="InvalidDataException">The file does not hold this model; the message names the file.</exception>
+    public static nn.Module<Tensor, Tensor> Load(string path, string task, Device device, out string? note)
+    {
+        note = null;
+        return IsPyTorch(path) ? PyTorchCheckpoint.Load(path, task, device, out note) : LoadLethe(path, TaskNames.Resolve(task), device);
+    }
+
+    /// <inheritdoc cref="Load(string, string, Device, out string?)"/>
+    public static nn.Module<Tensor, Tensor> Load(string path, PredictionTask task, Device device, out string? note)
+    {
+        note = null;
+        return IsPyTorch(path) ? PyTorchCheckpoint.Load(path, task, device, out note) : LoadLethe(path, task, device);
+    }
 
     /// <summary>
     /// By content when it says so (a zip or PyTorch's legacy magic: TorchSharp's format has neither), else by extension,

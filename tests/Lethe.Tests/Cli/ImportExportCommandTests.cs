@@ -1,5 +1,6 @@
 using Lethe.Tests.Evaluation;
 using Lethe.Tests.Support;
+using Lethe.Tests.Training;
 using Lethe.Training;
 using static Lethe.Tests.Training.PyTorchFixtures;
 using static TorchSharp.torch;
@@ -25,8 +26,32 @@ public class ImportExportCommandTests
         Assert.Equal("", console.Error.ToString());
 
         using (var scope = NewDisposeScope())
-            Assert.Contains("fc.weight", PyTorchCheckpoint.Read(pth).Keys);
+            Assert.Contains("fc.weight", PyTorchCheckpoint.Read(pth).Tensors.Keys);
         using var loaded = ModelFile.Load(imported, "mucac", CPU);
+        AssertIdentical(model, loaded);
+    }
+
+    [Fact]
+    public void A_trainers_checkpoint_imports_and_the_note_says_what_was_unwrapped()
+    {
+        using var dir = new TempDirectory();
+        using var model = ModelWithStatistics(8);
+        var pth = Path.Combine(dir.Path, "checkpoint.pth");
+        var imported = Path.Combine(dir.Path, "imported.ckpt");
+        using (var scope = NewDisposeScope())
+            ResNetLayouts.WriteFlat(pth, model.state_dict(), "module.", wrap: true, counters: true);
+
+        var console = new TestConsole();
+        console.Console.Profile.Width = 1000; // the note is one line however long the path; a narrow console would wrap it
+
+        Assert.Equal(0, console.Run("import", "--pth", pth, "--task", "mufac", "--out", imported));
+
+        Assert.Equal("", console.Error.ToString());
+        var lines = console.Output.ToString().TrimEnd().Split('\n');
+        Assert.Equal($"note: {pth}: took the weights under 'state_dict' (beside best_acc, epoch, optimizer); "
+            + "removed the prefix 'module.' from every key", lines[0]);
+        Assert.StartsWith("imported", lines[1]);
+        using var loaded = ModelFile.Load(imported, "mufac", CPU);
         AssertIdentical(model, loaded);
     }
 

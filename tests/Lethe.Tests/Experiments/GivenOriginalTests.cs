@@ -1,7 +1,9 @@
 using Lethe.Experiments;
 using Lethe.Models;
 using Lethe.Tests.Support;
+using Lethe.Tests.Training;
 using Lethe.Training;
+using static Lethe.Tests.Training.PyTorchFixtures;
 using static TorchSharp.torch;
 
 namespace Lethe.Tests.Experiments;
@@ -27,6 +29,39 @@ public class GivenOriginalTests
         Assert.Contains(events, e => e.Stage == "Original" && e.Message.Contains("given.ckpt"));
         // An untrained network on 8 balanced-ish classes: near chance, far below what two epochs of training reach on train.
         Assert.InRange(original.Evaluation.ForgetAccuracy, 0, 0.5);
+    }
+
+    [Fact]
+    public void A_trainers_checkpoint_as_original_is_unwrapped_and_the_run_says_so()
+    {
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "given.pth");
+        using (var model = Networks.Create("resnet18", MultiClassTask.AgeGroups.Outputs, CPU, initSeed: 7))
+        using (var scope = NewDisposeScope())
+            ResNetLayouts.WriteFlat(file, model.state_dict(), "module.", wrap: true, counters: true);
+        var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache")) with { OriginalFile = file };
+        var events = new List<RunEvent>();
+
+        new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, "test");
+
+        Assert.Contains(events, e => e.Stage == "Original"
+            && e.Message == $"{file}: took the weights under 'state_dict' (beside best_acc, epoch, optimizer); removed the prefix 'module.' from every key");
+    }
+
+    [Fact]
+    public void An_original_that_does_not_fit_is_refused_before_the_data_is_built()
+    {
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "headless.pth");
+        WriteTinyStateDict(file, ResNetKeys(8).Where(k => k != "fc.bias"));
+        var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache")) with { OriginalFile = file };
+        var events = new List<RunEvent>();
+
+        var error = Assert.Throws<InvalidDataException>(() => new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, "test"));
+
+        Assert.Equal($"--original: {file}: missing key fc.bias, which resnet18 for task 'age' needs", error.Message);
+        Assert.Empty(events);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")));
     }
 
     [Fact]

@@ -26,6 +26,31 @@ public class PyTorchCheckpointReferenceTests(ITestOutputHelper output)
         Assert.True(diff < 1e-4, $"max abs diff {diff}");
     }
 
+    /// <summary>The variants are written here from the reference file (45 MB each, so they are not committed).</summary>
+    [Theory]
+    [InlineData(true, true, "module._orig_mod.",
+        "took the weights under 'state_dict' (beside best_acc, epoch, optimizer); removed the prefix 'module._orig_mod.' from every key")]
+    [InlineData(false, false, "", "set 20 missing BatchNorm num_batches_tracked to 0, as PyTorch does for files saved before 0.4.1")]
+    public void The_reference_model_saved_as_trainers_save_it_computes_torchvisions_logits(bool wrap, bool counters, string prefix, string note)
+    {
+        var pth = TestVectorFolder.Require("resnet18_mufac.pth");
+        using var dir = new TempDirectory();
+        var variant = Path.Combine(dir.Path, "flat.pth");
+        using (var scope = NewDisposeScope())
+            ResNetLayouts.WriteFlat(variant, PyTorchCheckpoint.Read(pth).Tensors, prefix, wrap, counters);
+        using var input = ReadFloats("resnet18_mufac.input.f32", 2, 3, 128, 128);
+        using var expected = ReadFloats("resnet18_mufac.logits.f32", 2, 8);
+
+        using var model = PyTorchCheckpoint.Load(variant, "mufac", CPU, out var said);
+
+        Assert.Equal($"{variant}: {note}", said);
+        using var logits = Logits(model, input);
+        double diff = logits.sub(expected).abs().max().item<float>();
+        output.WriteLine($"one flat storage, fc.weight column-major, prefix '{prefix}', wrapped {wrap}, counters {counters}: "
+            + $"max |logit - torchvision| = {diff:E2}");
+        Assert.True(diff < 1e-4, $"max abs diff {diff}");
+    }
+
     [Theory]
     [InlineData("resnet18_mufac", "mufac")]
     [InlineData("resnet18_multilabel", "mucac")]
@@ -102,7 +127,7 @@ public class PyTorchCheckpointTests
         PyTorchCheckpoint.Save(model, path, MultiLabelTask.MaleSmilingYoung);
 
         using (var scope = NewDisposeScope())
-            Assert.Contains("fc.fc.weight", PyTorchCheckpoint.Read(path).Keys);
+            Assert.Contains("fc.fc.weight", PyTorchCheckpoint.Read(path).Tensors.Keys);
         using var loaded = PyTorchCheckpoint.Load(path, "mucac", CPU);
         AssertIdentical(model, loaded);
         using var input = rand(2, 3, 32, 32);
@@ -127,7 +152,7 @@ public class PyTorchCheckpointTests
     [InlineData("", "not a PyTorch checkpoint")]
     [InlineData("zip:", "a torch.save archive has one data.pkl, this one has 0")]
     [InlineData("zip:\u0080\u0002]q\u0000.", "not a state_dict Lethe can read")] // a list
-    [InlineData("zip:\u0080\u0002}X\u0001\u0000\u0000\u0000kX\u0001\u0000\u0000\u0000vs.", "entry 'k' is String, not a tensor")]
+    [InlineData("zip:\u0080\u0002}X\u0001\u0000\u0000\u0000kX\u0001\u0000\u0000\u0000vs.", "holds no weights (no dict of tensors); its top-level keys are k.")]
     public void Damaged_and_foreign_files_are_refused_with_the_file_named(string content, string problem)
     {
         using var dir = new TempDirectory();
@@ -138,6 +163,23 @@ public class PyTorchCheckpointTests
         var error = Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(path, "mufac", CPU));
         Assert.StartsWith($"{path}: {problem}", error.Message);
         Assert.Throws<FileNotFoundException>(() => PyTorchCheckpoint.Load(Path.Combine(dir.Path, "absent.pth"), "mufac", CPU));
+    }
+
+    [Fact]
+    public void A_view_past_the_end_of_its_storage_is_refused_with_the_file_named()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "overrun.pth");
+        var writer = new TorchSaveWriter();
+        using (var scope = NewDisposeScope())
+        {
+            int storage = writer.Storage(zeros(10));
+            writer.Write(path, new TorchSaveWriter.OrderedDict { ["w"] = new TorchSaveWriter.View(storage, 8, [2, 2], [2, 1]) });
+        }
+
+        using var reading = NewDisposeScope();
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Read(path));
+        Assert.Equal($"{path}: a tensor of size [2,2], stride [2,1] and offset 8 does not fit its storage data/0 of 10 elements", error.Message);
     }
 
     /// <summary>A zip laid out like torch.save's, with this data.pkl (one byte per character) unless it is empty.</summary>

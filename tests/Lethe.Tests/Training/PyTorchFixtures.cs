@@ -44,11 +44,13 @@ internal static class PyTorchFixtures
     }
 
     /// <summary>A float32 little-endian file of the test vectors as a tensor of <paramref name="shape"/>.</summary>
-    public static Tensor ReadFloats(string fileName, params long[] shape)
+    public static Tensor ReadFloats(string fileName, params long[] shape) => ReadFloatFile(TestVectorFolder.Require(fileName), shape);
+
+    /// <summary>A float32 little-endian file (as numpy's tofile writes it) as a tensor of <paramref name="shape"/>.</summary>
+    public static Tensor ReadFloatFile(string path, params long[] shape)
     {
         Assert.True(BitConverter.IsLittleEndian);
-        var values = MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(TestVectorFolder.Require(fileName))).ToArray();
-        return tensor(values, shape);
+        return tensor(MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(path)).ToArray(), shape);
     }
 
     public static Tensor Logits(nn.Module<Tensor, Tensor> model, Tensor input)

@@ -1,0 +1,99 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+using Lethe.IO;
+using Razorvine.Pickle;
+
+namespace Lethe.Training;
+
+/// <summary>
+/// Reads what torch.save wrote (its zip layout) as .NET objects: a dict is a Hashtable, a list an ArrayList, a tuple an
+/// object[], a tensor a Tensor in the caller's dispose scope. The pickle is scanned before anything is built from it.
+/// </summary>
+internal static class TorchSaveArchive
+{
+    /// <summary>data.pkl of a ResNet-18 is about 20 KB; the cap keeps a hostile archive from inflating into memory.</summary>
+    private const int MaxPickleBytes = 16 << 20;
+
+    /// <summary>The object torch.save was given.</summary>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">It is not a torch.save archive Lethe reads; the message names the file.</exception>
+    public static object Read(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"PyTorch checkpoint not found: {path}", path);
+        using var stream = File.OpenRead(path);
+        switch (PyTorchFormat.Detect(stream))
+        {
+            case PyTorchLayout.Legacy:
+                throw new InvalidDataException($"{path}: saved in PyTorch's legacy (pre-1.6) format, which Lethe does not read; {PyTorchFormat.ResaveAdvice}");
+            case PyTorchLayout.None:
+                throw new InvalidDataException($"{path}: not a PyTorch checkpoint (torch.save writes a zip archive)");
+        }
+        using var archive = Unzipping(path, () => new ZipArchive(stream, ZipArchiveMode.Read));
+        var entry = DataPickle(archive, path);
+        var pickle = Unzipping(path, () => Inflate(entry, MaxPickleBytes + 1));
+        if (pickle.Length > MaxPickleBytes)
+            throw new InvalidDataException($"{path}: data.pkl is over {MaxPickleBytes} bytes, too large for a state_dict");
+        // The bytes unpickled are the bytes scanned.
+        PickleScanner.Check(pickle, path);
+        return Unpickle(pickle, archive, entry.FullName[..^entry.Name.Length], path);
+    }
+
+    /// <summary>torch.load reads the one data.pkl in the archive's top folder.</summary>
+    private static ZipArchiveEntry DataPickle(ZipArchive archive, string path)
+    {
+        var entries = archive.Entries.Where(e => e.Name == "data.pkl").ToList();
+        return entries.Count == 1 ? entries[0]
+            : throw new InvalidDataException($"{path}: a torch.save archive has one data.pkl, this one has {entries.Count}");
+    }
+
+    /// <summary>At most <paramref name="limit"/> bytes of an entry: its declared size may lie.</summary>
+    private static byte[] Inflate(ZipArchiveEntry entry, int limit)
+    {
+        using var source = entry.Open();
+        var bytes = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (bytes.Length < limit && (read = source.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - bytes.Length))) > 0)
+            bytes.Write(chunk, 0, read);
+        return bytes.ToArray();
+    }
+
+    /// <summary>Names the file when the zip reader finds it damaged (its own messages do not).</summary>
+    private static T Unzipping<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (IOException e)
+        {
+            throw new InvalidDataException($"{path}: not a readable zip archive ({FirstLine(e)})", e);
+        }
+    }
+
+    private static object Unpickle(byte[] pickle, ZipArchive archive, string folder, string path)
+    {
+        try
+        {
+            using var unpickler = new StateDictUnpickler(archive, folder);
+            return unpickler.loads(pickle);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+        catch (Exception e) when (IsMalformed(e))
+        {
+            throw new InvalidDataException($"{path}: not a state_dict Lethe can read ({FirstLine(e)})", e);
+        }
+    }
+
+    /// <summary>What Razorvine.Pickle and LibTorch throw on a file that parses as a pickle but is not a state_dict.</summary>
+    private static bool IsMalformed(Exception e) =>
+        e is PickleException or InvalidCastException or InvalidOperationException or NotImplementedException or IOException
+            or ExternalException or ArgumentException or IndexOutOfRangeException or KeyNotFoundException or NullReferenceException
+            or OverflowException or FormatException;
+
+    /// <summary>LibTorch appends a C++ backtrace to its messages; the CLI prints errors as one line.</summary>
+    internal static string FirstLine(Exception e) => e.Message.Split('\n', 2)[0].TrimEnd();
+}
