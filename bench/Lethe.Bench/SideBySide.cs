@@ -46,9 +46,10 @@ internal static class SideBySide
     {
         set_num_threads(Threads);
         using var model = Networks.Create("resnet18", 8, CPU, initSeed: 1);
+        if (ChannelsLast) ToChannelsLast(model);
         using var optimizer = optim.SGD(model.parameters(), 0.01, 0.9);
         var task = MultiClassTask.AgeGroups;
-        using var x = rand(Batch, 3, size, size);
+        using var x = ChannelsLast ? NhwcOrder(rand(Batch, 3, size, size)) : rand(Batch, 3, size, size);
         using var y = randint(0, 8, [Batch], dtype: ScalarType.Int64);
         void Step()
         {
@@ -63,6 +64,17 @@ internal static class SideBySide
         double eval;
         using (no_grad()) eval = Rate(() => { using var scope = NewDisposeScope(); model.call(x); }, steps);
         return (train, eval);
+    }
+
+    /// <summary>LETHE_BENCH_NHWC=1: conv weights and input stored in NHWC order (TorchSharp has no memory_format).</summary>
+    private static bool ChannelsLast => Environment.GetEnvironmentVariable("LETHE_BENCH_NHWC") == "1";
+
+    private static Tensor NhwcOrder(Tensor t) => t.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
+
+    private static void ToChannelsLast(nn.Module model)
+    {
+        using var noGrad = no_grad();
+        foreach (var p in model.parameters().Where(p => p.dim() == 4)) p.set_(NhwcOrder(p));
     }
 
     private static double Rate(Action step, int steps)
