@@ -13,7 +13,7 @@ internal static class OneSidedRules
         var max = Math.Max(positive.Max, negative.Max);
         var count = (int)Math.Ceiling((max - min) * ChallengeEpsilon.ThresholdsPerUnit);
         var thresholds = new double[count];
-        for (var k = 0; k < count; k++) thresholds[k] = Linspace.Torch(min, max, count, k);
+        Linspace.Torch(min, max, thresholds);
 
         var positiveBelow = new int[count];
         var negativeBelow = new int[count];

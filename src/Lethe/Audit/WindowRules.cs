@@ -18,15 +18,14 @@ internal static class WindowRules
         var last = narrow.Max + slack;
         var rightCount = (int)Math.Ceiling((last - first) * ChallengeEpsilon.ThresholdsPerUnit);
 
+        var rights = new double[rightCount];
+        Linspace.NumPy(first, last, rights);
         Span<double> lefts = stackalloc double[LeftEdges];
         Span<int> narrowBelow = stackalloc int[LeftEdges];
         Span<int> wideBelow = stackalloc int[LeftEdges];
-        for (var i = 0; i < rightCount; i++)
+        foreach (var right in rights)
         {
-            var right = Linspace.NumPy(first, last, rightCount, i);
-            var from = right - width - slack;
-            var to = right - width + slack;
-            for (var j = 0; j < LeftEdges; j++) lefts[j] = Linspace.NumPy(from, to, LeftEdges, j);
+            Linspace.NumPy(right - width - slack, right - width + slack, lefts);
             narrow.CountBelowEach(lefts, narrowBelow);
             wide.CountBelowEach(lefts, wideBelow);
             var narrowAtMost = narrow.CountAtMost(right);
