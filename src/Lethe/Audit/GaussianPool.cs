@@ -7,7 +7,7 @@ namespace Lethe.Audit;
 /// </summary>
 /// <remarks>
 /// The variance is the unbiased sample variance (divisor n − 1 over the n models fitted), floored at
-/// <paramref name="varianceFloor"/> so that a pool whose models all give the same φ still has a finite density.
+/// the given floor so that a pool whose models all give the same φ still has a finite density.
 /// </remarks>
 internal sealed class GaussianPool
 {
