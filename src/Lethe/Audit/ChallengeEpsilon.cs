@@ -9,10 +9,11 @@ namespace Lethe.Audit;
 /// <remarks>
 /// A port of the official scorer, to its last detail: the threshold grids, float32 rates and logarithms, the tie
 /// rules for which side is positive and which is narrow, the range guard, and the rules it drops. Two deliberate
-/// departures: the released code stops with a ValueError on any input where more than one rule survives (a truth test
-/// on a NumPy array; the challenge ran it without asserts), which this does not copy; and where no rule survives at all
-/// (both sides one and the same constant), where the official code fails on an empty reduction, this throws an
-/// <see cref="ArgumentException"/> that names the example instead of inventing a value.
+/// departures: the released code stops with a ValueError on any input where more than one rule survives (an assert
+/// that tests a NumPy array's truth; the reference values were made with Python's -O, which removes it), which this
+/// does not copy; and where no rule survives at all (both sides one and the same constant), where the official code
+/// fails on an empty reduction, this throws an <see cref="ArgumentException"/> that names the example rather than
+/// invent a value.
 /// </remarks>
 public static class ChallengeEpsilon
 {
