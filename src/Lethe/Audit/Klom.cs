@@ -48,10 +48,10 @@ public static class Klom
     public static double Summary(IReadOnlyList<double> perExample) => Percentile.Linear(perExample, SummaryPercent);
 
     /// <summary>KL(unlearned ‖ oracle) between the binned φ of one example.</summary>
-    internal static double Divergence(double[] unlearned, double[] oracle)
+    internal static double Divergence(IReadOnlyList<double> unlearnedPhi, IReadOnlyList<double> oraclePhi)
     {
-        ClipInPlace(unlearned);
-        ClipInPlace(oracle);
+        var unlearned = Clipped(unlearnedPhi);
+        var oracle = Clipped(oraclePhi);
         var start = Math.Min(unlearned.Min(), oracle.Min());
         var end = Math.Max(unlearned.Max(), oracle.Max());
         if (start >= end) end = start + 1.0;
@@ -66,10 +66,7 @@ public static class Klom
         return kl;
     }
 
-    private static void ClipInPlace(double[] values)
-    {
-        for (var i = 0; i < values.Length; i++) values[i] = Math.Clamp(values[i], -Clip, Clip);
-    }
+    private static double[] Clipped(IReadOnlyList<double> phi) => phi.Select(x => Math.Clamp(x, -Clip, Clip)).ToArray();
 
     /// <summary>Each bin's share of the values it holds (all 0 when it holds none), as <c>numpy.digitize</c> bins them.</summary>
     private static double[] Probabilities(double[] values, double[] edges)
