@@ -1,0 +1,66 @@
+namespace Lethe.Audit;
+
+/// <summary>
+/// U-LiRA, the per-example likelihood-ratio unlearning attack of Hayes et al., "Inexact unlearning needs more careful
+/// evaluations to avoid a false sense of privacy" (2024, arXiv 2403.01218), run leave-one-out over the audit's own
+/// models: no separate shadow models are needed.
+/// </summary>
+/// <remarks>
+/// For each example and each held-out model, one Gaussian is fitted to φ over the other unlearned models and one over
+/// the other retrained models (the held-out model leaves its own pool; the other pool is used whole). The model's score
+/// is log N(φ; μ_u, σ_u²) − log N(φ; μ_r, σ_r²): positive means its φ looks like that of a model that trained on the
+/// example and then unlearned it, negative like one that never saw it. Scores are pooled over models and examples,
+/// held-out unlearned models being the positives and held-out retrained ones the negatives. Variances are unbiased
+/// sample variances with a floor (<see cref="ULiraOptions"/>). A forgetting method that works leaves the attack at chance: AUC and balanced
+/// accuracy 0.5, TPR equal to FPR.
+/// </remarks>
+public static class ULira
+{
+    /// <summary>Runs the attack.</summary>
+    /// <param name="unlearned">φ, N_u × E, of the unlearned models (N_u ≥ 3: a held-out model leaves 2 to fit).</param>
+    /// <param name="retrained">φ, N_r × E, of the retrained models (N_r ≥ 3; N_r may differ from N_u).</param>
+    /// <param name="options">The variance floor; <see cref="ULiraOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentException">Fewer than 3 models on a side, example counts that differ, no example, a φ
+    /// that is not finite, or bad options.</exception>
+    public static ULiraResult Attack(double[,] unlearned, double[,] retrained, ULiraOptions? options = null)
+    {
+        options ??= ULiraOptions.Default;
+        options.Validate();
+        PhiMatrix.RequireSameExamples(unlearned, retrained, nameof(unlearned), nameof(retrained));
+        PhiMatrix.RequireModels(unlearned, 3, nameof(unlearned), "leave-one-out U-LiRA");
+        PhiMatrix.RequireModels(retrained, 3, nameof(retrained), "leave-one-out U-LiRA");
+        if (unlearned.GetLength(1) == 0) throw new ArgumentException("U-LiRA needs at least one example.", nameof(unlearned));
+        PhiMatrix.RequireFinite(unlearned, nameof(unlearned));
+        PhiMatrix.RequireFinite(retrained, nameof(retrained));
+
+        var unlearnedScores = new double[unlearned.GetLength(0), unlearned.GetLength(1)];
+        var retrainedScores = new double[retrained.GetLength(0), retrained.GetLength(1)];
+        var perExampleAuc = new double[unlearned.GetLength(1)];
+        for (var example = 0; example < perExampleAuc.Length; example++)
+        {
+            var u = PhiMatrix.Column(unlearned, example);
+            var r = PhiMatrix.Column(retrained, example);
+            var (positives, negatives) = ScoreExample(u, r, options.VarianceFloor);
+            for (var m = 0; m < positives.Length; m++) unlearnedScores[m, example] = positives[m];
+            for (var m = 0; m < negatives.Length; m++) retrainedScores[m, example] = negatives[m];
+            perExampleAuc[example] = RocCurve.Of(positives, negatives).Area();
+        }
+        var pooled = AttackMetrics.Of(Flatten(unlearnedScores), Flatten(retrainedScores));
+        return new ULiraResult(unlearnedScores, retrainedScores, pooled, perExampleAuc);
+    }
+
+    /// <summary>The score of every held-out unlearned model (positives) and retrained model (negatives) on one example.</summary>
+    internal static (double[] Positives, double[] Negatives) ScoreExample(double[] unlearned, double[] retrained, double varianceFloor)
+    {
+        var unlearnedPool = new GaussianPool(unlearned, varianceFloor);
+        var retrainedPool = new GaussianPool(retrained, varianceFloor);
+        var positives = unlearned.Select(x => LogLikelihoodRatio(x, unlearnedPool.Without(x), retrainedPool.All())).ToArray();
+        var negatives = retrained.Select(x => LogLikelihoodRatio(x, unlearnedPool.All(), retrainedPool.Without(x))).ToArray();
+        return (positives, negatives);
+    }
+
+    private static double LogLikelihoodRatio(double phi, Gaussian unlearned, Gaussian retrained) =>
+        unlearned.LogDensity(phi) - retrained.LogDensity(phi);
+
+    private static double[] Flatten(double[,] scores) => scores.Cast<double>().ToArray();
+}

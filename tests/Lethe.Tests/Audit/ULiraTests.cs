@@ -1,0 +1,113 @@
+using Lethe.Audit;
+
+namespace Lethe.Tests.Audit;
+
+public class ULiraTests
+{
+    private static readonly double HalfLn2 = Math.Log(2) / 2;
+
+    [Fact]
+    public void Should_score_each_held_out_model_by_the_log_likelihood_ratio_worked_by_hand()
+    {
+        // One example; unlearned φ {1, 2, 3}, retrained φ {−1, 0, 1}. With ℓ(x; μ, σ²) = −½(ln 2π + ln σ² + (x − μ)²/σ²)
+        // the ln 2π terms cancel in each ratio.
+        // Held-out unlearned 2: others {1, 3}, μ = 2, σ² = 2 (divisor n − 1 = 1); retrained whole, μ = 0, σ² = 1.
+        //   LLR = −½ ln 2 − 0 + ½·4 = 2 − ½ ln 2 = 1.6534.
+        // Held-out unlearned 1: others {2, 3}, μ = 2.5, σ² = 0.5: LLR = −½(ln ½ + 2.25/0.5) + ½·1 = ½ ln 2 − 1.75.
+        // Held-out unlearned 3: others {1, 2}, μ = 1.5, σ² = 0.5: LLR = ½ ln 2 − 2.25 + ½·9 = ½ ln 2 + 2.25.
+        // Held-out retrained −1: unlearned whole, μ = 2, σ² = 1; others {0, 1}, μ = 0.5, σ² = 0.5:
+        //   LLR = −½·9 + ½(ln ½ + 2.25/0.5) = −2.25 − ½ ln 2. The rest follow by symmetry (φ ↦ 1 − φ swaps the pools).
+        var result = ULira.Attack(Column(1, 2, 3), Column(-1, 0, 1));
+
+        Assert.Equal(HalfLn2 - 1.75, result.UnlearnedScores[0, 0], 1e-12);
+        Assert.Equal(2 - HalfLn2, result.UnlearnedScores[1, 0], 1e-12);
+        Assert.Equal(HalfLn2 + 2.25, result.UnlearnedScores[2, 0], 1e-12);
+        Assert.Equal(-2.25 - HalfLn2, result.RetrainedScores[0, 0], 1e-12);
+        Assert.Equal(HalfLn2 - 2, result.RetrainedScores[1, 0], 1e-12);
+        Assert.Equal(1.75 - HalfLn2, result.RetrainedScores[2, 0], 1e-12);
+    }
+
+    [Fact]
+    public void Should_pool_the_hand_worked_scores_into_auc_and_accuracies()
+    {
+        // Positives {−1.40, 1.65, 2.60}, negatives {−2.60, −1.65, 1.40}: 8 of the 9 pairs are ordered right, so AUC = 8/9.
+        // Threshold 0 keeps two of each side right: balanced accuracy 2/3. The best threshold (just above 1.40, or just
+        // below −1.40) reaches (2/3 + 1)/2 = 5/6. With no false positive allowed, TPR = 2/3.
+        var pooled = ULira.Attack(Column(1, 2, 3), Column(-1, 0, 1)).Pooled;
+
+        Assert.Equal(8.0 / 9, pooled.Auc, 1e-12);
+        Assert.Equal(2.0 / 3, pooled.BalancedAccuracy, 1e-12);
+        Assert.Equal(5.0 / 6, pooled.BestBalancedAccuracy, 1e-12);
+        Assert.Equal(2.0 / 3, pooled.TprAt1PercentFpr, 1e-12);
+        Assert.Equal(2.0 / 3, pooled.TprAtTenthPercentFpr, 1e-12);
+        Assert.Equal((3, 3), (pooled.Positives, pooled.Negatives));
+    }
+
+    [Fact]
+    public void Should_stay_at_chance_when_both_pools_come_from_one_distribution()
+    {
+        // 32 + 32 models, 200 examples, every φ from N(μ_example, 1): 6,400 scores a side, so AUC's standard error is
+        // about 0.005 and 0.03 is six of them.
+        var random = new Random(12);
+        var (unlearned, retrained) = (new double[32, 200], new double[32, 200]);
+        for (var e = 0; e < 200; e++)
+        {
+            var mean = 4 * random.NextDouble();
+            for (var m = 0; m < 32; m++) (unlearned[m, e], retrained[m, e]) = (mean + Normal(random), mean + Normal(random));
+        }
+
+        var pooled = ULira.Attack(unlearned, retrained).Pooled;
+
+        Assert.InRange(pooled.Auc, 0.47, 0.53);
+        Assert.InRange(pooled.BalancedAccuracy, 0.47, 0.53);
+        Assert.InRange(pooled.TprAt1PercentFpr, 0, 0.03);
+    }
+
+    [Fact]
+    public void Should_tell_pools_apart_when_their_phi_is_far_apart()
+    {
+        // Means 10 standard deviations apart: every positive scores near +50 and every negative near −50, so even the
+        // 0.1%-FPR threshold (no false positive among 800 negatives) takes every positive.
+        var random = new Random(13);
+        var (unlearned, retrained) = (new double[16, 50], new double[16, 50]);
+        for (var e = 0; e < 50; e++)
+            for (var m = 0; m < 16; m++) (unlearned[m, e], retrained[m, e]) = (10 + Normal(random), Normal(random));
+
+        var result = ULira.Attack(unlearned, retrained);
+
+        Assert.Equal(1.0, result.Pooled.Auc);
+        Assert.Equal(1.0, result.Pooled.BalancedAccuracy);
+        Assert.Equal(1.0, result.Pooled.TprAtTenthPercentFpr);
+        Assert.All(result.PerExampleAuc, auc => Assert.Equal(1.0, auc));
+    }
+
+    [Fact]
+    public void Should_keep_scores_finite_when_a_pool_is_constant()
+    {
+        // A seed-independent method: every unlearned model gives φ = 2. The variance floor keeps the density finite and
+        // the held-out unlearned models, sitting exactly on μ_u, score far above any retrained one.
+        var result = ULira.Attack(Column(2, 2, 2, 2), Column(0.5, 1.5, 2.5, 3.5));
+
+        Assert.All(result.UnlearnedScores.Cast<double>().Concat(result.RetrainedScores.Cast<double>()),
+            s => Assert.True(double.IsFinite(s)));
+        Assert.Equal(1.0, result.Pooled.Auc);
+    }
+
+    [Fact]
+    public void Should_refuse_pools_too_small_to_leave_one_out()
+    {
+        Assert.Throws<ArgumentException>(() => ULira.Attack(Column(1, 2), Column(1, 2, 3)));
+        Assert.Throws<ArgumentException>(() => ULira.Attack(new double[3, 2], new double[3, 1]));
+        Assert.Throws<ArgumentException>(() => ULira.Attack(Column(1, 2, 3), Column(1, 2, 3), new ULiraOptions(0)));
+    }
+
+    private static double[,] Column(params double[] phi)
+    {
+        var matrix = new double[phi.Length, 1];
+        for (var m = 0; m < phi.Length; m++) matrix[m, 0] = phi[m];
+        return matrix;
+    }
+
+    private static double Normal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+}
