@@ -23,6 +23,10 @@ public class MufacBadInputTests
     [InlineData("../outside.jpg", "escapes")]
     [InlineData("../../etc/passwd", "escapes")]
     [InlineData("/etc/passwd", "absolute")]
+    [InlineData("..\\outside.jpg", "escapes")]
+    [InlineData("train_images\\..\\..\\outside.jpg", "escapes")]
+    [InlineData("C:\\Users\\me\\F0001.jpg", "absolute")]
+    [InlineData("\\\\server\\share\\F0001.jpg", "absolute")]
     public void An_image_path_outside_the_dataset_folder_is_refused(string path, string word)
     {
         var (dir, fixture) = Fixture();
