@@ -53,7 +53,19 @@ internal static class DatasetsCommand
             foreach (var p in group.Take(limit)) console.WriteLine($"  {p.Message}");
             if (group.Count() > limit) console.WriteLine($"  … and {group.Count() - limit} more (--all lists them)");
         }
-        console.WriteLine(report.Usable ? "usable: yes" : "usable: no (fix the errors above, or benchmark with --skip-bad to leave bad images out)");
+        console.WriteLine(Verdict(report));
+    }
+
+    /// <summary>Advises --skip-bad only when it would do: every error is a bad image, and the sets stay valid without them.</summary>
+    private static string Verdict(DatasetCheckReport report)
+    {
+        if (report.Usable) return "usable: yes";
+        int bad = report.Problems.Count(p => p.Skippable);
+        return report.UsableWithSkipBad
+            ? $"usable: no; `lethe benchmark --skip-bad` leaves out the {bad} bad images above (each listed) and runs"
+            : bad > 0
+                ? $"usable: no (fix the errors above; --skip-bad would leave out the {bad} bad images, not the other errors)"
+                : "usable: no (fix the errors above)";
     }
 
     private static void PrintDuplicates(IAnsiConsole console, DatasetCheckReport report, int limit)

@@ -12,6 +12,9 @@ public sealed record DatasetCheckReport(
 {
     public bool Usable => Problems.All(p => p.Severity != CheckSeverity.Error);
 
+    /// <summary>Not usable as it is, but every error is a bad image that `benchmark --skip-bad` leaves out (and lists).</summary>
+    public bool UsableWithSkipBad => !Usable && Problems.Where(p => p.Severity == CheckSeverity.Error).All(p => p.Skippable);
+
     /// <summary>Duplicate pairs per set pair ("forget~retain"), exact and near counted apart.</summary>
     public IReadOnlyList<DuplicateCount> DuplicateCounts() => Duplicates
         .GroupBy(d => d.Sets).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -42,4 +45,5 @@ public enum CheckSeverity
 }
 
 /// <summary>One finding, already phrased "file:line: problem".</summary>
-public sealed record CheckProblem(CheckSeverity Severity, string Message);
+/// <param name="Skippable">A missing or unreadable image: `benchmark --skip-bad` leaves it out and goes on.</param>
+public sealed record CheckProblem(CheckSeverity Severity, string Message, bool Skippable = false);

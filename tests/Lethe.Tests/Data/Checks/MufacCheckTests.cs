@@ -71,6 +71,40 @@ public class MufacCheckTests
     }
 
     [Fact]
+    public void A_forget_set_that_takes_all_of_train_is_refused_by_the_check_and_the_benchmark_with_one_message()
+    {
+        using var dir = new TempDirectory();
+        new MufacFixture(dir.Path);
+        var spec = new Lethe.Experiments.ExperimentSpec
+        {
+            Dataset = "mufac", DataDirectory = dir.Path, ImageSize = 8, Forget = "first:30", CacheDirectory = Path.Combine(dir.Path, "cache"),
+        };
+
+        var report = MufacCheck.Run(dir.Path, ForgetSelection.Parse("first:30"));
+        var refused = Assert.Throws<InvalidDataException>(() => Lethe.Experiments.DatasetFactory.Build(spec).Dispose());
+
+        Assert.False(report.Usable);
+        Assert.False(report.UsableWithSkipBad);
+        var error = Assert.Single(report.Problems, p => p.Severity == CheckSeverity.Error).Message;
+        Assert.Equal(refused.Message, error);
+        Assert.StartsWith("the retain set is empty (--forget first:30 on 24 training images)", error);
+    }
+
+    [Fact]
+    public void A_train_set_whose_images_are_all_missing_leaves_an_empty_forget_set_that_skip_bad_cannot_mend()
+    {
+        using var dir = new TempDirectory();
+        new MufacFixture(dir.Path);
+        foreach (var image in Directory.GetFiles(Path.Combine(dir.Path, "train_images"))) File.Delete(image);
+
+        var report = MufacCheck.Run(dir.Path, ForgetSelection.Parse("first:8"));
+
+        Assert.False(report.UsableWithSkipBad);
+        Assert.Contains(report.Problems, p => p.Message.StartsWith("the forget set is empty"));
+        Assert.Equal(24, report.Problems.Count(p => p.Skippable));
+    }
+
+    [Fact]
     public void The_released_mufac_is_usable_and_has_the_known_cross_set_duplicates()
     {
         var root = SharedFolder.Require("realdata/mufac");

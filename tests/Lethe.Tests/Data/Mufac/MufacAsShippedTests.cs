@@ -89,4 +89,24 @@ public class MufacAsShippedTests
 
         Assert.EndsWith($"a file of that name is in {Path.Combine(dir.Path, "train_images")} (another split's folder)", error.Message);
     }
+
+    [Fact]
+    public void Skip_bad_leaves_out_missing_and_unreadable_images_alike_lists_each_and_the_check_advises_it()
+    {
+        using var dir = new TempDirectory();
+        var fixture = new MufacFixture(dir.Path);
+        var missing = fixture.ImageOf("custom_train_dataset.csv", 2);
+        File.Delete(missing);
+        File.WriteAllText(fixture.ImageOf("custom_test_dataset.csv", 1), "junk");
+
+        var report = MufacCheck.Run(dir.Path, ForgetSelection.Parse("first:8"));
+        using var data = Load(dir.Path, skipBad: true);
+
+        Assert.True(report.UsableWithSkipBad);
+        Assert.Equal((23, 3), (data.Train.Count, data.Unseen.Count));
+        Assert.Equal(2, data.Notes.Count);
+        Assert.StartsWith($"{fixture.TrainCsv}:3: skipped: image '{Path.GetFileName(missing)}' not found", data.Notes[0]);
+        Assert.StartsWith($"{fixture.Csv("custom_test_dataset.csv")}:2: skipped: ", data.Notes[1]);
+        Assert.Contains("not a readable image", data.Notes[1]);
+    }
 }
