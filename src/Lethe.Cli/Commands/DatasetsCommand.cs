@@ -70,14 +70,16 @@ internal static class DatasetsCommand
 
     private static void PrintDuplicates(IAnsiConsole console, DatasetCheckReport report, int limit)
     {
-        var table = new Table().AddColumns("Duplicate pairs between", "Exact", $"Near (≤ {report.NearDistance} bits)", "Filed as different people", "Images involved");
+        var table = new Table().AddColumns("Duplicate pairs between", "Exact copies", $"Near copies (≤ {report.NearDistance} bits, pixels < {NearCopyConfirmation.Threshold})",
+            "Unconfirmed near matches", "Copies filed as different people", "Images in copies");
         foreach (var d in report.DuplicateCounts())
-            table.AddRow(d.Sets, d.Exact.ToString("N0"), d.Near.ToString("N0"), d.AcrossPeople.ToString("N0"), d.Images.ToString("N0"));
+            table.AddRow(d.Sets, d.Exact.ToString("N0"), d.Near.ToString("N0"), d.Unconfirmed.ToString("N0"), d.AcrossPeople.ToString("N0"), d.Images.ToString("N0"));
         console.Write(table);
         foreach (var pair in report.Duplicates.Where(d => d.First.Set != d.Second.Set).Take(limit))
-            console.WriteLine($"  {(pair.Exact ? "exact" : $"near ({pair.Distance} bits)")}: {pair.First.Where} ({pair.First.Set}) ~ {pair.Second.Where} ({pair.Second.Set})");
-        int across = report.Duplicates.Count(d => d.First.Set != d.Second.Set);
+            console.WriteLine($"  {pair.Describe()}: {pair.First.Where} ({pair.First.Set}) ~ {pair.Second.Where} ({pair.Second.Set})");
+        int across = report.Duplicates.Count(d => d.First.Set != d.Second.Set && d.IsCopy);
         if (across > 0)
-            console.WriteLine($"{across} pairs cross sets; `lethe benchmark --exclude-duplicates` leaves the copies out of retain, test and unseen.");
+            console.WriteLine($"{across} copies cross sets; `lethe benchmark --exclude-duplicates` leaves them out of retain, test and unseen "
+                + "(unconfirmed near matches stay: their pixels differ).");
     }
 }

@@ -82,6 +82,26 @@ internal sealed class MufacFixture
     }
 
     /// <summary>
+    /// Makes the images of train row <paramref name="trainRow"/> and unseen row <paramref name="unseenRow"/> two different
+    /// people who are aligned and lit alike (<see cref="Support.LookAlikeFaces"/>): a near match for the hash, not a copy.
+    /// </summary>
+    public void AddLookAlikes(int trainRow, int unseenRow)
+    {
+        File.WriteAllBytes(ImageOf("custom_train_dataset.csv", trainRow), Support.LookAlikeFaces.Jpeg(0));
+        File.WriteAllBytes(ImageOf("custom_test_dataset.csv", unseenRow), Support.LookAlikeFaces.Jpeg(1));
+    }
+
+    /// <summary>
+    /// Makes unseen row <paramref name="unseenRow"/> a copy of train row <paramref name="trainRow"/> saved again at a lower
+    /// JPEG quality (70 against 95): other bytes, the same photo.
+    /// </summary>
+    public void AddNearCopy(int trainRow, int unseenRow)
+    {
+        File.WriteAllBytes(ImageOf("custom_train_dataset.csv", trainRow), Support.LookAlikeFaces.Jpeg(0, quality: 95, litFromRight: true));
+        File.WriteAllBytes(ImageOf("custom_test_dataset.csv", unseenRow), Support.LookAlikeFaces.Jpeg(0, quality: 70, litFromRight: true));
+    }
+
+    /// <summary>
     /// A flat colour under a 4 × 4 grid of greys drawn from the file name, so every file differs (flat images alone would
     /// all share one perceptual hash). The bottom-right quarter keeps the flat colour, which tests read back.
     /// </summary>
