@@ -20,7 +20,7 @@ internal static class DatasetsCommand
         };
         var forget = new Option<string?>("--forget") { Description = "MUFAC forget set to check against (default first:1500, as the benchmark)" };
         var all = new Option<bool>("--all") { Description = $"List every problem and duplicate (default: the first {Shown} of each)" };
-        var check = new Command("check", "Validate a MUFAC or MUCAC folder: counts, people shared between sets, duplicate and unreadable images, labels.")
+        var check = new Command("check", "Validate a MUFAC or MUCAC folder: counts, empty sets, people shared between sets, duplicate, missing and unreadable images, labels.")
         {
             folder, near, forget, all,
         };
