@@ -23,11 +23,11 @@ internal static class BenchmarkCommand
         var forget = new Option<string?>("--forget") { Description = "MUFAC forget set: first:N (the reference: first N CSV rows, default 1500) or identities:N (N whole people, seeded)" };
         var excludeDuplicates = new Option<bool>("--exclude-duplicates")
         {
-            Description = "Leave out retain, test and unseen copies of training images, so leaked copies do not confound the attack (see `lethe datasets check`)",
+            Description = "Leave out retain, test and unseen copies (exact, or near and confirmed by their pixels) of training images, so leaked copies do not confound the attack (see `lethe datasets check`)",
         };
         var identitySplits = new Option<string?>("--identity-splits") { Description = "MUCAC identity thresholds test,forget,train (default 190,1250,4855, spec §3.4)" };
         var original = new Option<string?>("--original") { Description = "Use this Original instead of training one: a Lethe checkpoint or a PyTorch .pth (e.g. the authors' published weights)" };
-        var skipBad = new Option<bool>("--skip-bad") { Description = "Leave out unreadable images and list them, instead of stopping at the first" };
+        var skipBad = new Option<bool>("--skip-bad") { Description = "Leave out missing and unreadable images and list each (CSV file and line), instead of stopping at the first" };
         var task = new Option<string?>("--task") { Description = "SynthFaces task: age (8 classes), male, smiling, young (binary) or multilabel (file datasets have their own)" };
         var imageSize = new Option<int?>("--image-size") { Description = "Input side in pixels (SynthFaces default 32; the paper uses 128)" };
         var epochs = new Option<int?>("--epochs") { Description = "Train Original and Retrained for this many epochs (milestones scaled)" };

@@ -20,7 +20,7 @@ internal static class DatasetsCommand
         };
         var forget = new Option<string?>("--forget") { Description = "MUFAC forget set to check against (default first:1500, as the benchmark)" };
         var all = new Option<bool>("--all") { Description = $"List every problem and duplicate (default: the first {Shown} of each)" };
-        var check = new Command("check", "Validate a MUFAC or MUCAC folder: counts, people shared between sets, duplicate and unreadable images, labels.")
+        var check = new Command("check", "Validate a MUFAC or MUCAC folder: counts, empty sets, people shared between sets, duplicate, missing and unreadable images, labels.")
         {
             folder, near, forget, all,
         };
@@ -53,19 +53,33 @@ internal static class DatasetsCommand
             foreach (var p in group.Take(limit)) console.WriteLine($"  {p.Message}");
             if (group.Count() > limit) console.WriteLine($"  … and {group.Count() - limit} more (--all lists them)");
         }
-        console.WriteLine(report.Usable ? "usable: yes" : "usable: no (fix the errors above, or benchmark with --skip-bad to leave bad images out)");
+        console.WriteLine(Verdict(report));
+    }
+
+    /// <summary>Advises --skip-bad only when it would do: every error is a bad image, and the sets stay valid without them.</summary>
+    private static string Verdict(DatasetCheckReport report)
+    {
+        if (report.Usable) return "usable: yes";
+        int bad = report.Problems.Count(p => p.Skippable);
+        return report.UsableWithSkipBad
+            ? $"usable: no; `lethe benchmark --skip-bad` leaves out the {bad} bad images above (each listed) and runs"
+            : bad > 0
+                ? $"usable: no (fix the errors above; --skip-bad would leave out the {bad} bad images, not the other errors)"
+                : "usable: no (fix the errors above)";
     }
 
     private static void PrintDuplicates(IAnsiConsole console, DatasetCheckReport report, int limit)
     {
-        var table = new Table().AddColumns("Duplicate pairs between", "Exact", $"Near (≤ {report.NearDistance} bits)", "Filed as different people", "Images involved");
+        var table = new Table().AddColumns("Duplicate pairs between", "Exact copies", $"Near copies (≤ {report.NearDistance} bits, pixels < {NearCopyConfirmation.Threshold})",
+            "Unconfirmed near matches", "Copies filed as different people", "Images in copies");
         foreach (var d in report.DuplicateCounts())
-            table.AddRow(d.Sets, d.Exact.ToString("N0"), d.Near.ToString("N0"), d.AcrossPeople.ToString("N0"), d.Images.ToString("N0"));
+            table.AddRow(d.Sets, d.Exact.ToString("N0"), d.Near.ToString("N0"), d.Unconfirmed.ToString("N0"), d.AcrossPeople.ToString("N0"), d.Images.ToString("N0"));
         console.Write(table);
         foreach (var pair in report.Duplicates.Where(d => d.First.Set != d.Second.Set).Take(limit))
-            console.WriteLine($"  {(pair.Exact ? "exact" : $"near ({pair.Distance} bits)")}: {pair.First.Where} ({pair.First.Set}) ~ {pair.Second.Where} ({pair.Second.Set})");
-        int across = report.Duplicates.Count(d => d.First.Set != d.Second.Set);
+            console.WriteLine($"  {pair.Describe()}: {pair.First.Where} ({pair.First.Set}) ~ {pair.Second.Where} ({pair.Second.Set})");
+        int across = report.Duplicates.Count(d => d.First.Set != d.Second.Set && d.IsCopy);
         if (across > 0)
-            console.WriteLine($"{across} pairs cross sets; `lethe benchmark --exclude-duplicates` leaves the copies out of retain, test and unseen.");
+            console.WriteLine($"{across} copies cross sets; `lethe benchmark --exclude-duplicates` leaves them out of retain, test and unseen "
+                + "(unconfirmed near matches stay: their pixels differ).");
     }
 }

@@ -5,7 +5,24 @@ namespace Lethe.Experiments;
 /// <summary>Builds the benchmark's sets for a spec. File-based datasets plug in here.</summary>
 public static class DatasetFactory
 {
-    public static BenchmarkData Build(ExperimentSpec spec) => spec.Dataset switch
+    /// <summary>The sets of <paramref name="spec"/>'s dataset, refused by <see cref="SplitRules"/> before anything trains.</summary>
+    /// <exception cref="InvalidDataException">A set is empty (the message names which and why).</exception>
+    public static BenchmarkData Build(ExperimentSpec spec)
+    {
+        var data = Load(spec);
+        try
+        {
+            SplitRules.Require(SplitSizes.Of(data), spec.Forget ?? (spec.Dataset == Mufac.Name ? ForgetSelection.MufacDefault.ToString() : null));
+            return data;
+        }
+        catch
+        {
+            data.Dispose();
+            throw;
+        }
+    }
+
+    private static BenchmarkData Load(ExperimentSpec spec) => spec.Dataset switch
     {
         "synthfaces" => SynthFaces.Build(spec.Synth with { ImageSize = spec.ImageSize, Seed = spec.Seed }, spec.TaskKind),
         "mufac" => LoadMufac(spec),

@@ -41,6 +41,23 @@ public class DatasetFactoryTests
     }
 
     [Fact]
+    public void With_skip_bad_the_benchmark_goes_on_past_a_missing_image_and_lists_it_in_the_summary()
+    {
+        using var dir = new TempDirectory();
+        var fixture = new MufacFixture(dir.Path);
+        var missing = fixture.ImageOf("custom_val_dataset.csv", 4);
+        File.Delete(missing);
+        var spec = new ExperimentSpec
+        {
+            Dataset = "mufac", DataDirectory = dir.Path, ImageSize = 8, Forget = "first:8", SkipBad = true, CacheDirectory = Path.Combine(dir.Path, "cache"),
+        };
+        using var data = DatasetFactory.Build(spec);
+        var summary = DatasetFactory.Summarise(data);
+        Assert.Equal(5, summary.Test);
+        Assert.StartsWith($"{fixture.Csv("custom_val_dataset.csv")}:5: skipped: image '{Path.GetFileName(missing)}' not found", Assert.Single(summary.Notes!));
+    }
+
+    [Fact]
     public void Bad_identity_splits_are_refused_before_anything_is_read()
     {
         var spec = new ExperimentSpec { Dataset = "mucac", DataDirectory = "/nowhere", IdentitySplits = "190,1250" };

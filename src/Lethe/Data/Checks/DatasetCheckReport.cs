@@ -12,11 +12,15 @@ public sealed record DatasetCheckReport(
 {
     public bool Usable => Problems.All(p => p.Severity != CheckSeverity.Error);
 
-    /// <summary>Duplicate pairs per set pair ("forget~retain"), exact and near counted apart.</summary>
+    /// <summary>Not usable as it is, but every error is a bad image that `benchmark --skip-bad` leaves out (and lists).</summary>
+    public bool UsableWithSkipBad => !Usable && Problems.Where(p => p.Severity == CheckSeverity.Error).All(p => p.Skippable);
+
+    /// <summary>Duplicate pairs per set pair ("forget~retain"): exact copies, confirmed near copies and unconfirmed matches apart.</summary>
     public IReadOnlyList<DuplicateCount> DuplicateCounts() => Duplicates
         .GroupBy(d => d.Sets).OrderBy(g => g.Key, StringComparer.Ordinal)
-        .Select(g => new DuplicateCount(g.Key, g.Count(d => d.Exact), g.Count(d => !d.Exact), g.Count(d => !d.SamePerson),
-            g.SelectMany(d => new[] { d.First.Where, d.Second.Where }).Distinct().Count()))
+        .Select(g => new DuplicateCount(g.Key, g.Count(d => d.Kind == DuplicateKind.Exact), g.Count(d => d.Kind == DuplicateKind.NearCopy),
+            g.Count(d => d.Kind is DuplicateKind.Unconfirmed or DuplicateKind.Candidate), g.Count(d => d.IsCopy && !d.SamePerson),
+            g.Where(d => d.IsCopy).SelectMany(d => new[] { d.First.Where, d.Second.Where }).Distinct().Count()))
         .ToArray();
 }
 
@@ -30,10 +34,11 @@ public sealed record IdentityOverlap(string First, string Second, int People, IR
 
 /// <param name="Sets">The two sets, as "forget~retain".</param>
 /// <param name="Exact">Pairs with the same file content.</param>
-/// <param name="Near">Other pairs within the perceptual-hash distance.</param>
-/// <param name="AcrossPeople">Pairs whose two rows name different people: the same photo filed under two identities.</param>
-/// <param name="Images">Distinct images in those pairs (pairs grow with the square of a group's size).</param>
-public sealed record DuplicateCount(string Sets, int Exact, int Near, int AcrossPeople, int Images);
+/// <param name="Near">Other pairs within the perceptual-hash distance whose pixels confirm a copy.</param>
+/// <param name="Unconfirmed">Pairs within the hash distance whose pixels differ: look-alikes, not copies, and kept.</param>
+/// <param name="AcrossPeople">Copies (exact or near) whose two rows name different people: one photo filed under two identities.</param>
+/// <param name="Images">Distinct images in those copies (pairs grow with the square of a group's size).</param>
+public sealed record DuplicateCount(string Sets, int Exact, int Near, int Unconfirmed, int AcrossPeople, int Images);
 
 public enum CheckSeverity
 {
@@ -42,4 +47,5 @@ public enum CheckSeverity
 }
 
 /// <summary>One finding, already phrased "file:line: problem".</summary>
-public sealed record CheckProblem(CheckSeverity Severity, string Message);
+/// <param name="Skippable">A missing or unreadable image: `benchmark --skip-bad` leaves it out and goes on.</param>
+public sealed record CheckProblem(CheckSeverity Severity, string Message, bool Skippable = false);

@@ -32,11 +32,41 @@ public sealed record ImageFingerprint(string Set, string Where, string File, str
     }
 }
 
-/// <summary>Two listed images that are the same file content (exact) or look the same (perceptual distance ≤ limit).</summary>
-public sealed record DuplicatePair(ImageFingerprint First, ImageFingerprint Second, bool Exact, int Distance)
+/// <summary>Two listed images that are the same file content, or look alike to the perceptual hash (distance ≤ limit).</summary>
+/// <param name="Kind">Exact (same bytes), a near copy the pixels confirm, or a hash match they do not (or not yet).</param>
+/// <param name="Distance">Perceptual-hash bits that differ.</param>
+/// <param name="PixelDifference">Mean absolute grey-level difference (<see cref="Checks.PixelDifference"/>) once compared; null for exact pairs.</param>
+public sealed record DuplicatePair(ImageFingerprint First, ImageFingerprint Second, DuplicateKind Kind, int Distance, double? PixelDifference = null)
 {
     /// <summary>"forget~retain": the sets in a fixed order, so counts group regardless of which came first.</summary>
     public string Sets => string.CompareOrdinal(First.Set, Second.Set) <= 0 ? $"{First.Set}~{Second.Set}" : $"{Second.Set}~{First.Set}";
 
     public bool SamePerson => First.Identity == Second.Identity;
+
+    /// <summary>The same picture: exact, or a near copy the pixels confirm.</summary>
+    public bool IsCopy => Kind is DuplicateKind.Exact or DuplicateKind.NearCopy;
+
+    /// <summary>"exact copy", "near copy (pixels differ by 0.8 of 255)", or "unconfirmed near match (…)".</summary>
+    public string Describe() => Kind switch
+    {
+        DuplicateKind.Exact => "exact copy",
+        DuplicateKind.NearCopy => $"near copy ({Distance} bits, pixels differ by {PixelDifference:0.0} of 255)",
+        DuplicateKind.Unconfirmed => $"unconfirmed near match ({Distance} bits, pixels differ by {PixelDifference:0.0} of 255)",
+        _ => $"near match ({Distance} bits, pixels not yet compared)",
+    };
+}
+
+public enum DuplicateKind
+{
+    /// <summary>Same file content.</summary>
+    Exact,
+
+    /// <summary>Within the hash distance; pixels not compared yet.</summary>
+    Candidate,
+
+    /// <summary>Within the hash distance and the pixels agree: a re-encoded or resized copy.</summary>
+    NearCopy,
+
+    /// <summary>Within the hash distance but the pixels differ: two photos that only look alike to the hash.</summary>
+    Unconfirmed,
 }

@@ -21,6 +21,8 @@ public static class MucacCheck
             problems.Add(new CheckProblem(CheckSeverity.Error, $"{o.People} people are in both {o.First} and {o.Second}"));
         bool defaults = index.Thresholds == MucacThresholds.Default;
         var c = index.Counts;
+        foreach (var rule in SplitRules.Problems(new SplitSizes(c.Train, c.Forget, c.Retain, c.Test, c.Unseen), forget: null))
+            problems.Add(new CheckProblem(CheckSeverity.Error, rule));
         SetCount Count(string set, int rows, int expected) => new(set, rows, defaults ? expected : null);
         var counts = new[]
         {

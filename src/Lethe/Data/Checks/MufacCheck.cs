@@ -5,34 +5,44 @@ namespace Lethe.Data.Checks;
 
 /// <summary>
 /// Validates a MUFAC folder before anyone trains on it: row counts against the release, people shared between sets,
-/// duplicate images within and across sets, unreadable images and bad labels, every one named by file and line.
-/// Train is cut into forget and retain as the benchmark does by default (the first 1,500 rows).
+/// duplicate images within and across sets, missing and unreadable images and bad labels, every one named by file
+/// and line. The sets are cut as `benchmark --skip-bad` would cut them (bad images left out, then the forget set
+/// chosen, by default the first 1,500 rows) and judged by the run's own <see cref="SplitRules"/>.
 /// </summary>
 public static class MufacCheck
 {
+    /// <summary>Seed of an identities:N forget set, as the benchmark's default --seed.</summary>
+    private const long Seed = 42;
+
     public static DatasetCheckReport Run(string root, ForgetSelection? forget = null, int nearDistance = DuplicateFinder.DefaultNearDistance)
     {
         MufacLayout.RequireRoot(root);
         var problems = new ConcurrentBag<CheckProblem>();
         void Error(DataFileException e) => problems.Add(new CheckProblem(CheckSeverity.Error, e.Message));
+        void BadImage(MufacRow row, string why) => problems.Add(new CheckProblem(CheckSeverity.Error, $"{row.Where}: {why}", Skippable: true));
         var rows = MufacLayout.Splits.ToDictionary(s => s.Name, s => MufacCsv.Read(root, s, Error));
-        var sets = AssignSets(rows, forget ?? ForgetSelection.MufacDefault);
-        var fingerprints = Fingerprints(sets, Error);
-        var counts = Counts(rows, sets, forget);
+        var fingerprints = Fingerprints(rows.Values.SelectMany(r => r).ToArray(), BadImage);
+        var readable = rows.ToDictionary(s => s.Key, s => (IReadOnlyList<MufacRow>)s.Value.Where(r => fingerprints.ContainsKey(r.Where)).ToArray());
+        var choice = forget ?? ForgetSelection.MufacDefault;
+        var sets = AssignSets(readable, choice);
+        var sizes = new SplitSizes(readable["train"].Count, sets["forget"].Count, sets["retain"].Count, sets["test"].Count, sets["unseen"].Count);
+        var counts = Counts(sizes, forget);
         foreach (var c in counts.Where(c => !c.AsExpected))
             problems.Add(new CheckProblem(CheckSeverity.Warning, $"{c.Set}: {c.Rows} rows, the release has {c.Expected}"));
+        foreach (var rule in SplitRules.Problems(sizes, choice.ToString()))
+            problems.Add(new CheckProblem(CheckSeverity.Error, rule));
         var overlaps = Overlaps(sets);
         foreach (var o in overlaps.Where(o => o.People > 0 && o.First != "forget"))
             problems.Add(new CheckProblem(CheckSeverity.Error, $"{o.People} people are in both {o.First} and {o.Second} (e.g. {string.Join(", ", o.Examples)}): unseen and test must hold new people"));
-        var duplicates = DuplicateFinder.Find(fingerprints, nearDistance);
-        return new DatasetCheckReport(Mufac.Name, root, counts, overlaps, duplicates,
+        var inSets = sets.SelectMany(s => s.Value.Select(r => fingerprints[r.Where] with { Set = s.Key })).ToArray();
+        return new DatasetCheckReport(Mufac.Name, root, counts, overlaps, DuplicateFinder.Find(inSets, nearDistance),
             problems.OrderBy(p => p.Severity).ThenBy(p => p.Message, StringComparer.Ordinal).ToArray(), nearDistance);
     }
 
     private static Dictionary<string, IReadOnlyList<MufacRow>> AssignSets(Dictionary<string, IReadOnlyList<MufacRow>> rows, ForgetSelection forget)
     {
         var train = rows["train"];
-        var chosen = forget.Count < train.Count ? forget.Select(train.Select(r => r.Identity).ToArray(), 42).ToHashSet() : [];
+        var chosen = forget.Select(train.Select(r => r.Identity).ToArray(), Seed).ToHashSet();
         return new()
         {
             ["forget"] = train.Where((_, i) => chosen.Contains(i)).ToArray(),
@@ -42,25 +52,26 @@ public static class MufacCheck
         };
     }
 
-    private static IReadOnlyList<ImageFingerprint> Fingerprints(Dictionary<string, IReadOnlyList<MufacRow>> sets, Action<DataFileException> onProblem)
+    /// <summary>Fingerprints of the readable images by row (<see cref="MufacRow.Where"/>); each missing or unreadable one goes to <paramref name="onBad"/>.</summary>
+    private static Dictionary<string, ImageFingerprint> Fingerprints(IReadOnlyList<MufacRow> rows, Action<MufacRow, string> onBad)
     {
-        var listed = sets.SelectMany(s => s.Value.Select(r => (Set: s.Key, Row: r))).ToArray();
-        return ImageFingerprint.OfAll(listed.Select(l => (l.Set, l.Row.Where, l.Row.ImagePath, l.Row.Identity)).ToArray(),
-            (i, e) => onProblem(new DataFileException(listed[i].Row.Csv, listed[i].Row.Line, e.Message, e)));
+        foreach (var row in rows.Where(r => r.Missing is not null)) onBad(row, row.Missing!);
+        var present = rows.Where(r => r.Missing is null).ToArray();
+        return ImageFingerprint.OfAll(present.Select(r => ("", r.Where, r.ImagePath, r.Identity)).ToArray(), (i, e) => onBad(present[i], e.Message))
+            .ToDictionary(f => f.Where);
     }
 
-    private static IReadOnlyList<SetCount> Counts(Dictionary<string, IReadOnlyList<MufacRow>> rows,
-        Dictionary<string, IReadOnlyList<MufacRow>> sets, ForgetSelection? forget)
+    private static IReadOnlyList<SetCount> Counts(SplitSizes sizes, ForgetSelection? forget)
     {
         bool releaseForget = forget is null || forget == ForgetSelection.MufacDefault;
         var train = MufacLayout.Train.ExpectedRows;
         return
         [
-            new("train", rows["train"].Count, train),
-            new("forget", sets["forget"].Count, releaseForget ? ForgetSelection.MufacDefault.Count : null),
-            new("retain", sets["retain"].Count, releaseForget ? train - ForgetSelection.MufacDefault.Count : null),
-            new("test", rows["test"].Count, MufacLayout.Test.ExpectedRows),
-            new("unseen", rows["unseen"].Count, MufacLayout.Unseen.ExpectedRows),
+            new("train", sizes.Train, train),
+            new("forget", sizes.Forget, releaseForget ? ForgetSelection.MufacDefault.Count : null),
+            new("retain", sizes.Retain, releaseForget ? train - ForgetSelection.MufacDefault.Count : null),
+            new("test", sizes.Test, MufacLayout.Test.ExpectedRows),
+            new("unseen", sizes.Unseen, MufacLayout.Unseen.ExpectedRows),
         ];
     }
 

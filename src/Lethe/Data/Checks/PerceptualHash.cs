@@ -3,9 +3,11 @@ using Lethe.Data.Files;
 namespace Lethe.Data.Checks;
 
 /// <summary>
-/// A 64-bit DCT perceptual hash (the "pHash" of Zauner 2010): grey 32 × 32 by area averaging, 2-D DCT-II, the 8 × 8
-/// lowest frequencies without the DC term against their median. Re-encoded, resized or slightly recoloured copies of a
-/// photo land within a few bits; different photos of the same aligned face usually do not. Hand-written because no
+/// A 64-bit DCT perceptual hash (the "pHash" of Zauner 2010): grey 32 × 32 by area averaging
+/// (<see cref="GreyThumbnail"/>), 2-D DCT-II, the 8 × 8 lowest frequencies without the DC term against their median.
+/// Re-encoded, resized or slightly recoloured copies of a photo land within a few bits; so, on aligned grey faces
+/// under one light, can different people, which is why <see cref="NearCopyConfirmation"/> compares the pixels of
+/// every near match before calling it a copy. Hand-written because no
 /// maintained .NET package computes it on raw pixels without pulling in an imaging stack we do not use.
 /// </summary>
 public static class PerceptualHash
@@ -16,7 +18,7 @@ public static class PerceptualHash
 
     public static ulong Of(RgbImage image)
     {
-        var grey = GreyThumbnail(image);
+        var grey = GreyThumbnail.Of(image, Side);
         var coefficients = new double[Low * Low - 1];
         for (int u = 0, k = 0; u < Low; u++)
             for (int v = 0; v < Low; v++)
@@ -37,36 +39,6 @@ public static class PerceptualHash
             for (int x = 0; x < Side; x++)
                 sum += grey[y, x] * Cosines[u, y] * Cosines[v, x];
         return sum;
-    }
-
-    /// <summary>Mean grey level (BT.601 weights) of each of 32 × 32 cells; an image under 32 px repeats its pixels.</summary>
-    private static double[,] GreyThumbnail(RgbImage image)
-    {
-        var grey = new double[Side, Side];
-        for (int cy = 0; cy < Side; cy++)
-        {
-            var (y0, y1) = Span(cy, image.Height);
-            for (int cx = 0; cx < Side; cx++)
-            {
-                var (x0, x1) = Span(cx, image.Width);
-                double sum = 0;
-                for (int y = y0; y < y1; y++)
-                    for (int x = x0; x < x1; x++)
-                    {
-                        int i = 3 * (y * image.Width + x);
-                        sum += 0.299 * image.Pixels[i] + 0.587 * image.Pixels[i + 1] + 0.114 * image.Pixels[i + 2];
-                    }
-                grey[cy, cx] = sum / ((y1 - y0) * (x1 - x0));
-            }
-        }
-        return grey;
-    }
-
-    /// <summary>The source rows (or columns) of cell <paramref name="cell"/>: at least one, so no cell is empty.</summary>
-    private static (int Start, int End) Span(int cell, int length)
-    {
-        int start = cell * length / Side;
-        return (start, Math.Max(start + 1, (cell + 1) * length / Side));
     }
 
     private static double[,] CosineTable()

@@ -25,18 +25,15 @@ public sealed record ForgetSelection(ForgetSelectionKind Kind, int Count)
             : throw new ArgumentException($"forget set '{text}': N must be a positive whole number");
     }
 
-    /// <summary>The positions (in file order) of the forgotten rows among <paramref name="identities"/>.</summary>
+    /// <summary>
+    /// The positions (in file order) of the forgotten rows among <paramref name="identities"/>: all of them when N is
+    /// at least the number of rows (or people).
+    /// </summary>
     public IReadOnlyList<int> Select(IReadOnlyList<string> identities, long seed)
     {
-        if (Kind == ForgetSelectionKind.FirstRows)
-        {
-            if (Count >= identities.Count)
-                throw new ArgumentException($"forget set of {Count} rows leaves nothing to retain (train has {identities.Count})");
-            return Enumerable.Range(0, Count).ToArray();
-        }
+        // Taking everything is not refused here: SplitRules judges the sets, for the check and the run alike.
+        if (Kind == ForgetSelectionKind.FirstRows) return Enumerable.Range(0, Math.Min(Count, identities.Count)).ToArray();
         var people = identities.Distinct().ToArray();
-        if (Count >= people.Length)
-            throw new ArgumentException($"forget set of {Count} identities leaves nothing to retain (train has {people.Length} people)");
         // A seeded shuffle of the people in order of first appearance: the same seed forgets the same people.
         new Random(unchecked((int)seed)).Shuffle(people);
         var chosen = people.Take(Count).ToHashSet();

@@ -100,13 +100,15 @@ public static class Mufac
         bool skipBad, List<string> skipped)
     {
         if (failures.Count == 0) return Enumerable.Range(0, rows.Count).ToArray();
+        // A missing image fails to decode too; its row says better why (and which name comes closest).
+        string Why((int Index, DataFileException Problem) f) => rows[f.Index].Missing ?? f.Problem.Message;
         if (!skipBad)
         {
             var (index, problem) = failures[0];
             var more = failures.Count > 1 ? $" (and {failures.Count - 1} more bad images; `lethe datasets check` lists them, --skip-bad leaves them out)" : "";
-            throw new DataFileException(rows[index].Csv, rows[index].Line, $"{problem.Message}{more}", problem);
+            throw new DataFileException(rows[index].Csv, rows[index].Line, $"{Why(failures[0])}{more}", problem);
         }
-        skipped.AddRange(failures.Select(f => $"{rows[f.Index].Where}: skipped: {f.Problem.Message}"));
+        skipped.AddRange(failures.Select(f => $"{rows[f.Index].Where}: skipped: {Why(f)}"));
         var bad = failures.Select(f => f.Index).ToHashSet();
         return Enumerable.Range(0, rows.Count).Where(i => !bad.Contains(i)).ToArray();
     }
@@ -169,7 +171,7 @@ internal sealed class BadImages(Tensor pixels, IReadOnlyList<(int Index, DataFil
 /// <param name="ImageSize">Side the images are resized to once, at load.</param>
 /// <param name="ForgetSet">Null: the reference's first 1,500 rows.</param>
 /// <param name="Seed">Chooses the people of an identities:N forget set.</param>
-/// <param name="SkipBad">Leave unreadable images out (listed in the notes) instead of stopping.</param>
+/// <param name="SkipBad">Leave missing and unreadable images out (each listed in the notes) instead of stopping.</param>
 /// <param name="ExcludeDuplicates">Leave out retain, test and unseen copies of training images (see <see cref="Checks.DuplicateExclusion"/>).</param>
 public sealed record MufacOptions(string Root, int ImageSize = 128, ForgetSelection? ForgetSet = null, long Seed = 42, bool SkipBad = false,
     bool ExcludeDuplicates = false)

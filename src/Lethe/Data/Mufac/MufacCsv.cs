@@ -4,7 +4,9 @@ namespace Lethe.Data;
 
 /// <summary>
 /// Reads one MUFAC split's CSV into rows (spec §2.2): columns by name, unknown columns ignored, file order kept, every
-/// bad value an error naming the file and line. Images are located but not decoded here.
+/// bad value an error naming the file and line. Images are located but not decoded here; a missing image is not an
+/// error of the CSV but of its row (<see cref="MufacRow.Missing"/>), so that --skip-bad can leave it out like an
+/// unreadable one.
 /// </summary>
 public static class MufacCsv
 {
@@ -23,17 +25,21 @@ public static class MufacCsv
         int image = table.RequireColumn("image_path"), age = table.RequireColumn("age_class");
         int family = table.ColumnOf("family_id"), person = table.ColumnOf("person_id");
         if (table.Rows.Count == 0) throw new DataFileException(csvPath, 2, "CSV has a header but no rows");
-        var folders = split.Folders(root);
-        var indexes = folders.Select(DatasetPaths.IndexFolder).ToArray();
+        var folders = split.Folders(root).Select(FolderIndex.Of).ToArray();
+        // Listed only when a name is missing: the hint "it is in another split's folder" costs nothing otherwise.
+        var elsewhere = new Lazy<FolderIndex[]>(() => MufacLayout.Splits.Where(s => s != split)
+            .SelectMany(s => s.Folders(root)).Select(FolderIndex.Of).ToArray());
         var rows = new List<MufacRow>(table.Rows.Count);
         foreach (var row in table.Rows)
         {
             try
             {
-                var name = row.Fields[image].Trim();
-                var path = Locate(folders, indexes, name, csvPath, row.Line);
+                var name = DatasetPaths.Relative(folders[0].Folder, row.Fields[image], csvPath, row.Line);
                 var identity = Identity(row, family, person, name, csvPath);
-                rows.Add(new MufacRow(csvPath, row.Line, name, path, identity, Label(row.Fields[age].Trim(), csvPath, row.Line)));
+                var label = Label(row.Fields[age].Trim(), csvPath, row.Line);
+                var found = Locate(folders, name);
+                rows.Add(new MufacRow(csvPath, row.Line, name, found ?? Path.Combine(folders[0].Folder, name), identity, label,
+                    found is null ? NotFound(name, folders, elsewhere.Value) : null));
             }
             catch (DataFileException problem)
             {
@@ -43,15 +49,32 @@ public static class MufacCsv
         return rows;
     }
 
-    /// <summary>The first folder holding the file (exact name, then any case); a missing image is reported at its row.</summary>
-    private static string Locate(IReadOnlyList<string> folders, IReadOnlyList<Dictionary<string, string>> indexes, string name, string csv, int line)
+    /// <summary>
+    /// The first folder holding the file; a name that starts with the folder's own name ("train_images/…", a path
+    /// relative to the dataset root) is also looked up without it.
+    /// </summary>
+    private static string? Locate(IReadOnlyList<FolderIndex> folders, string name)
     {
-        for (int i = 0; i < folders.Count; i++)
+        foreach (var folder in folders)
         {
-            var path = DatasetPaths.Resolve(folders[i], name, csv, line);
-            if (DatasetPaths.FindCaseInsensitive(path, indexes[i]) is { } found) return found;
+            var prefix = Path.GetFileName(folder.Folder) + "/";
+            if ((folder.Find(name) ?? (name.StartsWith(prefix, StringComparison.Ordinal) ? folder.Find(name[prefix.Length..]) : null)) is { } path)
+                return path;
         }
-        throw new DataFileException(csv, line, $"image '{name}' not found in {folders[0]}");
+        return null;
+    }
+
+    /// <summary>"not found", with what comes closest: the folder is absent, the name is in another split, or one character differs.</summary>
+    private static string NotFound(string name, IReadOnlyList<FolderIndex> folders, IReadOnlyList<FolderIndex> elsewhere)
+    {
+        var message = $"image '{name}' not found in {folders[0].Folder}";
+        if (!folders.Any(f => f.Exists)) return $"{message}: the folder does not exist";
+        if (elsewhere.FirstOrDefault(f => f.Find(name) is not null) is { } other)
+            return $"{message}; a file of that name is in {other.Folder} (another split's folder)";
+        foreach (var folder in folders)
+            if (folder.NearMatch(name) is { } near)
+                return $"{message}; the nearest name there is '{near}' (one character apart)";
+        return message;
     }
 
     private static int Label(string letter, string csv, int line) =>

@@ -1,5 +1,6 @@
 using Lethe.Data.Checks;
 using Lethe.Data.Files;
+using Lethe.Tests.Support;
 using SkiaSharp;
 
 namespace Lethe.Tests.Data;
@@ -64,11 +65,11 @@ public class DuplicateTests
             Print("retain", 4, "bb", 0b0111), // 3 bits from line 2: near
             Print("unseen", 5, "cc", 0xFFFF_FFFF_0000_0000), // far from all
         };
-        var pairs = DuplicateFinder.Find(images, nearDistance: 4);
+        var pairs = DuplicateFinder.Candidates(images, nearDistance: 4);
         Assert.Equal(2, pairs.Count);
-        Assert.True(pairs[0].Exact);
+        Assert.Equal(DuplicateKind.Exact, pairs[0].Kind);
         Assert.Equal("forget~retain", pairs[0].Sets);
-        Assert.False(pairs[1].Exact);
+        Assert.Equal(DuplicateKind.Candidate, pairs[1].Kind);
         Assert.Equal(3, pairs[1].Distance);
     }
 
@@ -83,5 +84,31 @@ public class DuplicateTests
         var pairs = DuplicateFinder.Find([forget, retainCopy, unseenCopy, testCopyOfUnseen, unseenTwin]);
         var excluded = DuplicateExclusion.Decide(pairs).Select(e => e.Image.Where).ToArray();
         Assert.Equal(["a.csv:3", "a.csv:4"], excluded);
+    }
+
+    [Fact]
+    public void A_reencoded_copy_is_confirmed_by_its_pixels()
+    {
+        var original = Picture(5, side: 128);
+        var difference = PixelDifference.Between(PixelDifference.Thumbnail(original), PixelDifference.Thumbnail(Reencoded(original, 60)));
+        Assert.InRange(difference, 0, NearCopyConfirmation.Threshold);
+    }
+
+    [Fact]
+    public void Two_aligned_faces_under_one_light_match_the_hash_but_not_the_pixels()
+    {
+        var (a, b) = (ImageFile.Decode(LookAlikeFaces.Jpeg(0), "a.jpg"), ImageFile.Decode(LookAlikeFaces.Jpeg(1), "b.jpg"));
+        Assert.InRange(PerceptualHash.Distance(PerceptualHash.Of(a), PerceptualHash.Of(b)), 0, DuplicateFinder.DefaultNearDistance);
+        Assert.True(PixelDifference.Between(PixelDifference.Thumbnail(a), PixelDifference.Thumbnail(b)) > 2 * NearCopyConfirmation.Threshold);
+    }
+
+    [Fact]
+    public void Exclusion_leaves_an_unconfirmed_near_match_in_place()
+    {
+        var forget = Print("forget", 2, "aa", 0);
+        var unseenLookAlike = Print("unseen", 3, "bb", 1);
+        var pair = new DuplicatePair(forget, unseenLookAlike, DuplicateKind.Unconfirmed, 1, PixelDifference: 40);
+        Assert.Empty(DuplicateExclusion.Decide([pair]));
+        Assert.Single(DuplicateExclusion.Decide([pair with { Kind = DuplicateKind.NearCopy, PixelDifference = 1 }]));
     }
 }

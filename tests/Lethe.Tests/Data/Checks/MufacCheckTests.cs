@@ -37,7 +37,7 @@ public class MufacCheckTests
         var errors = report.Problems.Where(p => p.Severity == CheckSeverity.Error).Select(p => p.Message).ToArray();
         Assert.Contains(errors, m => m.StartsWith($"{fixture.TrainCsv}:4: ") && m.Contains("age_class 'q'"));
         Assert.Contains(errors, m => m.StartsWith($"{fixture.TrainCsv}:6: ") && m.Contains("not a readable image"));
-        var copy = Assert.Single(report.Duplicates, d => d.Exact);
+        var copy = Assert.Single(report.Duplicates, d => d.Kind == DuplicateKind.Exact);
         Assert.Equal("forget~unseen", copy.Sets);
         Assert.Equal($"{unseenCsv}:2", copy.Second.Where);
     }
@@ -71,6 +71,65 @@ public class MufacCheckTests
     }
 
     [Fact]
+    public void A_forget_set_that_takes_all_of_train_is_refused_by_the_check_and_the_benchmark_with_one_message()
+    {
+        using var dir = new TempDirectory();
+        new MufacFixture(dir.Path);
+        var spec = new Lethe.Experiments.ExperimentSpec
+        {
+            Dataset = "mufac", DataDirectory = dir.Path, ImageSize = 8, Forget = "first:30", CacheDirectory = Path.Combine(dir.Path, "cache"),
+        };
+
+        var report = MufacCheck.Run(dir.Path, ForgetSelection.Parse("first:30"));
+        var refused = Assert.Throws<InvalidDataException>(() => Lethe.Experiments.DatasetFactory.Build(spec).Dispose());
+
+        Assert.False(report.Usable);
+        Assert.False(report.UsableWithSkipBad);
+        var error = Assert.Single(report.Problems, p => p.Severity == CheckSeverity.Error).Message;
+        Assert.Equal(refused.Message, error);
+        Assert.StartsWith("the retain set is empty (--forget first:30 on 24 training images)", error);
+    }
+
+    [Fact]
+    public void A_train_set_whose_images_are_all_missing_leaves_an_empty_forget_set_that_skip_bad_cannot_mend()
+    {
+        using var dir = new TempDirectory();
+        new MufacFixture(dir.Path);
+        foreach (var image in Directory.GetFiles(Path.Combine(dir.Path, "train_images"))) File.Delete(image);
+
+        var report = MufacCheck.Run(dir.Path, ForgetSelection.Parse("first:8"));
+
+        Assert.False(report.UsableWithSkipBad);
+        Assert.Contains(report.Problems, p => p.Message.StartsWith("the forget set is empty"));
+        Assert.Equal(24, report.Problems.Count(p => p.Skippable));
+    }
+
+    [Fact]
+    public void Look_alike_people_are_an_unconfirmed_match_that_exclusion_keeps_while_a_near_copy_is_excluded()
+    {
+        using var dir = new TempDirectory();
+        var fixture = new MufacFixture(dir.Path);
+        fixture.AddLookAlikes(trainRow: 1, unseenRow: 1);
+        fixture.AddNearCopy(trainRow: 13, unseenRow: 2);
+        var unseenCsv = fixture.Csv("custom_test_dataset.csv");
+
+        var report = MufacCheck.Run(dir.Path, ForgetSelection.Parse("first:8"));
+        using var cache = new TensorCache(Path.Combine(dir.Path, ".cache"));
+        using var data = Mufac.Load(new MufacOptions(dir.Path, 16, ForgetSelection.Parse("first:8"), ExcludeDuplicates: true), cache);
+
+        var lookAlike = Assert.Single(report.Duplicates, d => d.Second.Where == $"{unseenCsv}:2");
+        Assert.Equal((DuplicateKind.Unconfirmed, "forget~unseen"), (lookAlike.Kind, lookAlike.Sets));
+        Assert.InRange(lookAlike.Distance, 0, DuplicateFinder.DefaultNearDistance);
+        var copy = Assert.Single(report.Duplicates, d => d.Second.Where == $"{unseenCsv}:3");
+        Assert.Equal(DuplicateKind.NearCopy, copy.Kind);
+        var counts = report.DuplicateCounts().ToDictionary(c => c.Sets);
+        Assert.Equal((0, 0, 1), (counts["forget~unseen"].Exact, counts["forget~unseen"].Near, counts["forget~unseen"].Unconfirmed));
+        Assert.Equal((0, 1, 0), (counts["retain~unseen"].Exact, counts["retain~unseen"].Near, counts["retain~unseen"].Unconfirmed));
+        Assert.Equal(3, data.Unseen.Count);
+        Assert.StartsWith($"{unseenCsv}:3: excluded: near copy (", Assert.Single(data.Notes));
+    }
+
+    [Fact]
     public void The_released_mufac_is_usable_and_has_the_known_cross_set_duplicates()
     {
         var root = SharedFolder.Require("realdata/mufac");
@@ -79,8 +138,15 @@ public class MufacCheckTests
         Assert.Equal([10_025, 1_500, 8_525, 1_539, 1_504], report.Counts.Select(c => c.Rows));
         Assert.Equal(1, report.Overlaps.Single(o => o.First == "forget").People);
         var counts = report.DuplicateCounts().ToDictionary(c => c.Sets);
-        Assert.Equal(26, counts["forget~retain"].Exact);
-        Assert.Equal(54, counts["retain~unseen"].Exact);
+        // Exact / near copies / unconfirmed; the hash alone called 22 and 2 of these "near" (issue 9).
+        Assert.Equal((26, 0, 22), (counts["forget~retain"].Exact, counts["forget~retain"].Near, counts["forget~retain"].Unconfirmed));
+        Assert.Equal((54, 0, 0), (counts["retain~unseen"].Exact, counts["retain~unseen"].Near, counts["retain~unseen"].Unconfirmed));
+        Assert.Equal((16, 0, 2), (counts["test~unseen"].Exact, counts["test~unseen"].Near, counts["test~unseen"].Unconfirmed));
+        // The measurement behind the threshold: its copies and its different photos lie well apart on either side.
+        var compared = report.Duplicates.Where(d => d.PixelDifference is not null).ToArray();
+        Assert.Equal(374, compared.Length);
+        Assert.True(compared.Where(d => d.Kind == DuplicateKind.NearCopy).Max(d => d.PixelDifference) < 6.5);
+        Assert.True(compared.Where(d => d.Kind == DuplicateKind.Unconfirmed).Min(d => d.PixelDifference) > 12);
     }
 }
 

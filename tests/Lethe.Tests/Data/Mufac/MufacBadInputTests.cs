@@ -23,6 +23,10 @@ public class MufacBadInputTests
     [InlineData("../outside.jpg", "escapes")]
     [InlineData("../../etc/passwd", "escapes")]
     [InlineData("/etc/passwd", "absolute")]
+    [InlineData("..\\outside.jpg", "escapes")]
+    [InlineData("train_images\\..\\..\\outside.jpg", "escapes")]
+    [InlineData("C:\\Users\\me\\F0001.jpg", "absolute")]
+    [InlineData("\\\\server\\share\\F0001.jpg", "absolute")]
     public void An_image_path_outside_the_dataset_folder_is_refused(string path, string word)
     {
         var (dir, fixture) = Fixture();
@@ -129,7 +133,7 @@ public class MufacBadInputTests
     [Theory]
     [InlineData("F0001,D,z,F0001_AGE_D_10_a1.jpg", "age_class 'z'")]
     [InlineData("F0001,D,a", "3 fields but the header has 4")]
-    [InlineData("F0001,D,\"a\",F0001_AGE_D_10_a1.jpg", "quoted")]
+    [InlineData("F0001,D,a\"b,F0001_AGE_D_10_a1.jpg", "quote inside an unquoted field")]
     public void A_malformed_row_names_its_line(string row, string expected)
     {
         var (dir, fixture) = Fixture();
