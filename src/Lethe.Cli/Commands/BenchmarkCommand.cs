@@ -20,7 +20,7 @@ internal static class BenchmarkCommand
         preset.AcceptOnlyFromAmong([.. Presets.Names]);
         var dataset = new Option<string?>("--dataset") { Description = $"Dataset: {string.Join(", ", ExperimentSpec.Datasets)} (default synthfaces, built in)" };
         var data = new Option<string?>("--data") { Description = "Folder of a file-based dataset (MUFAC: the released folder with custom_*_dataset.csv; MUCAC: the folder holding CelebAMask-HQ/)" };
-        var forget = new Option<string?>("--forget") { Description = "MUFAC forget set: first:N (the reference: first N CSV rows, default 1500) or identities:N (N whole people, seeded)" };
+        var forget = new Option<string?>("--forget") { Description = "forget set (mufac, synthfaces): first:N (the reference: first N rows, MUFAC default 1500) or identities:N (N whole people, seeded); MUCAC: see --identity-splits" };
         var excludeDuplicates = new Option<bool>("--exclude-duplicates")
         {
             Description = "Leave out retain, test and unseen copies (exact, or near and confirmed by their pixels) of training images, so leaked copies do not confound the attack (see `lethe datasets check`)",

@@ -24,11 +24,35 @@ public static class DatasetFactory
 
     private static BenchmarkData Load(ExperimentSpec spec) => spec.Dataset switch
     {
-        "synthfaces" => SynthFaces.Build(spec.Synth with { ImageSize = spec.ImageSize, Seed = spec.Seed }, spec.TaskKind),
+        "synthfaces" => WithForgetSelection(SynthFaces.Build(spec.Synth with { ImageSize = spec.ImageSize, Seed = spec.Seed }, spec.TaskKind),
+            spec.Forget, spec.Seed),
         "mufac" => LoadMufac(spec),
         "mucac" or "mucac-male" or "mucac-smiling" or "mucac-young" => LoadMucac(spec),
         _ => throw new ArgumentException($"unknown dataset '{spec.Dataset}'; known: {string.Join(", ", ExperimentSpec.Datasets)}"),
     };
+
+    /// <summary>
+    /// SynthFaces with <c>--forget</c>: the forget set is re-cut from train by the same rule as MUFAC's (first N rows, or
+    /// N whole people chosen with the seed) and retain is the rest, so a small erasure request can be studied without
+    /// files. Without <c>--forget</c>, the generator's own forget people.
+    /// </summary>
+    private static BenchmarkData WithForgetSelection(BenchmarkData data, string? forget, long seed)
+    {
+        if (forget is null) return data;
+        var selection = ForgetSelection.Parse(forget);
+        var rows = selection.Select(data.Train.Samples.Select(s => s.Identity).ToArray(), seed);
+        var chosen = rows.ToHashSet();
+        var rest = Enumerable.Range(0, data.Train.Count).Where(i => !chosen.Contains(i)).ToArray();
+        var recut = new BenchmarkData
+        {
+            Name = data.Name, Task = data.Task, Train = data.Train, Test = data.Test, Unseen = data.Unseen,
+            Forget = data.Train.Subset(rows), Retain = data.Train.Subset(rest),
+            Fingerprint = $"{data.Fingerprint}/forget={selection}/seed={seed}", Notes = data.Notes,
+        };
+        data.Forget.Dispose();
+        data.Retain.Dispose();
+        return recut;
+    }
 
     /// <summary>Decoded images live in their own cache folder, beside the checkpoints, shared by every run.</summary>
     public static string DataCacheDirectory(ExperimentSpec spec) => Path.Combine(spec.CacheDirectory, "data");

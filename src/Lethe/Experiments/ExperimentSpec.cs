@@ -147,6 +147,8 @@ public sealed record ExperimentSpec
         if (Dataset != "synthfaces" && string.IsNullOrWhiteSpace(DataDirectory))
             throw new ArgumentException($"dataset '{Dataset}' is read from files: give its folder with --data DIR");
         if (Forget is not null) Lethe.Data.ForgetSelection.Parse(Forget);
+        if (Forget is not null && Dataset.StartsWith("mucac", StringComparison.Ordinal))
+            throw new ArgumentException("--forget applies to mufac and synthfaces; MUCAC's forget people are set by --identity-splits");
         MucacThresholds();
         if (OriginalFile is not null && !File.Exists(OriginalFile))
             throw new ArgumentException($"--original: file not found: {OriginalFile}");

@@ -1,3 +1,4 @@
+using Lethe.Data;
 using Lethe.Experiments;
 using Lethe.Tests.Data;
 using Lethe.Tests.Data.Mucac;
@@ -56,6 +57,36 @@ public class DatasetFactoryTests
         Assert.Equal(5, summary.Test);
         Assert.StartsWith($"{fixture.Csv("custom_val_dataset.csv")}:5: skipped: image '{Path.GetFileName(missing)}' not found", Assert.Single(summary.Notes!));
     }
+
+    [Fact]
+    public void Synthfaces_takes_an_identity_forget_set_from_train_and_keeps_the_rest_as_retain()
+    {
+        using var dir = new TempDirectory();
+        var spec = TinySynth(dir.Path) with { Forget = "identities:2" };
+        using var data = DatasetFactory.Build(spec);
+        using var full = DatasetFactory.Build(TinySynth(dir.Path));
+
+        var forgetPeople = data.Forget.Identities();
+        Assert.Equal(2, forgetPeople.Count);
+        Assert.Equal(data.Train.Count, data.Forget.Count + data.Retain.Count);
+        Assert.DoesNotContain(data.Retain.Identities(), forgetPeople.Contains);
+        Assert.Equal(full.Train.Count, data.Train.Count);
+        Assert.NotEqual(full.Fingerprint, data.Fingerprint); // the results cache must tell the two apart
+    }
+
+    [Fact]
+    public void A_forget_option_on_mucac_is_refused_rather_than_ignored()
+    {
+        var spec = new ExperimentSpec { Dataset = "mucac", DataDirectory = "/nowhere", Forget = "identities:3" };
+        Assert.Contains("--identity-splits", Assert.Throws<ArgumentException>(spec.Validate).Message);
+    }
+
+    private static ExperimentSpec TinySynth(string dir) => new()
+    {
+        ImageSize = 16, CacheDirectory = Path.Combine(dir, "cache"),
+        Synth = new SynthFacesOptions(ForgetIdentities: 4, RetainIdentities: 8, TestIdentities: 4, UnseenIdentities: 4,
+            ImagesPerIdentity: 3, UnseenImagesPerIdentity: 3),
+    };
 
     [Fact]
     public void Bad_identity_splits_are_refused_before_anything_is_read()
