@@ -9,7 +9,9 @@ using static TorchSharp.torch;
 // Speed and memory of ResNet-18 training and evaluation on this machine: images/s with and without the data pipeline,
 // and peak RSS. Not run by CI; see README "Performance". Usage: dotnet run -c Release --project bench/Lethe.Bench -- [sizes] [steps]
 // or: ... -- vs-pytorch [size] [steps] [rounds]  (Lethe and plain PyTorch on the same work, alternating; see SideBySide.cs)
+// or: ... -- decode MUFAC_DIR [size]  (decoding a MUFAC folder into the image cache and reading it back; see DecodeBench.cs)
 if (args.Length > 0 && args[0] == "vs-pytorch") return SideBySide.Run(args[1..]);
+if (args.Length > 0 && args[0] == "decode") return DecodeBench.Run(args[1..]);
 var sizes = args.Length > 0 ? args[0].Split(',').Select(int.Parse).ToArray() : [64, 128];
 int steps = args.Length > 1 ? int.Parse(args[1]) : 20;
 const int batch = 64, threads = 2;

@@ -15,7 +15,7 @@ internal static class BenchmarkCommand
         var preset = new Option<string?>("--preset")
         {
             Description = "Ready-made settings: default and quick (SynthFaces sized for a CPU), paper (the spec at 128 px; the default for "
-                + "file datasets), cpu (the paper's recipes at 32 px: a labelled deviation that makes real MUFAC practical on 2 cores)",
+                + "file datasets), cpu (the paper's recipes and methods at 64 px instead of 128: a labelled deviation that makes real MUFAC practical on 2 cores)",
         };
         preset.AcceptOnlyFromAmong([.. Presets.Names]);
         var dataset = new Option<string?>("--dataset") { Description = $"Dataset: {string.Join(", ", ExperimentSpec.Datasets)} (default synthfaces, built in)" };

@@ -32,10 +32,16 @@ public sealed class ImageSet : IDisposable
 
     public int Width => (int)Pixels.shape[3];
 
-    /// <summary>The rows at <paramref name="indices"/>, in that order (a copy: the result owns its pixels).</summary>
+    /// <summary>
+    /// The rows at <paramref name="indices"/>, in that order. A run of consecutive rows (MUFAC's default forget and
+    /// retain sets) is a view that shares this set's pixels, anything else a copy; either way the result owns its
+    /// handle, and disposing one set leaves the other valid.
+    /// </summary>
     public ImageSet Subset(IReadOnlyList<int> indices)
     {
         var samples = indices.Select(i => Samples[i]).ToArray();
+        if (indices.Count > 0 && indices.Select((row, i) => row - i).All(offset => offset == indices[0]))
+            return new ImageSet(samples, Pixels.narrow(0, indices[0], indices.Count));
         using var index = tensor(indices.Select(i => (long)i).ToArray(), ScalarType.Int64);
         return new ImageSet(samples, Pixels.index_select(0, index));
     }

@@ -9,7 +9,8 @@ namespace Lethe.Data;
 /// <summary>
 /// Decode or render once, reuse: uint8 tensors kept in memory and in files under <see cref="Directory"/>, keyed by a
 /// caller-given content key (a hash of everything that determines the tensor). A file is written atomically and carries
-/// its shape and a SHA-256 checksum; a file that is truncated or corrupt is deleted and recreated, never used.
+/// its shape and a SHA-256 checksum; a file that is truncated or corrupt is deleted, never used, so the caller makes and
+/// stores the tensor again.
 /// The cache owns the tensors it returns: callers must not dispose them.
 /// </summary>
 public sealed partial class TensorCache : IDisposable
@@ -40,19 +41,42 @@ public sealed partial class TensorCache : IDisposable
         return Path.Combine(Directory, name + ".tensor");
     }
 
-    /// <summary>
-    /// The tensor stored under <paramref name="key"/>: from memory, else from its file, else made by
-    /// <paramref name="create"/> (which must return a uint8 tensor) and then saved.
-    /// </summary>
-    public Tensor GetOrCreate(string key, Func<Tensor> create)
+    /// <summary>The tensor stored under <paramref name="key"/>, from memory or its file; null when neither holds it.</summary>
+    public Tensor? TryGet(string key)
     {
         lock (gate)
         {
-            if (memory.TryGetValue(key, out var cached)) return cached;
-            var path = PathOf(key);
-            var tensor = TryRead(path) ?? CreateAndWrite(path, create);
-            memory[key] = tensor;
-            return tensor;
+            if (memory.TryGetValue(key, out var held)) return held;
+            if (TryRead(PathOf(key)) is not { } read) return null;
+            memory[key] = read;
+            return read;
+        }
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="tensor"/> (uint8, any device or layout) under <paramref name="key"/>, in memory and in its
+    /// file, and returns the cache's own handle. A contiguous CPU tensor is not copied: the cache's handle shares its
+    /// storage, and the caller still owns (and disposes) the handle it passed. A key already held is not stored again.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="tensor"/> is not uint8.</exception>
+    public Tensor Store(string key, Tensor tensor)
+    {
+        if (tensor.dtype != ScalarType.Byte)
+            throw new ArgumentException($"TensorCache stores uint8 tensors, but {Path.GetFileName(PathOf(key))} was given {tensor.dtype}");
+        lock (gate)
+        {
+            if (memory.TryGetValue(key, out var held)) return held;
+            using var scope = NewDisposeScope();
+            var kept = tensor.cpu().contiguous();
+            kept = (ReferenceEquals(kept, tensor) ? tensor.alias() : kept).DetachFromDisposeScope();
+            try { Write(PathOf(key), kept); }
+            catch
+            {
+                kept.Dispose();
+                throw;
+            }
+            memory[key] = kept;
+            return kept;
         }
     }
 
@@ -66,19 +90,6 @@ public sealed partial class TensorCache : IDisposable
             foreach (var tensor in memory.Values) tensor.Dispose();
             memory.Clear();
         }
-    }
-
-    private Tensor CreateAndWrite(string path, Func<Tensor> create)
-    {
-        using var scope = NewDisposeScope();
-        var made = create();
-        if (made.dtype != ScalarType.Byte)
-            throw new ArgumentException($"TensorCache stores uint8 tensors, but the creator of {Path.GetFileName(path)} returned {made.dtype}");
-        var tensor = made.cpu().contiguous();
-        // The same storage may come back (already CPU and contiguous); it must survive this scope either way.
-        tensor = ReferenceEquals(tensor, made) ? tensor.DetachFromDisposeScope() : tensor.clone().DetachFromDisposeScope();
-        Write(path, tensor);
-        return tensor;
     }
 
     private void Write(string path, Tensor tensor)

@@ -19,46 +19,69 @@ public sealed class TensorCacheTests : IDisposable
     }
 
     [Fact]
-    public void Should_reload_the_same_tensor_from_disk_in_a_fresh_cache_without_creating_it_again()
+    public void Should_reload_the_same_tensor_from_disk_in_a_fresh_cache()
     {
         using var expected = Pixels();
         using (var first = new TensorCache(directory) { ChunkBytes = 100 })
-            first.GetOrCreate("faces-abc123", () => expected.clone());
+            first.Store("faces-abc123", expected);
 
         using var second = new TensorCache(directory) { ChunkBytes = 37 };
-        var loaded = second.GetOrCreate("faces-abc123", () => throw new InvalidOperationException("should come from disk"));
+        var loaded = second.TryGet("faces-abc123");
 
+        Assert.NotNull(loaded);
         Assert.Equal(ScalarType.Byte, loaded.dtype);
         Assert.Equal(expected.shape, loaded.shape);
         Assert.True(loaded.eq(expected).all().item<bool>());
-        Assert.Same(loaded, second.GetOrCreate("faces-abc123", () => throw new InvalidOperationException("should come from memory")));
+        Assert.Same(loaded, second.TryGet("faces-abc123"));
         Assert.Empty(Directory.GetFiles(directory, "*.tmp"));
+    }
+
+    [Fact]
+    public void Should_miss_a_key_it_never_stored()
+    {
+        using var cache = new TensorCache(directory);
+
+        Assert.Null(cache.TryGet("never-stored"));
+        Assert.Null(cache.LastRejection);
+    }
+
+    [Fact]
+    public void Should_share_the_storage_of_a_stored_tensor_and_outlive_the_callers_handle()
+    {
+        using var cache = new TensorCache(directory);
+        var mine = Pixels();
+        using var copy = mine.clone();
+
+        var kept = cache.Store("shared", mine);
+        mine.Dispose();
+
+        Assert.True(kept.eq(copy).all().item<bool>());
+        Assert.Same(kept, cache.Store("shared", copy));
     }
 
     [Theory]
     [InlineData("flip-a-byte")]
     [InlineData("truncate")]
     [InlineData("garbage")]
-    public void Should_delete_and_recreate_a_damaged_file(string damage)
+    public void Should_delete_a_damaged_file_and_miss(string damage)
     {
         using var expected = Pixels();
         string path;
         using (var first = new TensorCache(directory))
         {
-            first.GetOrCreate("key1", () => expected.clone());
+            first.Store("key1", expected);
             path = first.PathOf("key1");
         }
         Damage(path, damage);
 
-        var created = 0;
         using var second = new TensorCache(directory);
-        var loaded = second.GetOrCreate("key1", () => { created++; return expected.clone(); });
-
-        Assert.Equal(1, created);
+        Assert.Null(second.TryGet("key1"));
         Assert.NotNull(second.LastRejection);
-        Assert.True(loaded.eq(expected).all().item<bool>());
+        Assert.False(File.Exists(path));
+        second.Store("key1", expected);
+
         using var third = new TensorCache(directory);
-        Assert.True(third.GetOrCreate("key1", () => throw new InvalidOperationException("file should be whole again")).eq(expected).all().item<bool>());
+        Assert.True(third.TryGet("key1")!.eq(expected).all().item<bool>());
     }
 
     [Fact]
@@ -76,7 +99,8 @@ public sealed class TensorCacheTests : IDisposable
     {
         using var cache = new TensorCache(directory);
 
-        var error = Assert.Throws<ArgumentException>(() => cache.GetOrCreate("floats", () => ones(2, 2)));
+        using var floats = ones(2, 2);
+        var error = Assert.Throws<ArgumentException>(() => cache.Store("floats", floats));
         Assert.Contains("Float32", error.Message);
     }
 

@@ -26,6 +26,16 @@ public class PresetsTests
     }
 
     [Fact]
+    public void Cpu_is_the_paper_at_64_px_and_nothing_else_changes()
+    {
+        Assert.Equal(64, Presets.Cpu.ImageSize);
+        Assert.Equal(Presets.Paper, Presets.Cpu with { Preset = "paper", ImageSize = 128 });
+        var mufac = Presets.Cpu.RecipesFor(MultiClassTask.AgeGroups).Original;
+        Assert.Equal(30, mufac.Epochs);
+        Assert.Equal([10, 20], mufac.Milestones);
+    }
+
+    [Fact]
     public void Quick_is_smaller_than_default_and_unknown_presets_are_named()
     {
         Assert.True(Presets.Quick.Synth.RetainIdentities < Presets.Default.Synth.RetainIdentities);

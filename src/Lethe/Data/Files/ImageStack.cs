@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using static TorchSharp.torch;
@@ -6,57 +5,81 @@ using static TorchSharp.torch;
 namespace Lethe.Data.Files;
 
 /// <summary>
-/// A dataset's image files decoded and resized once into one uint8 [N, 3, S, S] tensor, and the cache key that says
-/// when that tensor is stale.
+/// The one image pipeline of every file dataset (MUFAC, MUCAC): each file decoded (<see cref="ImageFile"/>), resized as
+/// spec §4's eval transform (<see cref="ImageResize"/>: shorter side to S with Pillow's antialiased bilinear filter,
+/// centre crop), the whole dataset stacked into one uint8 [N, 3, S, S] tensor, and kept in a <see cref="TensorCache"/>
+/// under <see cref="CacheKey"/>. Decoding once is the same arithmetic as resizing every batch: the resize is
+/// deterministic and gives whole levels, as Pillow does.
 /// </summary>
 public static class ImageStack
 {
-    /// <summary>Raised whenever decoding or resizing changes, so that tensors cached by an older version miss.</summary>
-    public const int PixelVersion = 1;
+    /// <summary>
+    /// Raised whenever decoding or resizing changes, so that tensors cached by an older version miss. 2: MUFAC moved
+    /// from torch's interpolate to the Pillow port (at 64 px 16% of its values moved by one level).
+    /// </summary>
+    public const int PixelVersion = 2;
 
     /// <summary>
     /// Images are decoded in blocks of this many: enough work per block that a straggler costs little, and only one
-    /// block of managed buffers is alive at a time (a block of 1024 px CelebA-HQ images at 128 px is 12 MB).
+    /// block of managed buffers is alive beside the tensor (512 images at 128 px are 25 MB), whatever the dataset size.
     /// </summary>
-    private const int BlockSize = 256;
+    private const int BlockSize = 512;
 
     /// <summary>
-    /// The images at <paramref name="root"/>/<paramref name="files"/>, each through <see cref="ImageFile.Decode(string)"/>
-    /// and <see cref="ImageResize.ResizeToSquare"/>, as uint8 [N, 3, size, size] in the order of <paramref name="files"/>
-    /// whatever the thread count. <paramref name="threads"/> 0 means one per core.
+    /// The images of <paramref name="files"/> from <paramref name="cache"/> when it holds <paramref name="key"/>
+    /// (from <see cref="CacheKey"/>); else decoded by <see cref="Decode(string, IReadOnlyList{string}, int, IProgress{DecodeProgress}?, int)"/>
+    /// and, when every image decoded, stored there. A set with bad images is never cached, so that the next run sees
+    /// (and reports) them again. The result shares storage with the cache's copy: nothing is held twice.
     /// </summary>
-    /// <exception cref="DataFileException">An image is missing or cannot be decoded (the first such file in order).</exception>
-    public static Tensor Decode(string root, IReadOnlyList<string> files, int size, IProgress<DecodeProgress>? progress = null,
+    public static DecodedImages Load(TensorCache cache, string key, string root, IReadOnlyList<string> files, int size,
+        IProgress<DecodeProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        if (cache.TryGet(key) is { } cached) return new DecodedImages(cached.alias(), []);
+        var decoded = Decode(root, files, size, progress);
+        if (decoded.Failures.Count == 0) cache.Store(key, decoded.Pixels);
+        return decoded;
+    }
+
+    /// <summary>
+    /// The images at <paramref name="root"/>/<paramref name="files"/> as uint8 [N, 3, size, size], in the order of
+    /// <paramref name="files"/> whatever the thread count, with every image that is missing or cannot be decoded
+    /// listed in file order. <paramref name="threads"/> 0 means one per core.
+    /// </summary>
+    public static DecodedImages Decode(string root, IReadOnlyList<string> files, int size, IProgress<DecodeProgress>? progress = null,
         int threads = 0) => Decode(root, files, size, progress, threads, BlockSize);
 
     /// <summary>As the public overload, in blocks of <paramref name="blockSize"/> images (tests use small blocks).</summary>
-    internal static Tensor Decode(string root, IReadOnlyList<string> files, int size, IProgress<DecodeProgress>? progress,
+    internal static DecodedImages Decode(string root, IReadOnlyList<string> files, int size, IProgress<DecodeProgress>? progress,
         int threads, int blockSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
         ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
-        using var scope = NewDisposeScope();
-        var pixels = empty([files.Count, 3, size, size], ScalarType.Byte);
+        var pixels = zeros([files.Count, 3, size, size], ScalarType.Byte);
+        var failures = new List<ImageFailure>();
+        // Decoding and resizing are plain managed code, so they run on pool threads; the copies into the tensor stay
+        // on this thread (TorchSharp calls on pool threads inside dispose scopes were seen to fail under load).
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
-        var block = new byte[Math.Min(blockSize, files.Count)][];
+        var block = new byte[]?[Math.Min(blockSize, files.Count)];
         for (int start = 0; start < files.Count; start += blockSize)
         {
             int count = Math.Min(blockSize, files.Count - start);
-            DecodeBlock(root, files, start, count, size, block, parallel);
+            DecodeBlock(root, files, start, count, size, block, failures, parallel);
             using var rows = pixels.narrow(0, start, count);
             var target = rows.bytes;
-            for (int i = 0; i < count; i++) block[i].CopyTo(target[(i * block[i].Length)..]);
+            for (int i = 0; i < count; i++) block[i]?.CopyTo(target[(i * 3 * size * size)..]);
             progress?.Report(new DecodeProgress(start + count, files.Count));
         }
-        return pixels.MoveToOuterDisposeScope();
+        return new DecodedImages(pixels, failures);
     }
 
     /// <summary>
-    /// A key for <see cref="TensorCache"/> that changes whenever a file is added, removed, renamed, reordered, rewritten
-    /// (size or modification time), or the target size or <see cref="PixelVersion"/> changes. Reading metadata only
-    /// keeps the check to a fraction of a second for 30,000 files, where hashing their bytes would take longer than
-    /// some runs.
+    /// The <see cref="TensorCache"/> key of <paramref name="files"/> at <paramref name="size"/>: it changes whenever a
+    /// file is added, removed, renamed, reordered, rewritten (size or modification time), or the size or
+    /// <see cref="PixelVersion"/> changes. Names are hashed relative to <paramref name="root"/>, so a moved dataset
+    /// folder keeps its cache. Reading metadata only keeps the check to a fraction of a second for 30,000 files, where
+    /// hashing their bytes would take longer than some runs.
     /// </summary>
     public static string CacheKey(string prefix, string root, IReadOnlyList<string> files, int size)
     {
@@ -71,16 +94,18 @@ public static class ImageStack
         return $"{prefix}-{size}px-{Convert.ToHexStringLower(hash.GetHashAndReset())}";
     }
 
+    /// <summary>Fills block[0..count) with images start.. of the list (null where one failed) and adds failures in file order.</summary>
     private static void DecodeBlock(string root, IReadOnlyList<string> files, int start, int count, int size,
-        byte[][] block, ParallelOptions parallel)
+        byte[]?[] block, List<ImageFailure> failures, ParallelOptions parallel)
     {
         var errors = new DataFileException?[count];
         Parallel.For(0, count, parallel, i =>
         {
+            block[i] = null;
             try { block[i] = ImageResize.ResizeToSquare(ImageFile.Decode(Path.Combine(root, files[start + i])), size); }
             catch (DataFileException e) { errors[i] = e; }
         });
-        // Which file fails first depends on thread timing; report the first in file order so the message repeats.
-        if (errors.FirstOrDefault(e => e is not null) is { } first) ExceptionDispatchInfo.Throw(first);
+        for (int i = 0; i < count; i++)
+            if (errors[i] is { } problem) failures.Add(new ImageFailure(start + i, problem));
     }
 }

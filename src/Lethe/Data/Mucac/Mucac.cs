@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Runtime.ExceptionServices;
 using Lethe.Data.Files;
 using Lethe.Models;
 using static TorchSharp.torch;
@@ -43,23 +42,31 @@ public static class Mucac
             [.. index.In(MucacSplit.Retain)], [.. index.In(MucacSplit.Unseen)]];
         var files = sets.SelectMany(s => s).Select(i => i.File).ToArray();
         var key = ImageStack.CacheKey(Name, index.Layout.ImageFolder, files, imageSize);
-        var pixels = cache.GetOrCreate(key, () => ImageStack.Decode(index.Layout.ImageFolder, files, imageSize, progress));
+        using var decoded = ImageStack.Load(cache, key, index.Layout.ImageFolder, files, imageSize, progress);
+        if (decoded.Failures.Count > 0) ExceptionDispatchInfo.Throw(decoded.Failures[0].Problem);
         var (test, forget, retain, unseen) = (sets[0].Length, sets[1].Length, sets[2].Length, sets[3].Length);
+        var pixels = decoded.Pixels;
+        var trainSet = View(pixels, test, forget + retain, index.Train, task);
+        var forgetSet = View(pixels, test, forget, sets[1], task);
+        var retainSet = View(pixels, test + forget, retain, sets[2], task);
+        var testSet = View(pixels, 0, test, sets[0], task);
+        var unseenSet = View(pixels, test + forget + retain, unseen, sets[3], task);
         return new BenchmarkData
         {
             Name = Name,
             Task = task,
-            Train = View(pixels, test, forget + retain, index.Train, task),
-            Forget = View(pixels, test, forget, sets[1], task),
-            Retain = View(pixels, test + forget, retain, sets[2], task),
-            Test = View(pixels, 0, test, sets[0], task),
-            Unseen = View(pixels, test + forget + retain, unseen, sets[3], task),
-            Fingerprint = Fingerprint(index, task, key),
+            Train = trainSet,
+            Forget = forgetSet,
+            Retain = retainSet,
+            Test = testSet,
+            Unseen = unseenSet,
+            Fingerprint = FileDatasetFingerprint.Of($"{Name}/{task.Name}/{index.Thresholds}", [key],
+                trainSet, forgetSet, retainSet, testSet, unseenSet),
         };
     }
 
     /// <summary>
-    /// Rows [start, start + count) of the cached tensor as an image set. The view shares the cache's storage: disposing
+    /// Rows [start, start + count) of the decoded tensor as an image set. The view shares the cache's storage: disposing
     /// either handle leaves the other valid.
     /// </summary>
     private static ImageSet View(Tensor pixels, int start, int count, IReadOnlyList<MucacImage> images, PredictionTask task)
@@ -67,23 +74,5 @@ public static class Mucac
         var samples = images.Select(i => new Sample(i.File, i.Person, MucacVariants.Labels(i, task))).ToArray();
         using var scope = NewDisposeScope();
         return new ImageSet(samples, pixels.narrow(0, start, count).DetachFromDisposeScope());
-    }
-
-    /// <summary>
-    /// SHA-256 over the task, every sample of every set in order, and the pixel cache key, which already hashes every
-    /// image file's name, size and modification time (hashing 1.5 GB of pixels on each load would cost seconds).
-    /// </summary>
-    private static string Fingerprint(MucacIndex index, PredictionTask task, string pixelKey)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{Name}/{task.Name}/{index.Thresholds}/{pixelKey}\n"));
-        foreach (var split in Enum.GetValues<MucacSplit>())
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes($"[{split}]\n"));
-            foreach (var image in index.In(split))
-                hash.AppendData(Encoding.UTF8.GetBytes(
-                    $"{image.File},{image.Person},{string.Join(" ", MucacVariants.Labels(image, task))}\n"));
-        }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

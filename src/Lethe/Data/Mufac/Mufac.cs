@@ -9,14 +9,11 @@ namespace Lethe.Data;
 
 /// <summary>
 /// The MUFAC benchmark from its released folder (spec §2): train, test (the `val` files) and unseen (the `test` files);
-/// forget and retain partition train. Images are decoded and resized once and kept in the tensor cache.
+/// forget and retain partition train. Images go through <see cref="ImageStack"/> once and are kept in the tensor cache.
 /// </summary>
 public static class Mufac
 {
     public const string Name = "mufac";
-
-    /// <summary>Raised when a change to the loader changes pixels or rows, so that old cache entries miss.</summary>
-    private const int LoaderVersion = 1;
 
     public static BenchmarkData Load(MufacOptions options, TensorCache cache)
     {
@@ -28,24 +25,26 @@ public static class Mufac
         var forgetRows = options.Forget.Select(train.Set.Samples.Select(s => s.Identity).ToArray(), options.Seed);
         if (options.ExcludeDuplicates)
             (train, test, unseen, forgetRows) = WithoutDuplicates(train, test, unseen, forgetRows, skipped);
-        return Assemble(options, train.Set, test.Set, unseen.Set, forgetRows, skipped);
+        return Assemble(options, train, test, unseen, forgetRows, skipped);
     }
 
-    private static BenchmarkData Assemble(MufacOptions options, ImageSet train, ImageSet test, ImageSet unseen,
+    private static BenchmarkData Assemble(MufacOptions options, LoadedSplit train, LoadedSplit test, LoadedSplit unseen,
         IReadOnlyList<int> forgetRows, IReadOnlyList<string> skipped)
     {
         var forgetSet = forgetRows.ToHashSet();
-        var retainRows = Enumerable.Range(0, train.Count).Where(i => !forgetSet.Contains(i)).ToArray();
+        var retainRows = Enumerable.Range(0, train.Set.Count).Where(i => !forgetSet.Contains(i)).ToArray();
+        var (forget, retain) = (train.Set.Subset(forgetRows), train.Set.Subset(retainRows));
         return new BenchmarkData
         {
             Name = Name,
             Task = MultiClassTask.AgeGroups,
-            Train = train,
-            Forget = train.Subset(forgetRows),
-            Retain = train.Subset(retainRows),
-            Test = test,
-            Unseen = unseen,
-            Fingerprint = Fingerprint(options, train, test, unseen, forgetRows),
+            Train = train.Set,
+            Forget = forget,
+            Retain = retain,
+            Test = test.Set,
+            Unseen = unseen.Set,
+            Fingerprint = FileDatasetFingerprint.Of($"{Name}/{options.Forget}/{options.Seed}", [train.PixelKey, test.PixelKey, unseen.PixelKey],
+                train.Set, forget, retain, test.Set, unseen.Set),
             Notes = skipped,
         };
     }
@@ -71,37 +70,24 @@ public static class Mufac
     private static LoadedSplit LoadSplit(MufacOptions options, MufacSplitFiles split, TensorCache cache, List<string> skipped)
     {
         var rows = MufacCsv.Read(options.Root, split);
-        var key = CacheKey(rows, options.ImageSize);
-        Tensor pixels;
-        IReadOnlyList<(int Index, DataFileException Problem)> failures = [];
-        bool owned = false;
-        try
-        {
-            pixels = cache.GetOrCreate(key, () =>
-            {
-                var (decoded, bad) = ImageDecoding.DecodeAll(rows.Select(r => r.ImagePath).ToArray(), options.ImageSize);
-                // A set with bad images is never cached: the next run must see (and report) the same problems.
-                return bad.Count == 0 ? decoded : throw new BadImages(decoded.DetachFromDisposeScope(), bad);
-            });
-        }
-        catch (BadImages bad)
-        {
-            (pixels, failures, owned) = (bad.Pixels, bad.Failures, true);
-        }
-        var keep = KeepRows(rows, failures, options.SkipBad, skipped);
+        // Relative names keep the cache valid when the folder moves; the CSV reader has refused paths outside it.
+        var files = rows.Select(r => Path.GetRelativePath(options.Root, r.ImagePath)).ToArray();
+        var key = ImageStack.CacheKey(Name, options.Root, files, options.ImageSize);
+        using var decoded = ImageStack.Load(cache, key, options.Root, files, options.ImageSize);
+        var keep = KeepRows(rows, decoded.Failures, options.SkipBad, skipped);
         var samples = keep.Select(i => new Sample(rows[i].FileName, rows[i].Identity, [rows[i].Label])).ToArray();
         using var index = tensor(keep.Select(i => (long)i).ToArray(), ScalarType.Int64);
-        var mine = keep.Count == rows.Count ? pixels.clone() : pixels.index_select(0, index);
-        if (owned) pixels.Dispose();
-        return new LoadedSplit(keep.Select(i => rows[i]).ToArray(), new ImageSet(samples, mine));
+        // All rows kept: a second handle on the cached pixels, not a copy.
+        var pixels = keep.Count == rows.Count ? decoded.Pixels.alias() : decoded.Pixels.index_select(0, index);
+        return new LoadedSplit(keep.Select(i => rows[i]).ToArray(), new ImageSet(samples, pixels), key);
     }
 
-    private static IReadOnlyList<int> KeepRows(IReadOnlyList<MufacRow> rows, IReadOnlyList<(int Index, DataFileException Problem)> failures,
+    private static IReadOnlyList<int> KeepRows(IReadOnlyList<MufacRow> rows, IReadOnlyList<ImageFailure> failures,
         bool skipBad, List<string> skipped)
     {
         if (failures.Count == 0) return Enumerable.Range(0, rows.Count).ToArray();
         // A missing image fails to decode too; its row says better why (and which name comes closest).
-        string Why((int Index, DataFileException Problem) f) => rows[f.Index].Missing ?? f.Problem.Message;
+        string Why(ImageFailure f) => rows[f.Index].Missing ?? f.Problem.Message;
         if (!skipBad)
         {
             var (index, problem) = failures[0];
@@ -112,38 +98,10 @@ public static class Mufac
         var bad = failures.Select(f => f.Index).ToHashSet();
         return Enumerable.Range(0, rows.Count).Where(i => !bad.Contains(i)).ToArray();
     }
-
-    /// <summary>Every row, the size and time of every image file, the target size: any change misses the cache.</summary>
-    private static string CacheKey(IReadOnlyList<MufacRow> rows, int size)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{Name}/v{LoaderVersion}/{size}\n"));
-        foreach (var row in rows)
-        {
-            var file = new FileInfo(row.ImagePath);
-            long length = file.Exists ? file.Length : -1, ticks = file.Exists ? file.LastWriteTimeUtc.Ticks : 0;
-            hash.AppendData(Encoding.UTF8.GetBytes($"{row.ImagePath}|{length}|{ticks}\n"));
-        }
-        return $"{Name}-{size}-{Convert.ToHexStringLower(hash.GetHashAndReset())[..24]}";
-    }
-
-    private static string Fingerprint(MufacOptions options, ImageSet train, ImageSet test, ImageSet unseen, IReadOnlyList<int> forget)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{Name}/v{LoaderVersion}/{options.ImageSize}/{options.Forget}/{options.Seed}\n"));
-        foreach (var set in new[] { train, test, unseen })
-        {
-            foreach (var s in set.Samples) hash.AppendData(Encoding.UTF8.GetBytes($"{s.Name},{s.Identity},{s.Labels[0]}\n"));
-            using var flat = set.Pixels.contiguous().flatten();
-            hash.AppendData(flat.bytes);
-        }
-        hash.AppendData(Encoding.UTF8.GetBytes(string.Join(",", forget)));
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
 }
 
-/// <summary>A split's rows and images, side by side (row i is image i).</summary>
-internal sealed record LoadedSplit(IReadOnlyList<MufacRow> Rows, ImageSet Set)
+/// <summary>A split's rows and images, side by side (row i is image i), and the cache key of the CSV's images.</summary>
+internal sealed record LoadedSplit(IReadOnlyList<MufacRow> Rows, ImageSet Set, string PixelKey)
 {
     public IReadOnlyList<int> Without(IReadOnlySet<string> gone) =>
         Enumerable.Range(0, Rows.Count).Where(i => !gone.Contains(Rows[i].Where)).ToArray();
@@ -152,18 +110,10 @@ internal sealed record LoadedSplit(IReadOnlyList<MufacRow> Rows, ImageSet Set)
     public LoadedSplit Keep(IReadOnlyList<int> keep)
     {
         if (keep.Count == Rows.Count) return this;
-        var kept = new LoadedSplit(keep.Select(i => Rows[i]).ToArray(), Set.Subset(keep));
+        var kept = new LoadedSplit(keep.Select(i => Rows[i]).ToArray(), Set.Subset(keep), PixelKey);
         Set.Dispose();
         return kept;
     }
-}
-
-/// <summary>Carries decoded pixels past the cache when some images were bad, so that they are reported, not stored.</summary>
-internal sealed class BadImages(Tensor pixels, IReadOnlyList<(int Index, DataFileException Problem)> failures) : Exception
-{
-    public Tensor Pixels { get; } = pixels;
-
-    public IReadOnlyList<(int Index, DataFileException Problem)> Failures { get; } = failures;
 }
 
 /// <summary>Where MUFAC is and how to cut it.</summary>

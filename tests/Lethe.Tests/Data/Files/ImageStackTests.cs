@@ -18,25 +18,64 @@ public sealed class ImageStackTests
         using var one = ImageStack.Decode(temp.Path, Files, 4, threads: 1);
         using var two = ImageStack.Decode(temp.Path, Files, 4, new SyncProgress(progress), threads: 2, blockSize: 2);
 
-        Assert.Equal([5L, 3, 4, 4], two.shape);
-        Assert.True(one.eq(two).all().item<bool>());
+        Assert.Equal([5L, 3, 4, 4], two.Pixels.shape);
+        Assert.True(one.Pixels.eq(two.Pixels).all().item<bool>());
+        Assert.Empty(two.Failures);
         Assert.Equal([new(2, 5), new(4, 5), new DecodeProgress(5, 5)], progress);
-        var red = two.select(1, 0).select(1, 0).select(1, 0).data<byte>().ToArray();
+        var red = two.Pixels.select(1, 0).select(1, 0).select(1, 0).data<byte>().ToArray();
         Assert.All(red.Select((value, i) => Math.Abs(value - Red(i))), d => Assert.True(d <= 2));
     }
 
     [Fact]
-    public void The_first_broken_file_in_order_is_reported()
+    public void Broken_files_are_listed_in_file_order_and_their_rows_stay_black()
     {
         using var temp = new TempDirectory();
         WriteImages(temp.Path);
         TestJpeg.WriteTruncated(Path.Combine(temp.Path, "3.jpg"));
-        TestJpeg.WriteTruncated(Path.Combine(temp.Path, "1.jpg"));
+        File.Delete(Path.Combine(temp.Path, "1.jpg"));
 
-        var error = Assert.Throws<DataFileException>(() => ImageStack.Decode(temp.Path, Files, 4, threads: 2));
+        using var decoded = ImageStack.Decode(temp.Path, Files, 4, null, threads: 2, blockSize: 2);
 
-        Assert.Equal(Path.Combine(temp.Path, "1.jpg"), error.File);
-        Assert.Contains("truncated", error.Message);
+        Assert.Equal([1, 3], decoded.Failures.Select(f => f.Index));
+        Assert.Equal(Path.Combine(temp.Path, "1.jpg"), decoded.Failures[0].Problem.File);
+        Assert.Contains("not found", decoded.Failures[0].Problem.Message);
+        Assert.Contains("truncated", decoded.Failures[1].Problem.Message);
+        Assert.Equal(0, decoded.Pixels[1].max().item<byte>());
+        Assert.Equal(0, decoded.Pixels[3].max().item<byte>());
+        Assert.True(decoded.Pixels[4].max().item<byte>() > 0);
+    }
+
+    [Fact]
+    public void Load_decodes_once_and_then_reads_the_cache()
+    {
+        using var temp = new TempDirectory();
+        var images = ImageFolder(temp);
+        var key = ImageStack.CacheKey("test", images, Files, 4);
+        using (var cache = new TensorCache(Path.Combine(temp.Path, "cache")))
+        using (ImageStack.Load(cache, key, images, Files, 4)) { }
+        // Only a decode would notice this image is gone.
+        File.Delete(Path.Combine(images, "2.jpg"));
+
+        using var again = new TensorCache(Path.Combine(temp.Path, "cache"));
+        using var cached = ImageStack.Load(again, key, images, Files, 4);
+
+        Assert.Empty(cached.Failures);
+        Assert.Equal([5L, 3, 4, 4], cached.Pixels.shape);
+        Assert.True(cached.Pixels[2].max().item<byte>() > 0);
+    }
+
+    [Fact]
+    public void Load_does_not_cache_a_set_with_a_bad_image()
+    {
+        using var temp = new TempDirectory();
+        var images = ImageFolder(temp);
+        TestJpeg.WriteTruncated(Path.Combine(images, "0.jpg"));
+        using var cache = new TensorCache(Path.Combine(temp.Path, "cache"));
+
+        using var decoded = ImageStack.Load(cache, ImageStack.CacheKey("test", images, Files, 4), images, Files, 4);
+
+        Assert.Equal(0, Assert.Single(decoded.Failures).Index);
+        Assert.False(Directory.Exists(cache.Directory) && Directory.EnumerateFiles(cache.Directory).Any());
     }
 
     [Fact]
@@ -63,6 +102,14 @@ public sealed class ImageStackTests
     }
 
     private static int Red(int i) => 20 + 50 * i;
+
+    /// <summary>An images/ folder under <paramref name="temp"/> holding <see cref="Files"/>, beside room for a cache.</summary>
+    private static string ImageFolder(TempDirectory temp)
+    {
+        var images = Directory.CreateDirectory(Path.Combine(temp.Path, "images")).FullName;
+        WriteImages(images);
+        return images;
+    }
 
     private static void WriteImages(string folder)
     {

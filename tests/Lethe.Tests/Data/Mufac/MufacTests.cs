@@ -105,6 +105,38 @@ public class MufacTests
     }
 
     [Fact]
+    public void Pixels_are_the_pillow_resize_of_each_image_shorter_side_first_then_a_centre_crop()
+    {
+        using var dir = new TempDirectory();
+        var fixture = new MufacFixture(dir.Path);
+        var wide = fixture.ImageOf("custom_train_dataset.csv", 1);
+        File.WriteAllBytes(wide, TestJpeg.Noise(40, 24));
+
+        using var data = Load(dir.Path);
+
+        // The one pipeline of every file dataset (MUCAC's too), which matches Pillow's bytes (CelebAHqVectorTests).
+        Assert.Equal(ImageResize.ResizeToSquare(ImageFile.Decode(wide), 16), data.Train.Pixels[0].data<byte>().ToArray());
+    }
+
+    [Fact]
+    public void The_fingerprint_repeats_from_the_cache_and_follows_the_forget_choice()
+    {
+        using var dir = new TempDirectory();
+        new MufacFixture(dir.Path);
+        var cache = Path.Combine(dir.Path, "c");
+        string Fingerprint(string forget)
+        {
+            using var data = Load(dir.Path, forget, cache: cache);
+            return data.Fingerprint;
+        }
+
+        var first = Fingerprint("first:8");
+
+        Assert.Equal(first, Fingerprint("first:8"));
+        Assert.NotEqual(first, Fingerprint("first:6"));
+    }
+
+    [Fact]
     public void A_second_load_reads_the_decoded_images_from_the_cache()
     {
         using var dir = new TempDirectory();
