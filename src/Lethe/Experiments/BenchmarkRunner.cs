@@ -40,7 +40,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         var recipes = spec.RecipesFor(data.Task);
         var plan = MethodPlan.Resolve(spec, data.Task); // before any training: a bad name or override costs nothing
         var setup = new Setup(spec, data, new TrainTransform(spec.ImageSize, spec.Augmentation), new EvalTransform(spec.ImageSize),
-            device, EvaluationOptions.Default with { Lambda = spec.Lambda, Attack = new MembershipInferenceOptions(ForgetShuffleSeed: spec.Seed) },
+            device, EvaluationOptions.Default with { Lambda = spec.Lambda, Attack = new MembershipInferenceOptions(SubsampleSeed: spec.Seed) },
             store, cancel);
 
         var baseJobs = new[]
