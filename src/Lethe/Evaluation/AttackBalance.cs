@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace Lethe.Evaluation;
@@ -24,6 +25,16 @@ public sealed record AttackBalance(int ForgetAvailable, int UnseenAvailable, int
     /// </summary>
     [JsonIgnore]
     public double MajorityShare => (double)Math.Max(ForgetUsed, UnseenUsed) / (ForgetUsed + UnseenUsed);
+
+    /// <summary>How these sizes came about, for reports and the run log ("unseen cut at random from 525 to the forget count").</summary>
+    /// <param name="tolerance">The tolerance the plan used (see <see cref="Plan"/>).</param>
+    public string Describe(double tolerance) => Subsampled switch
+    {
+        SubsampledSide.Unseen => $"unseen cut at random from {UnseenAvailable} to the forget count",
+        SubsampledSide.Forget => $"forget cut at random from {ForgetAvailable} to the unseen count, as in the reference",
+        _ when ForgetUsed == UnseenUsed => "equal sets, nothing cut",
+        _ => $"used whole, as in the reference: unseen is within {(tolerance * 100).ToString("0.##", CultureInfo.InvariantCulture)}% of forget",
+    };
 
     /// <summary>
     /// The sizes the attack uses for these set sizes (spec §9.2 step 3, extended): when forget ≥ unseen, forget is cut to
