@@ -63,8 +63,9 @@ public static class AttackNote
     {
         var evaluation = run.Models.Where(m => !m.Diverged).Select(m => m.Evaluation).FirstOrDefault(e => Sizes(e) is not null);
         if (evaluation is null || Sizes(evaluation) is not (int forget, int unseen)) return null;
-        var how = evaluation.Attack?.Balance.Describe(Tolerance) ?? "as stored; which side was cut is not recorded";
-        return $"{forget} forget vs {unseen} unseen losses per model ({how}); {Meaning(forget, unseen)}; AUC and TPR at 1% FPR rank the same rows by −loss (higher = member)";
+        var sets = $"{forget} forget vs {unseen} unseen losses per model";
+        if (evaluation.Attack is not { } attack) return $"{sets} (as stored; which side was cut is not recorded); {Meaning(forget, unseen)}";
+        return $"{sets} ({attack.Balance.Describe(Tolerance)}); {Meaning(forget, unseen)}; AUC and TPR at 1% FPR rank the same rows by −loss (higher = member)";
     }
 
     private static string Fraction(double value, string format = "F4") => value.ToString(format, CultureInfo.InvariantCulture);

@@ -26,6 +26,8 @@ public class JsonReportTests
         Assert.Equal("–", Cell(ResultsTable.TprRow));
         Assert.Equal("175 vs 175", Cell(ResultsTable.AttackSizesRow)); // the counts such runs did store
         Assert.DoesNotContain("Classes:", new MarkdownReport().Render(record));
+        Assert.Equal("175 forget vs 175 unseen losses per model (as stored; which side was cut is not recorded); 0.5 = the attacker cannot tell forget from unseen",
+            AttackNote.Fact([record])!.Value);
     }
 
     [Fact]
