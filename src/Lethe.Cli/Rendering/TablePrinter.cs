@@ -4,7 +4,10 @@ using Spectre.Console;
 
 namespace Lethe.Cli.Rendering;
 
-/// <summary>Prints the results table in the seed README's layout: metrics as rows, one column per model.</summary>
+/// <summary>
+/// Prints the results table in the seed README's layout (metrics as rows, one column per model), then what the reports
+/// say beside it: the attack's sets, the classes, the notes, and the warnings.
+/// </summary>
 internal static class TablePrinter
 {
     public static void Print(IAnsiConsole console, RunRecord run)
@@ -17,6 +20,11 @@ internal static class TablePrinter
         foreach (var row in table.Rows)
             grid.AddRow(new[] { row.Metric }.Concat(table.Models.Select((_, i) => row.Cell(i))).Select(Markup.Escape).ToArray());
         console.Write(grid);
-        console.MarkupLine("[grey]MIA = forgetting score F = |A − 0.5|; Final Score = NoMUS = λ·Acc + (1 − λ)(1 − 2F).[/]");
+        foreach (var fact in RunFacts.Of(run).Where(f => f.Name is "Classes" or "Attack"))
+            console.MarkupLine($"[grey]{Markup.Escape($"{fact.Name}: {fact.Value}")}[/]");
+        foreach (var note in ReportNotes.Of([run]))
+            console.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
+        foreach (var warning in ReportWarnings.Of([run]))
+            console.MarkupLine($"[yellow]Warning: {Markup.Escape(warning)}[/]");
     }
 }

@@ -1,16 +1,13 @@
-using Lethe.Experiments;
-
 namespace Lethe.Evaluation;
 
 /// <summary>
 /// The reference's loss-based membership-inference attack (spec §9.2): a logistic regression on the raw per-sample
 /// loss tries to tell forget samples (members) from unseen ones (non-members); its cross-validated accuracy A is the
-/// attack accuracy and F = |A − 0.5| the forgetting score.
+/// attack accuracy and F = |A − 0.5| the forgetting score. Unlike the reference, the larger side is cut to the smaller
+/// whichever it is (<see cref="AttackBalance.Plan"/>), so A = 0.5 means "cannot tell" at any set size.
 /// </summary>
 public static class MembershipInference
 {
-    private const string ForgetStream = "mia/forget-shuffle";
-
     /// <summary>Runs the attack on per-sample losses.</summary>
     /// <exception cref="ArgumentException">An empty set, or a loss that is NaN or infinite (named with its index).</exception>
     public static MembershipInferenceResult Run(
@@ -19,13 +16,14 @@ public static class MembershipInference
         options ??= MembershipInferenceOptions.Default;
         RequireFinite(forgetLosses, "forget");
         RequireFinite(unseenLosses, "unseen");
-        var kept = KeepForget(forgetLosses, unseenLosses.Count, options.ForgetShuffleSeed);
+        var balance = AttackBalance.Plan(forgetLosses.Count, unseenLosses.Count, options.ReferenceImbalanceTolerance);
+        var (members, nonMembers) = AttackSampler.Draw(forgetLosses, unseenLosses, balance, options.SubsampleSeed);
 
         // Unseen rows first, then forget rows, as the reference concatenates them.
-        var features = unseenLosses.Concat(kept).ToArray();
-        var labels = Enumerable.Repeat(0, unseenLosses.Count).Concat(Enumerable.Repeat(1, kept.Length)).ToArray();
+        var features = nonMembers.Concat(members).ToArray();
+        var labels = Enumerable.Repeat(0, nonMembers.Length).Concat(Enumerable.Repeat(1, members.Length)).ToArray();
         var splits = StratifiedShuffleSplit.Split(labels, options.SplitOptions);
-        return Evaluate(features, labels, splits, options.C);
+        return Evaluate(features, labels, splits, options.C) with { Balance = balance };
     }
 
     /// <summary>Runs the attack on float32 losses, as <see cref="Lethe.Models.PredictionTask.PerSampleLoss"/> gives them.</summary>
@@ -35,7 +33,8 @@ public static class MembershipInference
 
     /// <summary>
     /// The attack's cross-validation on given rows and splits: fit on each split's training rows, score on its test rows,
-    /// average. Lets a caller (or a test) supply the splits, e.g. scikit-learn's.
+    /// average; the ROC AUC and TPR at 1% FPR over all rows. Lets a caller (or a test) supply the splits, e.g.
+    /// scikit-learn's. The rows are used as given (nothing subsampled).
     /// </summary>
     /// <param name="features">One loss per row.</param>
     /// <param name="labels">1 = member (forget), 0 = non-member (unseen).</param>
@@ -56,17 +55,14 @@ public static class MembershipInference
         }
         var attackAccuracy = accuracies.Average();
         var members = labels.Count(y => y == 1);
+        var nonMembers = labels.Count - members;
+        // Members have lower loss, so −loss is the score that ranks them first.
+        var scores = features.Select(loss => -loss).ToArray();
         return new MembershipInferenceResult(
             attackAccuracy, Math.Abs(attackAccuracy - 0.5), accuracies,
-            members, labels.Count - members, LogisticRegression.Fit(features, labels, regression), fits);
-    }
-
-    /// <summary>A seeded permutation of the forget losses, cut to the unseen count (all kept when there are fewer).</summary>
-    internal static double[] KeepForget(IReadOnlyList<double> forgetLosses, int unseenCount, long seed)
-    {
-        var shuffled = forgetLosses.ToArray();
-        Permutation.Shuffle(shuffled, Seeds.Random(seed, ForgetStream));
-        return shuffled[..Math.Min(shuffled.Length, unseenCount)];
+            members, nonMembers, LogisticRegression.Fit(features, labels, regression), fits,
+            RocCurve.Auc(scores, labels), RocCurve.TruePositiveRateAt(scores, labels, MembershipInferenceOptions.LowFalsePositiveRate),
+            new AttackBalance(members, nonMembers, members, nonMembers, SubsampledSide.None));
     }
 
     private static double Accuracy(LogisticRegressionModel model, IReadOnlyList<double> features, IReadOnlyList<int> labels, IReadOnlyList<int> rows)

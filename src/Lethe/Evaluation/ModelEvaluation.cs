@@ -6,6 +6,8 @@ namespace Lethe.Evaluation;
 /// Everything the benchmark reports about one model (spec §9): utility on test, the membership-inference attack on
 /// forget versus unseen, the forgetting score F = |A - 0.5| (the README's "MIA" row), and NoMUS.
 /// </summary>
+/// <param name="ForgetCountAttacked">Forget rows the attack used (0 when it could not run).</param>
+/// <param name="UnseenCount">Size of the unseen set (the attack may use fewer; see <see cref="Attack"/>).</param>
 public sealed record ModelEvaluation(
     double TestAccuracy,
     double? Top2TestAccuracy,
@@ -21,6 +23,12 @@ public sealed record ModelEvaluation(
     int UnseenCount,
     double EvaluationSeconds)
 {
+    /// <summary>
+    /// AUC, TPR at 1% FPR, fold spread and the sets the attack compared; null when the attack could not run (non-finite
+    /// losses) and in runs stored before these were recorded.
+    /// </summary>
+    public AttackStatistics? Attack { get; init; }
+
     /// <summary>Per-sample losses on forget, unseen and test, kept for histograms (what the attack sees); not in tables.</summary>
     [JsonIgnore]
     public IReadOnlyDictionary<string, float[]> Losses { get; init; } = new Dictionary<string, float[]>();

@@ -38,6 +38,7 @@ public static class ModelEvaluator
             attack is null ? double.NaN : NoMus.Score(test.Accuracy, attack.AttackAccuracy, options.Lambda), options.Lambda,
             attack?.ForgetCount ?? 0, unseen.Count, clock.Elapsed.TotalSeconds)
         {
+            Attack = attack is null ? null : AttackStatistics.From(attack, options.Attack),
             Losses = new Dictionary<string, float[]>
             {
                 ["forget"] = forget.Losses,

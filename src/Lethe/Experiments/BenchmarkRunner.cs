@@ -38,12 +38,13 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         Report("data", $"train {summary.Train} = forget {summary.Forget} ({summary.ForgetIdentities} people) + retain {summary.Retain} "
             + $"({summary.RetainIdentities}); test {summary.Test}; unseen {summary.Unseen}; people in both forget and retain: "
             + $"{summary.StraddlingIdentities}" + (data.Notes.Count > 0 ? $"; {data.Notes.Count} notes above" : ""), done: true);
+        var evaluation = EvaluationOptions.Default with { Lambda = spec.Lambda, Attack = new MembershipInferenceOptions(SubsampleSeed: spec.Seed) };
+        ReportDataFacts(summary, evaluation.Attack);
 
         var recipes = spec.RecipesFor(data.Task);
         var plan = MethodPlan.Resolve(spec, data.Task); // before any training: a bad name or override costs nothing
         var setup = new Setup(spec, data, new TrainTransform(spec.ImageSize, spec.Augmentation), new EvalTransform(spec.ImageSize),
-            device, EvaluationOptions.Default with { Lambda = spec.Lambda, Attack = new MembershipInferenceOptions(ForgetShuffleSeed: spec.Seed) },
-            store, cancel);
+            device, evaluation, store, cancel);
 
         var baseJobs = new[]
         {
@@ -60,6 +61,19 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         results.AddRange(WithPeak(methodOutputs.SelectMany(r => r), methodsPeak, store));
 
         return new RunRecord(provenance, spec, spec.ResultHash(), summary, results, _clock.GetElapsedTime(started).TotalSeconds);
+    }
+
+    /// <summary>
+    /// The classes the labels use, and the sets the attack will compare, before anything trains: a warning that the attack
+    /// is too small to separate methods is worth more before hours of training than after.
+    /// </summary>
+    private void ReportDataFacts(DataSummary summary, MembershipInferenceOptions attack)
+    {
+        if (summary.Classes is { } classes) Report("data", $"classes: {classes.Describe()}");
+        var balance = AttackBalance.Plan(summary.Forget, summary.Unseen, attack.ReferenceImbalanceTolerance);
+        Report("data", $"attack: {balance.ForgetUsed} forget vs {balance.UnseenUsed} unseen losses per model ({balance.Describe(attack.ReferenceImbalanceTolerance)})");
+        if (balance.SmallerSide < attack.SmallSetThreshold)
+            Report("data", "warning: " + SmallAttackWarning.Text(balance.SmallerSide, attack.SmallSetThreshold, attack.Splits, []));
     }
 
     /// <summary>Settings shared by every job of a run.</summary>
@@ -246,9 +260,17 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         Report(label, "evaluating");
         var evaluation = ModelEvaluator.Evaluate(model, setup.Data, setup.EvalTransform, setup.Device, setup.Evaluation);
         var result = new ModelResult { Label = label, Source = "", Evaluation = evaluation, Seconds = double.NaN };
-        Report(label, $"test acc {evaluation.TestAccuracy:F4}, attack acc {evaluation.AttackAccuracy:F4}, NoMUS {evaluation.Nomus:F4}", done: true);
+        var attack = evaluation.Attack;
+        Report(label, $"test acc {Shown(evaluation.TestAccuracy)}, attack acc {Shown(evaluation.AttackAccuracy)} (fold SD {Shown(attack?.SplitAccuracySd)}), "
+            + $"AUC {Shown(attack?.RocAuc)}, TPR@1%FPR {Shown(attack?.TprAtOnePercentFpr)}, NoMUS {Shown(evaluation.Nomus)}", done: true);
+        if (attack is { SmallSet: true })
+            Report(label, "warning: " + SmallAttackWarning.Text(attack.Balance.SmallerSide, attack.SmallSetThreshold, attack.Splits, [attack.SplitAccuracySd]));
         return result;
     }
+
+    /// <summary>A number for the log, or "–" where there is none (no attack, a NaN of a diverged model).</summary>
+    private static string Shown(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("F4", System.Globalization.CultureInfo.InvariantCulture) : "–";
 
     private void Report(string stage, string message, bool done = false) => Report(new RunEvent(stage, message, null, done));
 

@@ -81,6 +81,6 @@ public static class DatasetFactory
             data.Retain.Count, data.Test.Count, data.Unseen.Count, forgetPeople.Count, retainPeople.Count,
             data.Test.Identities().Count, data.Unseen.Identities().Count,
             forgetPeople.Count(retainPeople.Contains), data.Fingerprint,
-            data.Notes.Count == 0 ? null : data.Notes);
+            data.Notes.Count == 0 ? null : data.Notes, ClassCoverage.Of(data));
     }
 }

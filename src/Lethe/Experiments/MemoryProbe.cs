@@ -4,7 +4,7 @@ namespace Lethe.Experiments;
 
 /// <summary>
 /// Peak resident memory of this process. On Linux the kernel's high-water mark (VmHWM) can be reset between stages
-/// (writing 5 to /proc/self/clear_refs), so each model gets its own peak; elsewhere it is the process-lifetime peak.
+/// (writing 5 to /proc/self/clear_refs), so each phase of a run gets its own peak; elsewhere it is the process-lifetime peak.
 /// LibTorch allocates outside the .NET heap, so GC counters would miss most of it.
 /// </summary>
 public static class MemoryProbe

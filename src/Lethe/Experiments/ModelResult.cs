@@ -20,12 +20,17 @@ public sealed record ModelResult
     /// <summary>Retrained's training time divided by this model's time: how much cheaper than the gold standard.</summary>
     public double? SpeedUp { get; init; }
 
-    /// <summary>Peak resident memory while this model was made, MiB.</summary>
+    /// <summary>
+    /// Peak resident memory of the process during the phase that made this model, MiB: Original and Retrained are one
+    /// phase, the methods another, and a phase's jobs run side by side in one process, so this is the phase's peak and not
+    /// the model's own (reports label it "Peak memory of phase"). NaN for a base model loaded from the checkpoint cache.
+    /// </summary>
     public double PeakMemoryMiB { get; init; }
 
     /// <summary>True when the weights came from the checkpoint cache (Seconds is then the original training time).</summary>
     public bool FromCache { get; init; }
 
+    /// <summary>True when the method's loss became non-finite; the model's numbers are then no results (reports show "–").</summary>
     public bool Diverged { get; init; }
 
     public int? DivergedAtStep { get; init; }

@@ -29,7 +29,7 @@ public sealed class HtmlReport(PlotSet? plots = null) : ISummaryWriter
         html.AppendLine("<body><main>");
         html.AppendLine($"<h1>{E(title)}</h1>");
         html.AppendLine($"<p class=\"lead\">{E(Lead(summary))}</p>");
-        foreach (var warning in EnvironmentWarnings.Of(summary.Runs))
+        foreach (var warning in ReportWarnings.Of(summary.Runs))
             html.AppendLine($"<p class=\"warning\">Warning: {E(warning)}</p>");
         Results(html, summary);
         if (plots is not null) Figures(html, plots);
@@ -45,7 +45,7 @@ public sealed class HtmlReport(PlotSet? plots = null) : ISummaryWriter
     private static void Results(StringBuilder html, SeedSummary summary)
     {
         html.AppendLine("<section><h2>Results</h2>");
-        html.AppendLine($"<p class=\"note\">{E(MarkdownReport.MetricsNote)} Retrained, the target, is shaded.</p>");
+        html.AppendLine($"<p class=\"note\">{E(string.Join(" ", ReportNotes.Of(summary.Runs)))} Retrained, the target, is shaded.</p>");
         Table(html, summary.Models, summary.Rows.Select(row => (row.Metric,
             row.Cells.Select((cell, i) => (CellHtml(summary, row, i), PerSeedTitle(cell, row.Format, summary.Seeds))))));
         if (summary.Runs.Count > 1)

@@ -22,6 +22,7 @@ public sealed class LatexTable : ISummaryWriter
         text.AppendLine($"% Lethe: {data.Name} ({data.Task}, {data.ImageSize} px); {seeds}.");
         if (summary.Runs.Count > 1) text.AppendLine($"% {SummaryMarkdown.IntervalNote(summary.Runs.Count)}");
         text.AppendLine($"% MIA is the forgetting score F = |A - 0.5|; Final Score is NoMUS with lambda = {summary.Runs[0].Spec.Lambda.ToString(CultureInfo.InvariantCulture)}.");
+        foreach (var line in Comments(summary)) text.AppendLine($"% {line}");
         text.AppendLine("% Needs \\usepackage{booktabs}.");
         text.AppendLine($"\\begin{{tabular}}{{l{new string('c', summary.Models.Count)}}}");
         text.AppendLine("\\toprule");
@@ -34,11 +35,20 @@ public sealed class LatexTable : ISummaryWriter
         return text.ToString();
     }
 
+    /// <summary>What the other formats print around the table (the attack's sets, the classes, warnings, notes), one comment line each.</summary>
+    private static IEnumerable<string> Comments(SeedSummary summary)
+    {
+        var facts = RunFacts.Of(summary).Where(f => f.Name is "Attack" or "Classes").SelectMany(f => f.Value.Split('\n').Select(v => $"{f.Name}: {v}"));
+        var warnings = ReportWarnings.Of(summary.Runs).Select(w => $"Warning: {w}");
+        return facts.Concat(warnings).Concat(ReportNotes.Of(summary.Runs).Skip(1)); // Skip: the metrics note is the line above, in ASCII
+    }
+
     private static string Line(IEnumerable<string> cells) => string.Join(" & ", cells) + " \\\\";
 
     private static string Cell(SummaryCell cell, string format, SeedSummary summary)
     {
-        if (cell.PerSeedText is not null) return Escape(cell.Display(format, summary.Seeds));
+        // A missing text reads "–" elsewhere; the numeric cells' "--" is LaTeX's own en dash.
+        if (cell.PerSeedText is not null) return Escape(cell.Display(format, summary.Seeds)).Replace("–", "--");
         if (cell.Interval is not { } ci) return "--";
         var shown = ci.Format(format == "F4" ? "F3" : format, " \\pm ");
         return ci.HalfWidth is null ? shown : $"${shown}$";

@@ -6,17 +6,14 @@ namespace Lethe.Reports;
 /// <summary>results.md: provenance first, then the table in the seed README's layout.</summary>
 public sealed class MarkdownReport : IReportWriter
 {
-    public const string MetricsNote =
-        "\"MIA\" is the forgetting score F = |A − 0.5| as the reference README prints it; A is the attack accuracy. Final Score = NoMUS = λ·Acc + (1 − λ)·(1 − 2F).";
-
     public string FileName => "results.md";
 
     public string Render(RunRecord run)
     {
         var text = new StringBuilder();
-        text.Append(MarkdownTable.Header(Title(run.Data), RunFacts.Of(run), EnvironmentWarnings.Of([run])));
+        text.Append(MarkdownTable.Header(Title(run.Data), RunFacts.Of(run), ReportWarnings.Of([run])));
         text.AppendLine();
-        text.AppendLine(MetricsNote);
+        foreach (var note in ReportNotes.Of([run])) text.AppendLine(note);
         text.AppendLine();
         text.Append(Table(ResultsTable.From(run)));
         return text.ToString();

@@ -12,15 +12,21 @@ public static class RunFacts
     public static IReadOnlyList<RunFact> Of(RunRecord run)
     {
         var (p, d) = (run.Provenance, run.Data);
-        return
-        [
+        var facts = new List<RunFact>
+        {
             new("Command", p.CommandLine, IsCode: true),
             new("Preset", $"{run.Spec.Preset}; seed {run.Spec.Seed}" + (run.Spec.UnlearnSeed is { } u ? $", unlearning seed {u}" : "") + $"; λ = {Number(run.Spec.Lambda)}; result hash {run.ResultHash}"),
             new("Data", DataLine(d)),
+        };
+        if (d.Classes is { } classes) facts.Add(new("Classes", classes.Describe()));
+        if (AttackNote.Fact([run]) is { } attack) facts.Add(attack);
+        facts.AddRange(
+        [
             new("Versions", $"Lethe {p.Lethe} ({p.Commit?[..Math.Min(10, p.Commit.Length)] ?? "no commit"}), {p.DotNet}, TorchSharp {p.TorchSharp}, LibTorch {p.LibTorch}, {p.Build} build"),
             new("Machine", $"{p.Os}; {p.Cpu}; {p.LogicalCores} logical cores; device {p.Device}; {p.Jobs} parallel jobs × {p.TorchThreads} torch threads"),
             new("Total wall time", $"{run.TotalSeconds:F0} s"),
-        ];
+        ]);
+        return facts;
     }
 
     /// <summary>The first seed's facts, with every seed's command and the seeds in place of the one seed.</summary>
@@ -36,6 +42,7 @@ public static class RunFacts
                 ? f with { Value = one[0] }
                 : f with { Name = "Commands", Value = string.Join("\n", summary.Runs.Select(r => r.Provenance.CommandLine).Distinct()) },
             "Preset" => f with { Value = $"{first.Spec.Preset}; seeds {seeds} (n = {summary.Runs.Count}); λ = {Number(first.Spec.Lambda)}" },
+            "Attack" => AttackNote.Fact(summary.Runs)!,
             "Total wall time" => f with { Value = $"{summary.Runs.Sum(r => r.TotalSeconds):F0} s over {summary.Runs.Count} seeds" },
             _ => f,
         });

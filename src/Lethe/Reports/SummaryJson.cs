@@ -21,6 +21,8 @@ public sealed class SummaryJson : ISummaryWriter
     {
         summary.Seeds,
         Interval = "mean ± t(0.975, n − 1)·sd/√n over the seeds with a value",
+        Warnings = ReportWarnings.Of(summary.Runs),
+        Notes = ReportNotes.Of(summary.Runs),
         Spec = summary.Runs[0].Spec with { Seed = 0 },
         summary.Runs[0].Data,
         Runs = summary.Runs.Select(r => new { r.Spec.SweepSeed, r.ResultHash, r.TotalSeconds, r.Provenance }),

@@ -16,9 +16,9 @@ public sealed class SummaryMarkdown(PlotSet? plots = null, string reportDirector
     public string Render(SeedSummary summary)
     {
         var text = new StringBuilder();
-        text.Append(MarkdownTable.Header(MarkdownReport.Title(summary.Runs[0].Data), RunFacts.Of(summary), EnvironmentWarnings.Of(summary.Runs)));
+        text.Append(MarkdownTable.Header(MarkdownReport.Title(summary.Runs[0].Data), RunFacts.Of(summary), ReportWarnings.Of(summary.Runs)));
         text.AppendLine();
-        text.AppendLine(MarkdownReport.MetricsNote);
+        foreach (var note in ReportNotes.Of(summary.Runs)) text.AppendLine(note);
         if (summary.Runs.Count > 1) text.AppendLine(IntervalNote(summary.Runs.Count));
         text.AppendLine();
         text.Append(Table(summary));

@@ -22,6 +22,7 @@ public class ModelEvaluatorTests
 
         Assert.True(double.IsNaN(evaluation.AttackAccuracy));
         Assert.True(double.IsNaN(evaluation.Nomus));
+        Assert.Null(evaluation.Attack);
         Assert.InRange(evaluation.TestAccuracy, 0, 1);
     }
 
@@ -38,5 +39,9 @@ public class ModelEvaluatorTests
         Assert.Equal(data.Unseen.Count, e.UnseenCount);
         Assert.Equal(Math.Min(data.Forget.Count, data.Unseen.Count), e.ForgetCountAttacked);
         Assert.Equal(data.Forget.Count, e.Losses["forget"].Length);
+        Assert.Equal(AttackBalance.Plan(data.Forget.Count, data.Unseen.Count, 0.01), e.Attack!.Balance);
+        Assert.True(e.Attack.SmallSet); // 12 images a side, under 100
+        Assert.Equal(10, e.Attack.Splits);
+        Assert.InRange(e.Attack.RocAuc, 0, 1);
     }
 }

@@ -1,3 +1,4 @@
+using Lethe.Evaluation;
 using Lethe.Experiments;
 using Lethe.Reports;
 using Lethe.Tests.Support;
@@ -28,9 +29,18 @@ public class BenchmarkRunnerTests
             Assert.Equal(Math.Abs(e.AttackAccuracy - 0.5), e.ForgettingScore, 12);
             Assert.Equal(0.5 * e.TestAccuracy + 0.5 * (1 - 2 * e.ForgettingScore), e.Nomus, 12);
             Assert.Equal(2, model.History!.Count);
+            Assert.Equal(new AttackBalance(24, 20, 20, 20, SubsampledSide.Forget), e.Attack!.Balance);
+            // 20 a side is under 100: the log warns with each model's own fold spread.
+            var sd = e.Attack.SplitAccuracySd.ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains(events, ev => ev.Stage == model.Label
+                && ev.Message == $"warning: The attack compares only 20 images per side (fewer than 100): the standard deviation of its 10 fold accuracies, {sd}, may exceed the differences between methods.");
         }
+        Assert.Contains(events, e => e.Stage == "data"
+            && e.Message == "attack: 20 forget vs 20 unseen losses per model (forget cut at random from 24 to the unseen count, as in the reference)");
+        Assert.Contains(events, e => e.Stage == "data" && e.Message.StartsWith("warning: The attack compares only 20 images per side"));
         Assert.All(files, f => Assert.True(File.Exists(f), f));
         var markdown = File.ReadAllText(Path.Combine(spec.OutputDirectory, "results.md"));
+        Assert.Contains("- **Warning: The attack compares only 20 images per side (fewer than 100)", markdown);
         Assert.Contains("| Metric | Original | Retrained |", markdown);
         Assert.Contains("| Final Score |", markdown);
         Assert.Equal(run.Models[0].Evaluation.TestAccuracy,

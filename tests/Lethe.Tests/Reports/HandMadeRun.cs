@@ -1,6 +1,8 @@
+using Lethe.Data;
 using Lethe.Evaluation;
 using Lethe.Experiments;
 using Lethe.IO;
+using Lethe.Models;
 using Lethe.Reports;
 using Lethe.Training;
 
@@ -30,9 +32,33 @@ public static class HandMadeRun
     {
         int k = Seeds.ToList().IndexOf(seed);
         var spec = Presets.Quick with { Preset = "handmade", Seed = seed, CacheDirectory = "/cache", OutputDirectory = $"/runs/seed-{seed}" };
-        var data = new DataSummary("synthfaces", "age-8", 32, 525, 175, 350, 175, 175, 25, 50, 25, 25, 0, $"fingerprint-{seed}");
+        var data = new DataSummary("synthfaces", "age-8", 32, 525, 175, 350, 175, 175, 25, 50, 25, 25, 0, $"fingerprint-{seed}",
+            Classes: ClassCoverage.Of(MultiClassTask.AgeGroups, Enumerable.Range(0, 8).Select(c => new Sample($"s{c}", "p", [c]))));
         return new RunRecord(Provenance(seed), spec, spec.ResultHash(), data, Models.Select(m => Result(m, k)).ToArray(), 300 + k);
     }
+
+    /// <summary>
+    /// <paramref name="record"/> as if its forget set were 14 images against 525 unseen: each attacked model compared 14
+    /// against 14 (unseen cut), with fold SDs 0.150, 0.175, ... in model order.
+    /// </summary>
+    public static RunRecord SmallForgetSet(RunRecord record) => record with
+    {
+        Data = record.Data with { Forget = 14, Unseen = 525 },
+        Models = record.Models.Select((m, i) => m.Evaluation.Attack is null ? m : m with
+        {
+            Evaluation = m.Evaluation with
+            {
+                ForgetCountAttacked = 14,
+                UnseenCount = 525,
+                Attack = m.Evaluation.Attack with
+                {
+                    SplitAccuracySd = 0.15 + 0.025 * i,
+                    Balance = new AttackBalance(14, 525, 14, 14, SubsampledSide.Unseen),
+                    SmallSet = true,
+                },
+            },
+        }).ToArray(),
+    };
 
     public static Provenance Provenance(long seed) => new("0.1.0+0123456789abcdef", "0123456789abcdef", ".NET 10.0.0", "0.107.0.0",
         "2.10.0.0", "Debian GNU/Linux 12 (bookworm)", "Test CPU", 2, "cpu", 1, 2, "Release",
@@ -59,7 +85,11 @@ public static class HandMadeRun
         double accuracy = plan.Accuracy[k], attack = plan.Attack[k];
         double f = Math.Abs(attack - 0.5);
         var evaluation = new ModelEvaluation(accuracy, accuracy + 0.25, [accuracy], 0.5, 0.55, 0.24, attack, f,
-            0.5 * accuracy + 0.5 * (1 - 2 * f), 0.5, 175, 175, 2);
+            0.5 * accuracy + 0.5 * (1 - 2 * f), 0.5, 175, 175, 2)
+        {
+            Attack = double.IsNaN(attack) ? null
+                : new AttackStatistics(attack + 0.05, 0.02 * (k + 1), 0.03, 10, new AttackBalance(175, 175, 175, 175, SubsampledSide.None), false, 100),
+        };
         return new ModelResult
         {
             Label = plan.Label,
@@ -70,6 +100,7 @@ public static class HandMadeRun
             PeakMemoryMiB = 1000,
             Diverged = double.IsNaN(attack),
             DivergedAtStep = double.IsNaN(attack) ? 7 : null,
+            Note = double.IsNaN(attack) ? "loss became non-finite at step 7 (forget)" : null,
             History = plan.Source == "base" ? History(k) : null,
         };
     }

@@ -10,8 +10,9 @@ public class SeedSummaryTests
         var summary = SeedSummary.From(HandMadeRun.Records());
 
         Assert.Equal(["Original", "Retrained", "Fine-tuning", "SCRUB"], summary.Models);
-        Assert.Equal(["Test Acc", "Top-2 Test Acc", "MIA", "Final Score", "Attack Acc (A)", "Forget Acc", "Retain Acc", "Unseen Acc",
-            "Time (s)", "Speed-up vs Retrained", "Peak memory (MiB)", "Status"], summary.Rows.Select(r => r.Metric));
+        Assert.Equal(["Test Acc", "Top-2 Test Acc", "MIA", "Final Score", "Attack Acc (A)", "Attack fold SD", "Attack AUC",
+            "Attack TPR @ 1% FPR", "Attack sizes (forget vs unseen)", "Forget Acc", "Retain Acc", "Unseen Acc",
+            "Time (s)", "Speed-up vs Retrained", "Peak memory of phase (MiB)", "Status"], summary.Rows.Select(r => r.Metric));
         Assert.Equal([1L, 2, 42], summary.Seeds);
     }
 
@@ -32,9 +33,12 @@ public class SeedSummaryTests
     {
         var summary = SeedSummary.From(HandMadeRun.Records());
         var scrubF = summary.Row("MIA")!.Cells[3];
+        var scrubAccuracy = summary.Row("Test Acc")!.Cells[3]; // seed 42 stored 0.25, which is no result
 
         Assert.Null(scrubF.PerSeed[2]);
         Assert.Equal(2, scrubF.Interval!.Count);
+        Assert.Equal([0.27, 0.26, null], scrubAccuracy.PerSeed);
+        Assert.Equal(0.265, scrubAccuracy.Interval!.Mean, 12);
         Assert.Equal("ok (seeds 1, 2); diverged at step 7 (seed 42)", summary.Cell(summary.Row("Status")!, 3));
         Assert.Equal("ok", summary.Cell(summary.Row("Status")!, 0));
     }

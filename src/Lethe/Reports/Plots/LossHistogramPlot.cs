@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lethe.Experiments;
 using ScottPlot;
 
 namespace Lethe.Reports.Plots;
@@ -32,15 +33,17 @@ internal static class LossHistogramPlot
         return all.Length == 0 ? 1 : Math.Max(all[(int)Math.Floor(ClipQuantile * (all.Length - 1))], 1e-6);
     }
 
-    public static PlotImage Draw(string label, IReadOnlyDictionary<string, float[]> losses, double attackAccuracy, string lossName,
+    /// <summary>The figure of one model; its caption states A with the sets it was measured on.</summary>
+    public static PlotImage Draw(ModelResult model, IReadOnlyDictionary<string, float[]> losses, string lossName,
         long seed, double top, string directory)
     {
+        var label = model.Label;
         var present = Sets.Where(s => losses.TryGetValue(s.Set, out var v) && v.Any(float.IsFinite)).ToArray();
         int bins = BinsFor(present.Select(s => losses[s.Set].Length).DefaultIfEmpty(0).Min());
         double width = top / bins;
         double highest = 0;
 
-        var title = $"{label}: per-sample loss, A = {Fraction(attackAccuracy)}";
+        var title = $"{label}: per-sample loss, A = {(model.Diverged ? "–" : Fraction(model.Evaluation.AttackAccuracy))}";
         var plot = Figure.Create(title, $"{lossName} (nats; last bin holds everything above {top.ToString("F2", CultureInfo.InvariantCulture)})", "share of the set's samples");
         foreach (var (set, legend, color, pattern) in present)
         {
@@ -55,7 +58,7 @@ internal static class LossHistogramPlot
         plot.ShowLegend(Alignment.UpperRight);
         var name = "losses-" + Experiments.RunStore.Slug(label);
         return Figure.Save(plot, directory, name, $"{label}: what the attack sees",
-            $"Per-sample loss of {label} on forget, unseen and test (seed {seed}); attack accuracy A = {Fraction(attackAccuracy)}, 0.5 = the attacker cannot tell forget from unseen.");
+            $"Per-sample loss of {label} on forget, unseen and test (seed {seed}); {AttackNote.Caption(model)}.");
     }
 
     /// <summary>The share of samples per bin (so sets of different sizes compare), the last bin taking everything above.</summary>
@@ -69,5 +72,5 @@ internal static class LossHistogramPlot
     }
 
     private static string Fraction(double value) =>
-        double.IsFinite(value) ? value.ToString("F3", CultureInfo.InvariantCulture) : "n/a";
+        double.IsFinite(value) ? value.ToString("F3", CultureInfo.InvariantCulture) : "–";
 }

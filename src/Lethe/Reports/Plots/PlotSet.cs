@@ -26,7 +26,7 @@ public sealed record PlotSet(PlotImage TradeOff, PlotImage Cost, IReadOnlyList<P
         double top = LossHistogramPlot.AxisEnd(run.Losses.Values.SelectMany(sets => sets.Values));
         return run.Record.Models
             .Where(m => run.Losses.ContainsKey(m.Label))
-            .Select(m => LossHistogramPlot.Draw(m.Label, run.Losses[m.Label], m.Evaluation.AttackAccuracy, lossName, run.Record.Spec.SweepSeed, top, directory))
+            .Select(m => LossHistogramPlot.Draw(m, run.Losses[m.Label], lossName, run.Record.Spec.SweepSeed, top, directory))
             .ToArray();
     }
 }

@@ -1,0 +1,33 @@
+using Lethe.Experiments;
+
+namespace Lethe.Reports;
+
+/// <summary>The notes printed under a report's table, so that each format explains its rows the same way.</summary>
+public static class ReportNotes
+{
+    public const string Metrics =
+        "\"MIA\" is the forgetting score F = |A − 0.5| as the reference README prints it; A is the attack accuracy. Final Score = NoMUS = λ·Acc + (1 − λ)·(1 − 2F).";
+
+    /// <summary>Jobs of a phase share one process, so its peak cannot be split between the models it made.</summary>
+    public const string Memory =
+        "Peak memory of phase: the process's peak resident memory during the phase that made the model (Original with Retrained, then all the methods, each phase's jobs side by side in one process); it is not the model's own.";
+
+    /// <summary>
+    /// What a diverged model's "–" cells mean; with several seeds, that its other seeds' values make the mean (a diverged
+    /// seed's numbers are not results, so they are left out rather than averaged). Null when nothing diverged.
+    /// </summary>
+    public static string? Divergence(IReadOnlyList<RunRecord> runs)
+    {
+        var diverged = runs.SelectMany(r => r.Models.Where(m => m.Diverged).Select(m => (m.Label, Seed: r.Spec.SweepSeed))).ToArray();
+        if (diverged.Length == 0) return null;
+        const string cells = "A diverged model's numbers are not results: its cells show \"–\" and the Status row gives the step (the reason is kept in results.json).";
+        if (runs.Count == 1) return cells;
+        var which = string.Join("; ", diverged.GroupBy(d => d.Label).Select(g =>
+            $"{g.Key} in seed{(g.Count() == 1 ? "" : "s")} {string.Join(", ", g.Select(d => d.Seed))}"));
+        return $"{cells} Diverged: {which}. Those seeds are left out of that model's means, which are over the remaining seeds (report.csv gives n).";
+    }
+
+    /// <summary>The notes in order: metrics, memory, divergence when any.</summary>
+    public static IReadOnlyList<string> Of(IReadOnlyList<RunRecord> runs) =>
+        Divergence(runs) is { } divergence ? [Metrics, Memory, divergence] : [Metrics, Memory];
+}
