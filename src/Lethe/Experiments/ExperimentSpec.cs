@@ -132,10 +132,16 @@ public sealed record ExperimentSpec
     [JsonIgnore]
     public int EffectiveThreads => Threads > 0 ? Threads : Math.Max(1, Environment.ProcessorCount / EffectiveJobs);
 
+    /// <summary>
+    /// Raised when the evaluation reports other numbers for the same model (2: the attack balances both directions and
+    /// reports AUC and TPR), so that a resumed run does not keep results the older evaluation stored.
+    /// </summary>
+    public const int EvaluationVersion = 2;
+
     /// <summary>A hash of every setting that affects results (not where they are written), so a resume only reuses results of the same run.</summary>
     public string ResultHash()
     {
-        var json = JsonSerializer.Serialize(this with { OutputDirectory = "", CacheDirectory = "" });
+        var json = JsonSerializer.Serialize(this with { OutputDirectory = "", CacheDirectory = "" }) + $"/evaluation-v{EvaluationVersion}";
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16].ToLowerInvariant();
     }
 
