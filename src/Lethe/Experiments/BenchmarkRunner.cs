@@ -115,6 +115,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         try
         {
             if (setup.Store.TryGet(job.Label) is { } stored) return new BaseOutput(new Made(stored, false), keep ? model : null);
+            var divergence = info.History.LastOrDefault()?.Divergence;
             var result = Evaluate(job.Label, model, setup) with
             {
                 Label = job.Label,
@@ -122,6 +123,9 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
                 Seconds = info.TrainSeconds,
                 SpeedUp = job.Role == "retrained" ? 1.0 : null,
                 FromCache = fromCache,
+                Diverged = divergence is not null,
+                DivergedAtStep = divergence?.Step,
+                Note = divergence?.Note,
                 History = info.History,
                 Settings = info.Key.Recipe,
                 PeakMemoryMiB = double.NaN,
@@ -183,7 +187,8 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         fromCache = false;
         cache.Store(info, model);
         progress.Clear();
-        Report(job.Label, $"trained in {info.TrainSeconds:F1} s, final train accuracy {history[^1].Accuracy:F3}", done: true);
+        Report(job.Label, $"trained in {info.TrainSeconds:F1} s, final train accuracy {history[^1].Accuracy:F3}"
+            + (history[^1].Divergence is { } diverged ? $"; stopped: {diverged.Note}" : ""), done: true);
         return model;
     }
 

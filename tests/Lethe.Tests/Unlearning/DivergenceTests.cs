@@ -1,3 +1,4 @@
+using Lethe.Training;
 using Lethe.Unlearning;
 using static Lethe.Tests.Unlearning.UnlearningFixtures;
 using static TorchSharp.torch;
