@@ -17,6 +17,7 @@ public static class MethodRegistry
         new Unsir(),
         new Scrub(),
         new AdvancedNegGrad(),
+        new RandomLabels(),
     ];
 
     public static IReadOnlyList<string> Keys { get; } = All.Select(m => m.Key).ToArray();
