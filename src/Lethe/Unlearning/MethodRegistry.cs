@@ -18,6 +18,7 @@ public static class MethodRegistry
         new Scrub(),
         new AdvancedNegGrad(),
         new RandomLabels(),
+        new SalUn(),
     ];
 
     public static IReadOnlyList<string> Keys { get; } = All.Select(m => m.Key).ToArray();
