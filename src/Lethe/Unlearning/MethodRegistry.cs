@@ -19,6 +19,7 @@ public static class MethodRegistry
         new AdvancedNegGrad(),
         new RandomLabels(),
         new SalUn(),
+        new Ssd(),
     ];
 
     public static IReadOnlyList<string> Keys { get; } = All.Select(m => m.Key).ToArray();
