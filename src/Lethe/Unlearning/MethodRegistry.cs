@@ -20,6 +20,7 @@ public static class MethodRegistry
         new RandomLabels(),
         new SalUn(),
         new Ssd(),
+        new BadTeacher(),
     ];
 
     public static IReadOnlyList<string> Keys { get; } = All.Select(m => m.Key).ToArray();
