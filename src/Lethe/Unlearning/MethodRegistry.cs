@@ -21,6 +21,7 @@ public static class MethodRegistry
         new SalUn(),
         new Ssd(),
         new BadTeacher(),
+        new L1Sparse(),
     ];
 
     public static IReadOnlyList<string> Keys { get; } = All.Select(m => m.Key).ToArray();
