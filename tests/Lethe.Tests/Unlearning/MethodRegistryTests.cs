@@ -15,6 +15,14 @@ public class MethodRegistryTests
     }
 
     [Fact]
+    public void Should_put_the_newer_baselines_after_the_reference_in_a_fixed_order()
+    {
+        Assert.Equal(["randlabel", "salun", "ssd", "badteacher", "l1sparse"], MethodRegistry.Keys.Skip(6));
+        Assert.Equal(["Random Labels", "SalUn", "SSD", "Bad Teacher", "l1-sparse"],
+            MethodRegistry.All.Skip(6).SelectMany(m => m.Labels));
+    }
+
+    [Fact]
     public void Should_give_every_method_its_own_key_and_labels_because_results_are_stored_by_label()
     {
         Assert.Equal(MethodRegistry.Keys.Count, MethodRegistry.Keys.Distinct(StringComparer.OrdinalIgnoreCase).Count());
