@@ -40,11 +40,11 @@ internal static class OriginalCache
     public static string Fingerprint(nn.Module model)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var scope = NewDisposeScope();
         foreach (var (name, tensor) in model.state_dict())
         {
             hash.AppendData(Encoding.UTF8.GetBytes(name));
-            using var cpu = tensor.detach().cpu().contiguous();
-            hash.AppendData(cpu.bytes);
+            hash.AppendData(tensor.detach().cpu().contiguous().bytes);
         }
         return Convert.ToHexString(hash.GetHashAndReset());
     }

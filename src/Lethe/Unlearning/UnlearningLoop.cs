@@ -95,9 +95,11 @@ public sealed class UnlearningLoop : IDisposable
         Func<int, Tensor>? penalty = null)
     {
         foreach (var (epoch, batch) in Each(schedule))
-            Step(stage(epoch), () => penalty is null
-                ? Task.Loss(Model.call(batch.Images), batch.Targets)
-                : Task.Loss(Model.call(batch.Images), batch.Targets) + penalty(epoch));
+            Step(stage(epoch), () =>
+            {
+                var loss = Task.Loss(Model.call(batch.Images), batch.Targets);
+                return penalty is null ? loss : loss + penalty(epoch);
+            });
     }
 
     /// <summary>
