@@ -5,7 +5,7 @@ internal static class CliErrors
 {
     public static bool IsUserError(Exception e) =>
         e is ArgumentException or InvalidDataException or Lethe.Data.Files.DataFileException or FileNotFoundException or DirectoryNotFoundException
-            or UnauthorizedAccessException or OperationCanceledException or Lethe.Training.TrainingDivergedException
+            or UnauthorizedAccessException or OperationCanceledException
         || e is AggregateException aggregate && aggregate.Flatten().InnerExceptions.All(IsUserError);
 
     public static string Describe(Exception e) => e switch

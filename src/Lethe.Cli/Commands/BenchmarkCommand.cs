@@ -3,6 +3,7 @@ using Lethe.Cli.Rendering;
 using Lethe.Experiments;
 using Lethe.Reports;
 using Lethe.Training;
+using Lethe.Unlearning;
 using Spectre.Console;
 
 namespace Lethe.Cli.Commands;
@@ -35,7 +36,7 @@ internal static class BenchmarkCommand
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N" };
         var jobs = new Option<int?>("--jobs") { Description = "Models made side by side (default 2: Original with Retrained, then the methods)" };
         var threads = new Option<int?>("--threads") { Description = "Torch threads per job (default: cores / jobs); results repeat only at the same count" };
-        var methods = new Option<string[]>("--methods") { Description = "Unlearning methods to run (comma-separated keys), 'all' or 'none'", AllowMultipleArgumentsPerToken = true };
+        var methods = new Option<string[]>("--methods") { Description = $"Unlearning methods to run: 'all', 'none' or comma-separated keys ({string.Join(", ", MethodRegistry.Keys)})", AllowMultipleArgumentsPerToken = true };
         var set = new Option<string[]>("--set") { Description = "Override a hyper-parameter, e.g. --set scrub.lr=0.0005 (repeatable)" };
         var parameters = new Option<FileInfo?>("--params") { Description = "JSON file of hyper-parameter overrides, e.g. {\"scrub\": {\"lr\": 0.0005}}" };
         var lambda = new Option<double?>("--lambda") { Description = "NoMUS weight λ of accuracy (default 0.5)" };

@@ -131,6 +131,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         try
         {
             if (setup.Store.TryGet(job.Label) is { } stored) return new BaseOutput(new Made(stored, false), keep ? model : null);
+            var divergence = info.History.LastOrDefault()?.Divergence;
             var result = Evaluate(job.Label, model, setup) with
             {
                 Label = job.Label,
@@ -138,6 +139,9 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
                 Seconds = info.TrainSeconds,
                 SpeedUp = job.Role == "retrained" ? 1.0 : null,
                 FromCache = fromCache,
+                Diverged = divergence is not null,
+                DivergedAtStep = divergence?.Step,
+                Note = divergence?.Note,
                 History = info.History,
                 Settings = info.Key.Recipe,
                 PeakMemoryMiB = double.NaN,
@@ -203,7 +207,8 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         fromCache = false;
         cache.Store(info, model);
         progress.Clear();
-        Report(job.Label, $"trained in {info.TrainSeconds:F1} s, final train accuracy {history[^1].Accuracy:F3}", done: true);
+        Report(job.Label, $"trained in {info.TrainSeconds:F1} s, final train accuracy {history[^1].Accuracy:F3}"
+            + (history[^1].Divergence is { } diverged ? $"; stopped: {diverged.Note}" : ""), done: true);
         return model;
     }
 
@@ -224,7 +229,9 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             Task = data.Task,
             Forget = data.Forget,
             Retain = data.Retain,
+            Train = data.Train,
             TrainTransform = setup.TrainTransform,
+            EvalTransform = setup.EvalTransform,
             Device = setup.Device,
             Seed = spec.EffectiveUnlearnSeed,
             Progress = new SyncProgress<UnlearningProgress>(p => Report(new RunEvent(labels[0], p.Stage, Step: p.Step, Loss: p.Loss))),

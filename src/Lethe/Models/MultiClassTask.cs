@@ -26,6 +26,14 @@ public class MultiClassTask(string name, IReadOnlyList<string> classNames) : Pre
     public override Tensor Correct(Tensor logits, Tensor targets) =>
         logits.argmax(1).eq(targets).to_type(ScalarType.Float32).unsqueeze(1);
 
+    /// <summary>The true class plus a shift drawn from 1..C-1, modulo C: uniform over the C-1 wrong classes.</summary>
+    public override Tensor RandomTargets(Tensor targets, Generator random)
+    {
+        using var shift = randint(1, Outputs, targets.shape, generator: random);
+        using var cpu = targets.cpu();
+        return (cpu + shift).remainder_(Outputs).to(targets.device);
+    }
+
     /// <summary>Null when k covers every class (top-2 of a binary task would be 1 by construction).</summary>
     public override Tensor? TopKCorrect(Tensor logits, Tensor targets, int k)
     {

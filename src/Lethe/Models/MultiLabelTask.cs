@@ -29,6 +29,13 @@ public sealed class MultiLabelTask(IReadOnlyList<string> attributes) : Predictio
     public override Tensor PerSampleLoss(Tensor logits, Tensor targets) =>
         F.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.None).mean([1]);
 
+    /// <summary>Each attribute 0 or 1 with probability one half, whatever the truth.</summary>
+    public override Tensor RandomTargets(Tensor targets, Generator random)
+    {
+        using var bits = randint(0, 2, targets.shape, generator: random);
+        return bits.to_type(ScalarType.Float32).to(targets.device);
+    }
+
     public override Tensor Correct(Tensor logits, Tensor targets) =>
         logits.gt(0).to_type(ScalarType.Float32).eq(targets).to_type(ScalarType.Float32);
 

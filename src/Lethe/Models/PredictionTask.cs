@@ -30,6 +30,13 @@ public abstract class PredictionTask
     /// <summary>1 where the prediction is right, else 0: float32 [N, Attributes.Count].</summary>
     public abstract Tensor Correct(Tensor logits, Tensor targets);
 
+    /// <summary>
+    /// Random training targets in place of <paramref name="targets"/> (Random Labels, SalUn): for each sample a class drawn
+    /// uniformly from the wrong ones (binary: the other class), or for multi-label uniformly random bits. Drawn on the CPU
+    /// from <paramref name="random"/>, returned on the targets' device.
+    /// </summary>
+    public abstract Tensor RandomTargets(Tensor targets, Generator random);
+
     /// <summary>1 where the target is among the k largest logits, float32 [N]; null when the task has no ranking.</summary>
     public virtual Tensor? TopKCorrect(Tensor logits, Tensor targets, int k) => null;
 

@@ -1,9 +1,15 @@
+using System.Text.Json.Serialization;
+
 namespace Lethe.Training;
 
 /// <summary>What one training epoch did: mean loss, accuracy on the augmented batches, throughput.</summary>
 public sealed record EpochStats(int Epoch, double LearningRate, double Loss, double Accuracy, int Images, TimeSpan Elapsed)
 {
     public double ImagesPerSecond => Elapsed.TotalSeconds > 0 ? Images / Elapsed.TotalSeconds : 0;
+
+    /// <summary>Set on the epoch in which training diverged and stopped (the last one); absent from the JSON otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Divergence? Divergence { get; init; }
 }
 
 /// <summary>Progress inside an epoch, for progress bars: step k of n, the running loss and accuracy.</summary>

@@ -1,5 +1,3 @@
-using Lethe.Data;
-
 namespace Lethe.Unlearning;
 
 /// <summary>Advanced NegGrad hyper-parameters: NegGrad's, same defaults (spec §8.5).</summary>
@@ -17,54 +15,14 @@ public sealed class AdvancedNegGrad : UnlearningMethod<AdvancedNegGradHyperParam
 
     public override AdvancedNegGradHyperParameters Defaults(UnlearningVariant variant) => new();
 
-    public override IReadOnlyList<UnlearnedModel> Run(UnlearningContext context, AdvancedNegGradHyperParameters hyper)
+    protected override void Unlearn(UnlearningLoop loop, AdvancedNegGradHyperParameters hyper)
     {
-        var start = context.Time.GetTimestamp();
-        var model = context.CopyOriginal();
-        model.train();
-        using var steps = new TrainingSteps(context, Key, model, model.parameters(), hyper.Lr);
-        var retainLoader = context.TrainLoader(context.Retain, Stream("retain"));
-        var forgetLoader = context.TrainLoader(context.Forget, Stream("forget"));
-        using var cycling = new CyclingBatches(forgetLoader);
-        var task = context.Task;
-        var schedule = Schedule(UsesRetainClock(context.Variant, hyper.UnifiedLoop), hyper.Epochs, context.BatchSize,
-            retainLoader.Epoch, forgetLoader.Epoch, cycling.Next, Sizing.Batches, Sizing.Batches);
-        foreach (var (epoch, retain, forget) in schedule)
-            using (retain)
-            using (forget)
-            {
-                steps.Stage = $"epoch {epoch}/{hyper.Epochs} retain descent, forget ascent";
-                if (!steps.Step(() => task.Loss(model.call(retain.Images), retain.Targets)
-                                      - task.Loss(model.call(forget.Images), forget.Targets)))
-                    break;
-            }
-        steps.Finish();
-        return [Result("Advanced Grad Asc", model, context, start, steps)];
+        var model = loop.Train(Optimiser.Sgd(hyper.Lr));
+        var retain = loop.Loader(loop.Context.Retain, "retain");
+        var forget = loop.Loader(loop.Context.Forget, "forget");
+        var pairs = LoopShapes.AdvancedNegGrad(loop, hyper.UnifiedLoop, hyper.Epochs, retain, forget);
+        foreach (var (epoch, r, f) in loop.Each(pairs))
+            loop.Step($"epoch {epoch}/{hyper.Epochs} retain descent, forget ascent",
+                () => loop.Task.Loss(model.call(r.Images), r.Targets) - loop.Task.Loss(model.call(f.Images), f.Targets));
     }
-
-    /// <summary>MUFAC pairs as NegGrad (retain clock, cycling forget stream); MUCAC pairs in lockstep (spec §8.5).</summary>
-    internal static bool UsesRetainClock(UnlearningVariant variant, bool unifiedLoop) =>
-        !unifiedLoop && variant == UnlearningVariant.MultiClass;
-
-    /// <summary>The (retain, forget) pairs Advanced NegGrad steps on, with their 1-based epoch.</summary>
-    internal static IEnumerable<(int Epoch, TR Retain, TF Forget)> Schedule<TR, TF>(bool retainClock, int epochs,
-        int batchSize, Func<IEnumerable<TR>> retainEpoch, Func<IEnumerable<TF>> forgetEpoch, Func<TF> nextForget,
-        Sizing<TR> retainSizing, Sizing<TF> forgetSizing)
-    {
-        for (int epoch = 1; epoch <= epochs; epoch++)
-        {
-            var pairs = retainClock
-                ? BatchPairing.RetainClock(retainEpoch(), nextForget, retainSizing, forgetSizing)
-                : BatchPairing.Lockstep(retainEpoch(), forgetEpoch(), batchSize, retainSizing, forgetSizing);
-            foreach (var (retain, forget) in pairs)
-                yield return (epoch, retain, forget);
-        }
-    }
-
-    /// <summary>The optimiser steps a run takes for these set sizes (the loop shape without training).</summary>
-    internal static int PlannedSteps(UnlearningVariant variant, bool unifiedLoop, int retainCount, int forgetCount,
-        int batchSize, int epochs) =>
-        Schedule(UsesRetainClock(variant, unifiedLoop), epochs, batchSize,
-            () => BatchPairing.Sizes(retainCount, batchSize), () => BatchPairing.Sizes(forgetCount, batchSize),
-            BatchPairing.NextOf(BatchPairing.CyclingSizes(forgetCount, batchSize)), Sizing.Counts, Sizing.Counts).Count();
 }

@@ -1,6 +1,3 @@
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
 namespace Lethe.Unlearning;
 
 /// <summary>CF-k hyper-parameters (spec §8.3).</summary>
@@ -33,21 +30,12 @@ public sealed class CatastrophicForgetting : UnlearningMethod<CatastrophicForget
 
     public override CatastrophicForgettingHyperParameters Defaults(UnlearningVariant variant) => new();
 
-    public override IReadOnlyList<UnlearnedModel> Run(UnlearningContext context, CatastrophicForgettingHyperParameters hyper)
+    protected override void Unlearn(UnlearningLoop loop, CatastrophicForgettingHyperParameters hyper)
     {
-        var start = context.Time.GetTimestamp();
         var prefixes = TrainablePrefixes(hyper.K);
-        var model = context.CopyOriginal();
-        model.train();
         // The reference built its optimiser before freezing, which plain SGD cannot tell apart from this.
-        var (parameters, frozen) = Partition(model, prefixes);
-        foreach (var p in frozen) p.requires_grad = false;
-        using var steps = new TrainingSteps(context, Key, model, parameters, hyper.Lr);
-        FineTune.Train(steps, model, context.Task, context.TrainLoader(context.Retain, Stream("retain")), hyper.Epochs);
-        steps.Finish();
-        // The returned model is an ordinary network again; freezing belonged to this run only.
-        foreach (var p in frozen) p.requires_grad = true;
-        return [Result($"CF-{hyper.K}", model, context, start, steps)];
+        loop.Train(Optimiser.Sgd(hyper.Lr), trains: name => prefixes.Any(p => name.StartsWith(p + ".", StringComparison.Ordinal)));
+        loop.Fit(LoopShapes.RetainPasses(loop, hyper.Epochs), epoch => $"epoch {epoch}/{hyper.Epochs} retain");
     }
 
     /// <summary>The parameter-name prefixes that CF-k trains.</summary>
@@ -56,13 +44,5 @@ public sealed class CatastrophicForgetting : UnlearningMethod<CatastrophicForget
         if (k < 1 || k > BlocksFromHead.Count)
             throw new ArgumentException($"cf.k must be in 1..{BlocksFromHead.Count} (1 = head only), got {k}", nameof(k));
         return BlocksFromHead.Take(k).SelectMany(block => block).ToArray();
-    }
-
-    private static (Parameter[] Trainable, Parameter[] Frozen) Partition(nn.Module model, IReadOnlyList<string> prefixes)
-    {
-        var named = model.named_parameters().ToArray();
-        bool IsTrainable(string name) => prefixes.Any(prefix => name.StartsWith(prefix + ".", StringComparison.Ordinal));
-        return (named.Where(p => IsTrainable(p.name)).Select(p => p.parameter).ToArray(),
-            named.Where(p => !IsTrainable(p.name)).Select(p => p.parameter).ToArray());
     }
 }

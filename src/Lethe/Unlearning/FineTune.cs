@@ -1,7 +1,3 @@
-using Lethe.Data;
-using Lethe.Models;
-using static TorchSharp.torch;
-
 namespace Lethe.Unlearning;
 
 /// <summary>Fine-tuning hyper-parameters (spec §8.2).</summary>
@@ -26,30 +22,9 @@ public sealed class FineTune : UnlearningMethod<FineTuneHyperParameters>
 
     public override FineTuneHyperParameters Defaults(UnlearningVariant variant) => new();
 
-    public override IReadOnlyList<UnlearnedModel> Run(UnlearningContext context, FineTuneHyperParameters hyper)
+    protected override void Unlearn(UnlearningLoop loop, FineTuneHyperParameters hyper)
     {
-        var start = context.Time.GetTimestamp();
-        var model = context.CopyOriginal();
-        model.train(!hyper.BnEvalQuirk);
-        using var steps = new TrainingSteps(context, Key, model, model.parameters(), hyper.Lr);
-        Train(steps, model, context.Task, context.TrainLoader(context.Retain, Stream("retain")), hyper.Epochs);
-        steps.Finish();
-        return [Result("Fine-tuning", model, context, start, steps)];
-    }
-
-    /// <summary>Epochs of plain loss minimisation over every retain batch (shared by CF-k and UNSIR's repair stage).
-    /// Returns false when training diverged.</summary>
-    internal static bool Train(TrainingSteps steps, nn.Module<Tensor, Tensor> model, PredictionTask task,
-        BatchLoader retain, int epochs, string stagePrefix = "")
-    {
-        for (int epoch = 1; epoch <= epochs; epoch++)
-        {
-            steps.Stage = $"{stagePrefix}epoch {epoch}/{epochs} retain";
-            foreach (var batch in retain.Epoch())
-                using (batch)
-                    if (!steps.Step(() => task.Loss(model.call(batch.Images), batch.Targets)))
-                        return false;
-        }
-        return true;
+        loop.Train(Optimiser.Sgd(hyper.Lr), batchNormTraining: !hyper.BnEvalQuirk);
+        loop.Fit(LoopShapes.RetainPasses(loop, hyper.Epochs), epoch => $"epoch {epoch}/{hyper.Epochs} retain");
     }
 }

@@ -6,8 +6,12 @@ namespace Lethe.Unlearning;
 /// </summary>
 public interface IUnlearningMethod
 {
-    /// <summary>The stable configuration key ("finetune", "cf", "neggrad", "advneggrad", "unsir", "scrub").</summary>
+    /// <summary>The stable configuration key ("finetune", "cf", "neggrad", "advneggrad", "unsir", "scrub", ...).</summary>
     string Key { get; }
+
+    /// <summary>False for a method that draws nothing at random (SSD): its result is the same for every unlearning seed,
+    /// and its results say so in their note.</summary>
+    bool DependsOnSeed { get; }
 
     /// <summary>The report labels of the models a run with default hyper-parameters produces, in order.</summary>
     IReadOnlyList<string> Labels { get; }

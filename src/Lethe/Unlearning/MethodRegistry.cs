@@ -1,12 +1,14 @@
 namespace Lethe.Unlearning;
 
 /// <summary>
-/// Every unlearning method, listed explicitly in the report's column order (spec §8.8, §11). Adding a method means
-/// adding its file and one line here.
+/// Every unlearning method, listed explicitly in the report's column order (spec §8.8, §11): the reference's six in its
+/// order, then the newer baselines. Adding a method means adding its file and one line here; the report, the tables and
+/// `--methods` take their columns and keys from this list.
 /// </summary>
 public static class MethodRegistry
 {
-    /// <summary>The methods in report order: Fine-tuning, CF-3, Grad Asc, UNSIR (two stages), SCRUB, Advanced Grad Asc.</summary>
+    /// <summary>The methods in report order: Fine-tuning, CF-3, Grad Asc, UNSIR (two stages), SCRUB, Advanced Grad Asc,
+    /// then the newer baselines.</summary>
     public static IReadOnlyList<IUnlearningMethod> All { get; } =
     [
         new FineTune(),
@@ -15,6 +17,11 @@ public static class MethodRegistry
         new Unsir(),
         new Scrub(),
         new AdvancedNegGrad(),
+        new RandomLabels(),
+        new SalUn(),
+        new Ssd(),
+        new BadTeacher(),
+        new L1Sparse(),
     ];
 
     public static IReadOnlyList<string> Keys { get; } = All.Select(m => m.Key).ToArray();

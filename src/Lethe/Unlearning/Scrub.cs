@@ -1,5 +1,4 @@
 using Lethe.Data;
-using Lethe.Models;
 using static TorchSharp.torch;
 
 namespace Lethe.Unlearning;
@@ -37,67 +36,44 @@ public sealed class Scrub : UnlearningMethod<ScrubHyperParameters>
     public override ScrubHyperParameters Defaults(UnlearningVariant variant) =>
         variant == UnlearningVariant.Binary ? new() { Lr = 0.0001, Epochs = 1 } : new();
 
-    public override IReadOnlyList<UnlearnedModel> Run(UnlearningContext context, ScrubHyperParameters hyper)
+    protected override void Unlearn(UnlearningLoop loop, ScrubHyperParameters hyper)
     {
         if (!(hyper.Temperature > 0))
             throw new ArgumentException($"scrub.temperature must be positive, got {hyper.Temperature}");
-        var start = context.Time.GetTimestamp();
-        using var teacher = Freeze(context.CopyOriginal());
-        var student = context.CopyOriginal();
-        student.train();
-        var corrected = context.Variant == UnlearningVariant.MultiLabel && !hyper.ReferenceMode;
-        var maxPhase = context.Variant != UnlearningVariant.MultiLabel || corrected;
+        var teacher = loop.Teacher(loop.Context.CopyOriginal());
+        var student = loop.Train(Optimiser.Sgd(hyper.Lr));
+        var corrected = loop.Context.Variant == UnlearningVariant.MultiLabel && !hyper.ReferenceMode;
+        var maxPhase = loop.Context.Variant != UnlearningVariant.MultiLabel || corrected;
         Func<Tensor, Tensor, Tensor> kd = corrected
             ? (s, t) => Distillation.BernoulliKl(s, t, hyper.Temperature)
             : (s, t) => Distillation.SoftmaxKl(s, t, hyper.Temperature);
-        using var steps = new TrainingSteps(context, Key, student, student.parameters(), hyper.Lr);
-        var retain = context.TrainLoader(context.Retain, Stream("retain"));
-        var forget = context.TrainLoader(context.Forget, Stream("forget"));
+        var retain = loop.Loader(loop.Context.Retain, "retain");
+        var forget = loop.Loader(loop.Context.Forget, "forget");
         for (int epoch = 1; epoch <= hyper.Epochs; epoch++)
         {
-            steps.Stage = $"epoch {epoch}/{hyper.Epochs} min phase";
-            if (!MinPhase(steps, student, teacher, context.Task, retain.Epoch(), kd)) break;
-            if (!maxPhase) continue;
-            steps.Stage = $"epoch {epoch}/{hyper.Epochs} max phase";
-            if (!MaxPhase(steps, student, teacher, forget.Epoch(), kd)) break;
+            MinPhase(loop, $"epoch {epoch}/{hyper.Epochs} min phase", student, teacher, retain.Epoch(), kd);
+            if (maxPhase) MaxPhase(loop, $"epoch {epoch}/{hyper.Epochs} max phase", student, teacher, forget.Epoch(), kd);
         }
-        steps.Finish();
-        return [Result("SCRUB", student, context, start, steps)];
     }
 
-    /// <summary>The teacher: evaluation mode (running BN statistics) and no gradients, so nothing can change it.</summary>
-    internal static nn.Module<Tensor, Tensor> Freeze(nn.Module<Tensor, Tensor> teacher)
+    /// <summary>One step per retain batch on Loss(student(x), y) + KD(student(x), teacher(x)).</summary>
+    internal static void MinPhase(UnlearningLoop loop, string stage, nn.Module<Tensor, Tensor> student,
+        nn.Module<Tensor, Tensor> teacher, IEnumerable<Batch> retain, Func<Tensor, Tensor, Tensor> kd)
     {
-        teacher.eval();
-        foreach (var p in teacher.parameters()) p.requires_grad = false;
-        return teacher;
+        foreach (var batch in loop.Each(retain))
+            loop.Step(stage, () =>
+            {
+                var logits = student.call(batch.Images);
+                return loop.Task.Loss(logits, batch.Targets) + kd(logits, TeacherLogits(teacher, batch.Images));
+            });
     }
 
-    /// <summary>One step per retain batch on Loss(student(x), y) + KD(student(x), teacher(x)). False when diverged.</summary>
-    internal static bool MinPhase(TrainingSteps steps, nn.Module<Tensor, Tensor> student,
-        nn.Module<Tensor, Tensor> teacher, PredictionTask task, IEnumerable<Batch> retain,
-        Func<Tensor, Tensor, Tensor> kd)
-    {
-        foreach (var batch in retain)
-            using (batch)
-                if (!steps.Step(() =>
-                    {
-                        var logits = student.call(batch.Images);
-                        return task.Loss(logits, batch.Targets) + kd(logits, TeacherLogits(teacher, batch.Images));
-                    }))
-                    return false;
-        return true;
-    }
-
-    /// <summary>One step per forget batch on −KD(student(x), teacher(x)). False when diverged.</summary>
-    internal static bool MaxPhase(TrainingSteps steps, nn.Module<Tensor, Tensor> student,
+    /// <summary>One step per forget batch on −KD(student(x), teacher(x)).</summary>
+    internal static void MaxPhase(UnlearningLoop loop, string stage, nn.Module<Tensor, Tensor> student,
         nn.Module<Tensor, Tensor> teacher, IEnumerable<Batch> forget, Func<Tensor, Tensor, Tensor> kd)
     {
-        foreach (var batch in forget)
-            using (batch)
-                if (!steps.Step(() => -kd(student.call(batch.Images), TeacherLogits(teacher, batch.Images))))
-                    return false;
-        return true;
+        foreach (var batch in loop.Each(forget))
+            loop.Step(stage, () => -kd(student.call(batch.Images), TeacherLogits(teacher, batch.Images)));
     }
 
     private static Tensor TeacherLogits(nn.Module<Tensor, Tensor> teacher, Tensor images)

@@ -1,4 +1,5 @@
 using Lethe.Data;
+using Lethe.Data.Transforms;
 using Lethe.Experiments;
 using Lethe.Models;
 using static TorchSharp.torch;
@@ -12,6 +13,7 @@ namespace Lethe.Unlearning;
 public sealed class UnlearningContext
 {
     private readonly UnlearningVariant? variant;
+    private readonly IImageTransform? evalTransform;
 
     /// <summary>The model to unlearn from. Methods work on copies (<see cref="CopyOriginal"/>) and never change it.</summary>
     public required nn.Module<Tensor, Tensor> Original { get; init; }
@@ -32,8 +34,20 @@ public sealed class UnlearningContext
 
     public required ImageSet Retain { get; init; }
 
+    /// <summary>The Original's whole training set (forget and retain), for methods that measure it (SSD's global
+    /// importances). Default none: such methods then take the retain set followed by the forget set.</summary>
+    public ImageSet? Train { get; init; }
+
     /// <summary>The augmenting transform of the training views (spec §4).</summary>
     public required IImageTransform TrainTransform { get; init; }
+
+    /// <summary>The deterministic transform of unaugmented views (spec §4). Default: the evaluation transform at the
+    /// retain images' size.</summary>
+    public IImageTransform EvalTransform
+    {
+        get => evalTransform ?? new EvalTransform(Retain.Height);
+        init => evalTransform = value;
+    }
 
     /// <summary>Where every model and tensor lives. Default CPU.</summary>
     public Device Device { get; init; } = CPU;
@@ -54,8 +68,4 @@ public sealed class UnlearningContext
 
     /// <summary>An independent copy of <see cref="Original"/> on <see cref="Device"/>.</summary>
     public nn.Module<Tensor, Tensor> CopyOriginal() => Networks.Copy(Original, Architecture, Task.Outputs, Device);
-
-    /// <summary>A shuffled, augmented loader over <paramref name="set"/> whose order and augmentation come from the named stream.</summary>
-    public BatchLoader TrainLoader(ImageSet set, string stream) =>
-        new(set, Task, TrainTransform, new BatchOptions(BatchSize, Shuffle: true), Device, Seed, stream);
 }

@@ -1,10 +1,9 @@
-using static TorchSharp.torch;
-
 namespace Lethe.Unlearning;
 
 /// <summary>
-/// The typed base of every method: it checks the hyper-parameter record's type once, so a method body only sees its
-/// own record, and it builds the results with the method's clock and step counts.
+/// The typed base of every method. It checks the hyper-parameter record's type once, so a method body only sees its
+/// own record, and it runs the body inside an <see cref="UnlearningLoop"/>, which labels the emitted models with
+/// <see cref="LabelsFor"/>: a method declares its labels there and nowhere else.
 /// </summary>
 /// <typeparam name="THyper">The method's hyper-parameter record.</typeparam>
 public abstract class UnlearningMethod<THyper> : IUnlearningMethod where THyper : class
@@ -13,6 +12,8 @@ public abstract class UnlearningMethod<THyper> : IUnlearningMethod where THyper 
 
     public IReadOnlyList<string> Labels => LabelsFor(Defaults(UnlearningVariant.MultiClass));
 
+    public virtual bool DependsOnSeed => true;
+
     public abstract IReadOnlyList<string> LabelsFor(THyper hyperParameters);
 
     public abstract THyper Defaults(UnlearningVariant variant);
@@ -20,7 +21,17 @@ public abstract class UnlearningMethod<THyper> : IUnlearningMethod where THyper 
     /// <summary>Runs the method with its defaults for the context's variant.</summary>
     public IReadOnlyList<UnlearnedModel> Run(UnlearningContext context) => Run(context, Defaults(context.Variant));
 
-    public abstract IReadOnlyList<UnlearnedModel> Run(UnlearningContext context, THyper hyperParameters);
+    public IReadOnlyList<UnlearnedModel> Run(UnlearningContext context, THyper hyperParameters)
+    {
+        using var loop = new UnlearningLoop(context, Key, LabelsFor(hyperParameters));
+        Unlearn(loop, hyperParameters);
+        var results = loop.Finish();
+        return DependsOnSeed ? results : results.Select(r => r with { Note = r.Note ?? SeedIndependent }).ToArray();
+    }
+
+    /// <summary>The algorithm: what the method does to <see cref="UnlearningLoop.Model"/>; the loop does the rest.
+    /// A method with several labels calls <see cref="UnlearningLoop.Emit"/> once per label but the last.</summary>
+    protected abstract void Unlearn(UnlearningLoop loop, THyper hyper);
 
     IReadOnlyList<string> IUnlearningMethod.LabelsFor(object hyperParameters) => LabelsFor(Cast(hyperParameters));
 
@@ -29,13 +40,7 @@ public abstract class UnlearningMethod<THyper> : IUnlearningMethod where THyper 
     IReadOnlyList<UnlearnedModel> IUnlearningMethod.Run(UnlearningContext context, object hyperParameters) =>
         Run(context, Cast(hyperParameters));
 
-    /// <summary>The name of one of this method's random streams, derived from the context seed.</summary>
-    private protected string Stream(string name) => $"unlearn/{Key}/{name}";
-
-    private protected UnlearnedModel Result(string label, nn.Module<Tensor, Tensor> model, UnlearningContext context,
-        long startTimestamp, TrainingSteps steps, string? note = null) =>
-        new(label, model, context.Time.GetElapsedTime(startTimestamp), steps.Steps, steps.Diverged, steps.DivergedAtStep,
-            steps.Note ?? note);
+    private const string SeedIndependent = "the same for every seed: the method draws nothing at random";
 
     private THyper Cast(object hyperParameters) => hyperParameters as THyper ?? throw new ArgumentException(
         $"method '{Key}' takes {typeof(THyper).Name}, not {hyperParameters?.GetType().Name ?? "null"}",

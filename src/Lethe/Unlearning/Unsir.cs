@@ -1,6 +1,5 @@
 using TorchSharp;
 using Lethe.Data;
-using Lethe.Experiments;
 using Lethe.Models;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -42,51 +41,25 @@ public sealed class Unsir : UnlearningMethod<UnsirHyperParameters>
 
     public override UnsirHyperParameters Defaults(UnlearningVariant variant) => new();
 
-    public override IReadOnlyList<UnlearnedModel> Run(UnlearningContext context, UnsirHyperParameters hyper)
+    protected override void Unlearn(UnlearningLoop loop, UnsirHyperParameters hyper)
     {
         if (!(hyper.NoiseLr > 0) || hyper.NoiseSteps < 0)
             throw new ArgumentException($"unsir.noiseLr must be positive and unsir.noiseSteps at least 0, got {hyper.NoiseLr} and {hyper.NoiseSteps}");
-        var start = context.Time.GetTimestamp();
-        var model = context.CopyOriginal();
-        model.train(!hyper.BnEvalQuirk);
-        UnlearnedModel impaired;
-        int impairSteps;
-        using (var steps = new TrainingSteps(context, Key, model, model.parameters(), hyper.Lr))
+        // Stage 1, impair: per lockstep pair, noise far from the forget batch's outputs, trained with the retain labels.
+        var model = loop.Train(Optimiser.Sgd(hyper.Lr), batchNormTraining: !hyper.BnEvalQuirk);
+        var retain = loop.Loader(loop.Context.Retain, "impair/retain");
+        var forget = loop.Loader(loop.Context.Forget, "impair/forget");
+        var noiseStream = loop.Generator("impair/noise");
+        foreach (var (epoch, r, f) in loop.Each(LoopShapes.Lockstep(loop, hyper.ImpairEpochs, retain, forget)))
         {
-            Impair(context, steps, model, hyper);
-            steps.Finish();
-            impairSteps = steps.Steps;
-            impaired = Result("UNSIR Stage 1", model, context, start, steps);
+            using var noise = OptimiseNoise(model, f.Images, hyper, noiseStream);
+            loop.Step($"stage 1 epoch {epoch}/{hyper.ImpairEpochs}", () => ImpairLoss(model, loop.Task, noise, r));
         }
-        // Stage 1's model is reported as it is, so stage 2 trains on a copy.
-        impaired = impaired with { Model = Networks.Copy(model, context.Architecture, context.Task.Outputs, context.Device) };
-        var note = impaired.Diverged ? $"continues from a stage 1 that diverged at step {impaired.DivergedAtStep}" : null;
-        using var repair = new TrainingSteps(context, Key, model, model.parameters(), hyper.Lr, impairSteps);
-        FineTune.Train(repair, model, context.Task, context.TrainLoader(context.Retain, Stream("repair/retain")),
-            hyper.RepairEpochs, "stage 2 ");
-        repair.Finish();
-        return [impaired, Result("UNSIR Stage 2", model, context, start, repair, note)];
-    }
-
-    private void Impair(UnlearningContext context, TrainingSteps steps, nn.Module<Tensor, Tensor> model,
-        UnsirHyperParameters hyper)
-    {
-        var retainLoader = context.TrainLoader(context.Retain, Stream("impair/retain"));
-        var forgetLoader = context.TrainLoader(context.Forget, Stream("impair/forget"));
-        using var noiseStream = Seeds.Generator(context.Seed, Stream("impair/noise"));
-        for (int epoch = 1; epoch <= hyper.ImpairEpochs; epoch++)
-        {
-            steps.Stage = $"stage 1 epoch {epoch}/{hyper.ImpairEpochs}";
-            var pairs = BatchPairing.Lockstep(retainLoader.Epoch(), forgetLoader.Epoch(), context.BatchSize,
-                Sizing.Batches, Sizing.Batches);
-            foreach (var (retain, forget) in pairs)
-                using (retain)
-                using (forget)
-                {
-                    using var noise = OptimiseNoise(model, forget.Images, hyper, noiseStream);
-                    if (!steps.Step(() => ImpairLoss(model, context.Task, noise, retain))) return;
-                }
-        }
+        loop.Emit();
+        // Stage 2, repair: a fresh SGD fine-tunes on retain.
+        loop.Train(Optimiser.Sgd(hyper.Lr), batchNormTraining: !hyper.BnEvalQuirk);
+        loop.Fit(LoopShapes.RetainPasses(loop, hyper.RepairEpochs, "repair/retain"),
+            epoch => $"stage 2 epoch {epoch}/{hyper.RepairEpochs} retain");
     }
 
     /// <summary>

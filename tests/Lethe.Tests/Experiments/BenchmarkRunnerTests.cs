@@ -110,7 +110,7 @@ public class BenchmarkRunnerTests
 public class BenchmarkRunnerMethodTests
 {
     [Fact]
-    public void All_methods_run_and_give_the_nine_columns_in_the_seed_order()
+    public void All_methods_run_and_give_the_seed_order_nine_columns_first_then_the_registry_order()
     {
         using var dir = new TempDirectory();
         var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache"), ["all"]);
@@ -118,6 +118,8 @@ public class BenchmarkRunnerMethodTests
         var run = new BenchmarkRunner().Run(spec);
 
         Assert.Equal(["Original", "Retrained", "Fine-tuning", "CF-3", "Grad Asc", "UNSIR Stage 1", "UNSIR Stage 2", "SCRUB", "Advanced Grad Asc"],
+            run.Models.Select(m => m.Label).Take(9));
+        Assert.Equal(["Original", "Retrained", .. Lethe.Unlearning.MethodRegistry.All.SelectMany(m => m.Labels)],
             run.Models.Select(m => m.Label));
         Assert.All(run.Models.Skip(2), m => Assert.True(m.SpeedUp > 0));
         var table = ResultsTable.From(run);

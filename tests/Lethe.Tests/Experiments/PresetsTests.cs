@@ -52,6 +52,6 @@ public class MethodPlanTests
     {
         var spec = Presets.Default with { Methods = ["scrub", "all", "SCRUB", "none"] };
         var keys = MethodPlan.Resolve(spec, MultiClassTask.AgeGroups).Steps.Select(s => s.Method.Key).ToArray();
-        Assert.Equal(["scrub", "finetune", "cf", "neggrad", "unsir", "advneggrad"], keys);
+        Assert.Equal(["scrub", .. Lethe.Unlearning.MethodRegistry.Keys.Where(k => k != "scrub")], keys);
     }
 }

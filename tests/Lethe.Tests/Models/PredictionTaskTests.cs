@@ -53,6 +53,35 @@ public class PredictionTaskTests
         Assert.Contains("F0001_x.jpg", error.Message);
         Assert.Throws<InvalidDataException>(() => MultiLabelTask.MaleSmilingYoung.Validate(new Sample("1.jpg", "7", [1, 2, 0])));
     }
+
+    [Fact]
+    public void Random_targets_draw_each_wrong_class_about_equally_and_never_the_true_one()
+    {
+        using var truth = arange(4000).remainder(4);
+        using var random = new Generator(7);
+
+        using var drawn = new MultiClassTask("toy-4", ["a", "b", "c", "d"]).RandomTargets(truth, random);
+
+        Assert.False(drawn.eq(truth).any().item<bool>());
+        foreach (var shift in new[] { 1, 2, 3 })
+            Assert.InRange(drawn.sub(truth).remainder(4).eq(shift).sum().item<long>(), 1200, 1467);
+        using var binaryTruth = truth.remainder(2);
+        using var binary = new BinaryTask("Male").RandomTargets(binaryTruth, random);
+        Assert.True(binary.add(binaryTruth).eq(1).all().item<bool>()); // the other class, always
+    }
+
+    [Fact]
+    public void Random_targets_are_random_bits_for_multilabel_whatever_the_truth()
+    {
+        using var truth = ones(1000, 3);
+        using var random = new Generator(7);
+
+        using var bits = MultiLabelTask.MaleSmilingYoung.RandomTargets(truth, random);
+
+        Assert.Equal(ScalarType.Float32, bits.dtype);
+        Assert.True(bits.eq(0).logical_or(bits.eq(1)).all().item<bool>());
+        Assert.InRange(bits.mean().item<float>(), 0.45f, 0.55f);
+    }
 }
 
 public class BinaryTopKTests

@@ -27,4 +27,22 @@ public class TrainerTests
         Assert.All(history, h => Assert.Equal(128, h.Images));
         Assert.Equal(6 * loader.BatchesPerEpoch, reported.Count);
     }
+
+    [Fact]
+    public void A_non_finite_loss_stops_training_without_applying_the_step_and_is_recorded_not_thrown()
+    {
+        using var set = TinyData.Classes(64);
+        using var model = Networks.Create("resnet18", 8, CPU, initSeed: 3);
+        using (no_grad()) model.named_parameters().Single(p => p.name == "fc.bias").parameter.fill_(float.NaN);
+        var before = model.named_parameters().Single(p => p.name == "conv1.weight").parameter.data<float>().ToArray();
+        var loader = new BatchLoader(set, MultiClassTask.AgeGroups, new EvalTransform(16), BatchOptions.Training, CPU, 1, "train");
+
+        var history = new Trainer().Train(model, MultiClassTask.AgeGroups, loader, new TrainRecipe("tiny", 0.05, 0.9, 3, []), "tiny");
+
+        var epoch = Assert.Single(history);
+        Assert.Equal(1, epoch.Divergence?.Step);
+        Assert.Contains("NaN", epoch.Divergence!.Note);
+        Assert.Equal(0, epoch.Images);
+        Assert.Equal(before, model.named_parameters().Single(p => p.name == "conv1.weight").parameter.data<float>().ToArray());
+    }
 }

@@ -1,3 +1,4 @@
+using Lethe.Training;
 using Lethe.Unlearning;
 using static Lethe.Tests.Unlearning.UnlearningFixtures;
 using static TorchSharp.torch;
@@ -34,7 +35,7 @@ public class DivergenceTests
         using var model = result.Model;
         Assert.True(result.Diverged, $"steps {result.Steps}");
         Assert.NotNull(result.DivergedAtStep);
-        Assert.InRange(result.Steps, 0, NegGrad.PlannedSteps(UnlearningVariant.MultiClass, false, 64, 32, BatchSize, 2) - 1);
+        Assert.InRange(result.Steps, 0, LoopShapes.NegGradSteps(UnlearningVariant.MultiClass, false, 64, 32, BatchSize, 2) - 1);
         Assert.NotNull(result.Note);
     }
 

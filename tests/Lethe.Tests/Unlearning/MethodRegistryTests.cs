@@ -6,12 +6,29 @@ namespace Lethe.Tests.Unlearning;
 public class MethodRegistryTests
 {
     [Fact]
-    public void Should_list_every_method_in_report_column_order()
+    public void Should_list_the_reference_methods_first_in_its_column_order()
     {
-        Assert.Equal(["finetune", "cf", "neggrad", "unsir", "scrub", "advneggrad"], MethodRegistry.Keys);
+        Assert.Equal(["finetune", "cf", "neggrad", "unsir", "scrub", "advneggrad"], MethodRegistry.Keys.Take(6));
         Assert.Equal(
             ["Fine-tuning", "CF-3", "Grad Asc", "UNSIR Stage 1", "UNSIR Stage 2", "SCRUB", "Advanced Grad Asc"],
-            MethodRegistry.All.SelectMany(m => m.Labels));
+            MethodRegistry.All.SelectMany(m => m.Labels).Take(7));
+    }
+
+    [Fact]
+    public void Should_put_the_newer_baselines_after_the_reference_in_a_fixed_order()
+    {
+        Assert.Equal(["randlabel", "salun", "ssd", "badteacher", "l1sparse"], MethodRegistry.Keys.Skip(6));
+        Assert.Equal(["Random Labels", "SalUn", "SSD", "Bad Teacher", "l1-sparse"],
+            MethodRegistry.All.Skip(6).SelectMany(m => m.Labels));
+    }
+
+    [Fact]
+    public void Should_give_every_method_its_own_key_and_labels_because_results_are_stored_by_label()
+    {
+        Assert.Equal(MethodRegistry.Keys.Count, MethodRegistry.Keys.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        var labels = MethodRegistry.All.SelectMany(m => m.Labels).Select(Lethe.Experiments.RunStore.Slug).ToArray();
+        Assert.Equal(labels.Length, labels.Distinct().Count());
+        Assert.DoesNotContain(labels, l => l is "original" or "retrained");
     }
 
     [Fact]

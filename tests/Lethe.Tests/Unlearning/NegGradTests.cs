@@ -21,7 +21,7 @@ public class NegGradTests
         using var model = result.Model;
         var forgetLossAfter = Loss(model, FourClasses, forget);
         Assert.Equal("Grad Asc", result.Label);
-        Assert.Equal(NegGrad.PlannedSteps(UnlearningVariant.MultiClass, false, 64, 32, BatchSize, 1), result.Steps);
+        Assert.Equal(LoopShapes.NegGradSteps(UnlearningVariant.MultiClass, false, 64, 32, BatchSize, 1), result.Steps);
         Assert.Equal(4, result.Steps);
         Assert.True(forgetLossAfter > forgetLossBefore + 0.05, $"forget loss {forgetLossBefore} -> {forgetLossAfter}");
     }

@@ -13,23 +13,21 @@ public class ScrubTests
         using var retain = ColouredSet(32, seed: 1);
         using var forget = ColouredSet(16, seed: 2);
         using var original = NewModel(FourClasses);
-        var context = Context(original, FourClasses, forget, retain);
-        using var teacher = Scrub.Freeze(context.CopyOriginal());
-        using var student = context.CopyOriginal();
-        student.train();
+        using var loop = new UnlearningLoop(Context(original, FourClasses, forget, retain), "scrub", ["SCRUB"]);
+        var teacher = loop.Teacher(loop.Context.CopyOriginal());
+        var student = loop.Train(Optimiser.Sgd(0.01));
         var teacherBefore = Snapshot(teacher);
-        using var steps = new TrainingSteps(context, "scrub", student, student.parameters(), 0.01);
         Func<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> kd =
             (s, t) => Distillation.SoftmaxKl(s, t, 4);
 
         var divergenceBefore = Divergence(student, teacher, forget);
-        Assert.True(Scrub.MaxPhase(steps, student, teacher, context.TrainLoader(forget, "f").Epoch(), kd));
+        Scrub.MaxPhase(loop, "max phase", student, teacher, loop.Loader(forget, "f").Epoch(), kd);
         var divergenceAfter = Divergence(student, teacher, forget);
         var retainLossBefore = Loss(student, FourClasses, retain);
-        Assert.True(Scrub.MinPhase(steps, student, teacher, FourClasses, context.TrainLoader(retain, "r").Epoch(), kd));
+        Scrub.MinPhase(loop, "min phase", student, teacher, loop.Loader(retain, "r").Epoch(), kd);
         var retainLossAfter = Loss(student, FourClasses, retain);
 
-        Assert.Equal(3, steps.Steps);
+        Assert.Equal((3, false), (loop.Steps, loop.Stopped));
         Assert.True(divergenceAfter > divergenceBefore, $"KL(teacher || student) on forget {divergenceBefore} -> {divergenceAfter}");
         Assert.True(retainLossAfter < retainLossBefore, $"retain loss {retainLossBefore} -> {retainLossAfter}");
         Assert.All(Snapshot(teacher), entry => Assert.True(Same(teacherBefore[entry.Key], entry.Value), entry.Key));

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Lethe.Unlearning;
+namespace Lethe.Training;
 
 /// <summary>
 /// Notices when training has left the finite numbers. The loss is checked at every step (it is read anyway); the

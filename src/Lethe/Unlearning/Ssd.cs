@@ -1,0 +1,64 @@
+using Lethe.Data;
+using static TorchSharp.torch;
+
+namespace Lethe.Unlearning;
+
+/// <summary>SSD hyper-parameters: the reference's for ResNet-18 (if-loops/selective-synaptic-dampening,
+/// src/forget_random_main.py: selection_weighting 10, dampening_constant 1; src/ssd.py: exponent 1, lower bound 1).</summary>
+public sealed record SsdHyperParameters
+{
+    /// <summary>Selection weighting α: a weight is dampened when its forget importance exceeds α × its global importance. Default 10.</summary>
+    public double Alpha { get; init; } = 10;
+
+    /// <summary>Dampening constant λ: a selected weight is multiplied by min(λ × global / forget, 1). Default 1.</summary>
+    public double Lambda { get; init; } = 1;
+}
+
+/// <summary>
+/// Selective Synaptic Dampening ("SSD", Foster et al. 2024): no training. The diagonal of the Fisher information (the
+/// mean over batches of squared loss gradients) is estimated over the whole training set (global importance, cached per
+/// Original: a second forget request costs one pass over its forget set) and over the forget set; every weight whose
+/// forget importance exceeds α times its global importance is multiplied by min(λ · global / forget, 1). As in the
+/// reference, both passes see unaugmented images in order with BatchNorm in evaluation mode, so nothing is drawn at
+/// random: the result is the same for every seed.
+/// </summary>
+public sealed class Ssd : UnlearningMethod<SsdHyperParameters>
+{
+    public override string Key => "ssd";
+
+    public override bool DependsOnSeed => false;
+
+    public override IReadOnlyList<string> LabelsFor(SsdHyperParameters hyperParameters) => ["SSD"];
+
+    public override SsdHyperParameters Defaults(UnlearningVariant variant) => new();
+
+    protected override void Unlearn(UnlearningLoop loop, SsdHyperParameters hyper)
+    {
+        var global = GlobalImportance(loop);
+        using var forget = Importance(loop, [loop.Context.Forget]);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        foreach (var (name, weight) in loop.Model.named_parameters())
+        {
+            var selected = forget[name].gt(global[name] * hyper.Alpha);
+            var factor = (global[name] * hyper.Lambda / forget[name]).clamp_max(1);
+            weight.copy_(where(selected, weight * factor, weight));
+        }
+    }
+
+    /// <summary>The training set's importances (retain then forget when the context does not give the training set: the
+    /// reference's order), computed once per Original, training set and view.</summary>
+    internal static ParameterTensors GlobalImportance(UnlearningLoop loop)
+    {
+        var context = loop.Context;
+        ImageSet[] sets = context.Train is { } train ? [train] : [context.Retain, context.Forget];
+        var data = string.Join("|", sets.SelectMany(set => set.Samples.Select(s => s.Name)));
+        return loop.PerOriginal($"global/{context.Task.Name}/{context.EvalTransform}/{context.BatchSize}/{context.Device}/{data}",
+            () => Importance(loop, sets));
+    }
+
+    /// <summary>Mean squared gradients of the task loss over the batches of <paramref name="sets"/>, in order.</summary>
+    private static ParameterTensors Importance(UnlearningLoop loop, IEnumerable<ImageSet> sets) =>
+        loop.GradientPass(sets.SelectMany(set => loop.Loader(set, "importance", augment: false).Epoch()),
+            batch => loop.Task.Loss(loop.Model.call(batch.Images), batch.Targets), grad => grad.square(), average: true);
+}
