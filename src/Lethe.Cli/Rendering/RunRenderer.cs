@@ -33,7 +33,7 @@ internal static class RunRenderer
             if (e.Training is { } t)
             {
                 if (t.Step == t.Steps)
-                    console.WriteLine($"{t.Model}: epoch {t.Epoch}/{t.Epochs} loss {t.Loss:F4} acc {t.Accuracy:F3} {t.ImagesPerSecond:F0} img/s");
+                    console.WriteLine($"{t.Model}: epoch {t.Epoch}/{t.Epochs} loss {t.Loss:F4} acc {t.Accuracy:F3} {t.ImagesPerSecond:F0} img/s, resident {t.ResidentMiB:F0} MiB");
                 return;
             }
             if (e.Step is { } step && everyStep)

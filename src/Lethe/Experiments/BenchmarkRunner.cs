@@ -1,3 +1,4 @@
+using Lethe.Diagnostics;
 using System.Diagnostics;
 using Lethe.Data;
 using Lethe.Data.Transforms;

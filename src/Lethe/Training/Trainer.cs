@@ -1,3 +1,4 @@
+using Lethe.Diagnostics;
 using Lethe.Data;
 using Lethe.Models;
 using TorchSharp;
@@ -75,10 +76,10 @@ public sealed class Trainer(TimeProvider? clock = null)
             step++;
             double seconds = _clock.GetElapsedTime(started).TotalSeconds;
             progress?.Report(new TrainProgress(label, epoch + 1, epochs, step, batches, lossSum / images, correct / scored,
-                seconds > 0 ? images / seconds : 0));
+                seconds > 0 ? images / seconds : 0) { ResidentMiB = step == batches ? MemoryProbe.ResidentMiB() : 0 });
             if (steps.Divergence is not null) break;
         }
         return new EpochStats(epoch + 1, lr, lossSum / Math.Max(images, 1), correct / Math.Max(scored, 1), images,
-            _clock.GetElapsedTime(started)) { Divergence = steps.Finish() };
+            _clock.GetElapsedTime(started)) { Divergence = steps.Finish(), ResidentMiB = MemoryProbe.ResidentMiB() };
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Lethe.Experiments;
+namespace Lethe.Diagnostics;
 
 /// <summary>
 /// Peak resident memory of this process. On Linux the kernel's high-water mark (VmHWM) can be reset between stages
@@ -28,16 +28,28 @@ public static class MemoryProbe
     /// <summary>The peak resident set since the last reset, in MiB.</summary>
     public static double PeakMiB()
     {
-        if (File.Exists(Status))
-        {
-            foreach (var line in File.ReadLines(Status))
-            {
-                if (!line.StartsWith("VmHWM:", StringComparison.Ordinal)) continue;
-                var kb = long.Parse(line[6..].Trim().Split(' ')[0]);
-                return kb / 1024.0;
-            }
-        }
+        if (StatusKiB("VmHWM:") is { } kb) return kb / 1024.0;
         using var self = Process.GetCurrentProcess();
         return self.PeakWorkingSet64 / (1024.0 * 1024.0);
+    }
+
+    /// <summary>
+    /// The resident set now, in MiB (the whole process: with two jobs side by side it counts both). Logged after each
+    /// training epoch, so that growth from epoch to epoch (allocator fragmentation, a leak) shows in every run.
+    /// </summary>
+    public static double ResidentMiB()
+    {
+        if (StatusKiB("VmRSS:") is { } kb) return kb / 1024.0;
+        using var self = Process.GetCurrentProcess();
+        return self.WorkingSet64 / (1024.0 * 1024.0);
+    }
+
+    private static long? StatusKiB(string key)
+    {
+        if (!File.Exists(Status)) return null;
+        foreach (var line in File.ReadLines(Status))
+            if (line.StartsWith(key, StringComparison.Ordinal))
+                return long.Parse(line[key.Length..].Trim().Split(' ')[0]);
+        return null;
     }
 }
