@@ -11,6 +11,8 @@ namespace Lethe.Experiments;
 /// their histograms without the weights, and its φ table (every example's φ, what the audit scores) in
 /// "&lt;slug&gt;.phi.parquet", stamped with the model's label, the result hash and <paramref name="phiMetadata"/>.
 /// </summary>
+/// <param name="directory">The run's folder (the files go to its "models" subfolder).</param>
+/// <param name="resultHash">The run's result hash: a stored file from another hash is stale and not used.</param>
 /// <param name="phiMetadata">What the φ files carry besides label and hash (dataset, task, image size, seeds: see
 /// <see cref="PhiMetadata"/>).</param>
 public sealed class RunStore(string directory, string resultHash, IReadOnlyDictionary<string, string>? phiMetadata = null)

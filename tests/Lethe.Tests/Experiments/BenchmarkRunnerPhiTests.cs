@@ -4,16 +4,31 @@ using Lethe.Tests.Support;
 
 namespace Lethe.Tests.Experiments;
 
+/// <summary>One tiny run with one method, made once for the tests below (each copies its output before changing it).</summary>
+public sealed class TinyPhiRun : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public TinyPhiRun()
+    {
+        Spec = TinyRun.Spec(Path.Combine(_dir.Path, "out"), Path.Combine(_dir.Path, "cache"), ["finetune"]);
+        Record = new BenchmarkRunner().Run(Spec);
+    }
+
+    public ExperimentSpec Spec { get; }
+
+    public RunRecord Record { get; }
+
+    public void Dispose() => _dir.Dispose();
+}
+
 /// <summary>Every model a run evaluates leaves its φ table beside its result, and a resume restores a missing one.</summary>
-public class BenchmarkRunnerPhiTests
+public class BenchmarkRunnerPhiTests(TinyPhiRun tiny) : IClassFixture<TinyPhiRun>
 {
     [Fact]
     public void Every_model_gets_a_phi_file_with_one_row_per_example_of_each_set_and_the_runs_metadata()
     {
-        using var dir = new TempDirectory();
-        var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache"), ["finetune"]);
-
-        var run = new BenchmarkRunner().Run(spec);
+        var (spec, run) = (tiny.Spec, tiny.Record);
 
         Assert.Equal(["Original", "Retrained", "Fine-tuning"], run.Models.Select(m => m.Label));
         foreach (var model in run.Models)
@@ -40,8 +55,8 @@ public class BenchmarkRunnerPhiTests
     public void A_model_whose_phi_file_is_missing_or_stale_is_evaluated_again_and_never_retrained()
     {
         using var dir = new TempDirectory();
-        var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache"), ["finetune"]);
-        new BenchmarkRunner().Run(spec);
+        var spec = tiny.Spec with { OutputDirectory = Path.Combine(dir.Path, "out") };
+        CopyFolder(Path.Combine(tiny.Spec.OutputDirectory, RunStore.ModelsFolder), Path.Combine(spec.OutputDirectory, RunStore.ModelsFolder));
         string PathOf(string label) => RunStore.PhiPath(spec.OutputDirectory, label);
         var before = new[] { "Original", "Retrained", "Fine-tuning" }.ToDictionary(l => l, l => PhiTable.Read(PathOf(l)).Rows);
         File.Delete(PathOf("Original"));
@@ -63,5 +78,11 @@ public class BenchmarkRunnerPhiTests
             Assert.NotEqual("another-run", table.Metadata[PhiMetadata.ResultHash]);
         }
         Assert.Contains(events, e => e.Stage == "Original" && e.Message.StartsWith("loaded from cache"));
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
     }
 }
