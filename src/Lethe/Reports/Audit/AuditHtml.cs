@@ -64,7 +64,7 @@ internal static class AuditHtml
     private static void Facts(StringBuilder html, IEnumerable<(string Name, string Value)> facts)
     {
         html.AppendLine("<dl>");
-        foreach (var (name, value) in facts) html.AppendLine($"<dt>{E(name)}</dt><dd>{E(value.Trim('`'))}</dd>");
+        foreach (var (name, value) in facts) html.AppendLine($"<dt>{E(name)}</dt><dd>{E(value.Replace("`", ""))}</dd>");
         html.AppendLine("</dl>");
     }
 
