@@ -5,19 +5,10 @@ namespace Lethe.Unlearning;
 /// Classification/unlearn/RL.py), with the optimiser of its arg_parser.py and the schedule of its README's CIFAR-10
 /// command. SalUn extends them.
 /// </summary>
-public record RandomLabelsHyperParameters
+public record RandomLabelsHyperParameters : MomentumSgdHyperParameters
 {
     /// <summary>SGD learning rate. Default 0.013 (README: --unlearn_lr 0.013).</summary>
-    public double Lr { get; init; } = 0.013;
-
-    /// <summary>Epochs, each a pass over forget then a pass over retain. Default 10 (--unlearn_epochs 10).</summary>
-    public int Epochs { get; init; } = 10;
-
-    /// <summary>SGD momentum. Default 0.9 (arg_parser.py --momentum).</summary>
-    public double Momentum { get; init; } = 0.9;
-
-    /// <summary>L2 weight decay. Default 5e-4 (arg_parser.py --weight_decay).</summary>
-    public double WeightDecay { get; init; } = 5e-4;
+    public override double Lr { get; init; } = 0.013;
 }
 
 /// <summary>
