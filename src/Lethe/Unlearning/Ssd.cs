@@ -1,4 +1,3 @@
-using Lethe.Data;
 using static TorchSharp.torch;
 
 namespace Lethe.Unlearning;
@@ -34,8 +33,8 @@ public sealed class Ssd : UnlearningMethod<SsdHyperParameters>
 
     protected override void Unlearn(UnlearningLoop loop, SsdHyperParameters hyper)
     {
-        var global = GlobalImportance(loop);
-        using var forget = Importance(loop, [loop.Context.Forget]);
+        var global = SsdImportances.Global(loop);
+        using var forget = SsdImportances.Of(loop, [loop.Context.Forget]);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         foreach (var (name, weight) in loop.Model.named_parameters())
@@ -45,20 +44,4 @@ public sealed class Ssd : UnlearningMethod<SsdHyperParameters>
             weight.copy_(where(selected, weight * factor, weight));
         }
     }
-
-    /// <summary>The training set's importances (retain then forget when the context does not give the training set: the
-    /// reference's order), computed once per Original, training set and view.</summary>
-    internal static ParameterTensors GlobalImportance(UnlearningLoop loop)
-    {
-        var context = loop.Context;
-        ImageSet[] sets = context.Train is { } train ? [train] : [context.Retain, context.Forget];
-        var data = string.Join("|", sets.SelectMany(set => set.Samples.Select(s => s.Name)));
-        return loop.PerOriginal($"global/{context.Task.Name}/{context.EvalTransform}/{context.BatchSize}/{context.Device}/{data}",
-            () => Importance(loop, sets));
-    }
-
-    /// <summary>Mean squared gradients of the task loss over the batches of <paramref name="sets"/>, in order.</summary>
-    private static ParameterTensors Importance(UnlearningLoop loop, IEnumerable<ImageSet> sets) =>
-        loop.GradientPass(sets.SelectMany(set => loop.Loader(set, "importance", augment: false).Epoch()),
-            batch => loop.Task.Loss(loop.Model.call(batch.Images), batch.Targets), grad => grad.square(), average: true);
 }
