@@ -26,14 +26,8 @@ public sealed record BadTeacherHyperParameters
 /// by KL divergence at temperature T (multi-label: Bernoulli KL per label). The reference's KL averages over classes as
 /// well as samples; under Adam that scale makes no difference.
 /// </summary>
-public sealed class BadTeacher : UnlearningMethod<BadTeacherHyperParameters>
+public sealed class BadTeacher() : UnlearningMethod<BadTeacherHyperParameters>("badteacher", "Bad Teacher")
 {
-    public override string Key => "badteacher";
-
-    public override IReadOnlyList<string> LabelsFor(BadTeacherHyperParameters hyperParameters) => ["Bad Teacher"];
-
-    public override BadTeacherHyperParameters Defaults(UnlearningVariant variant) => new();
-
     protected override void Unlearn(UnlearningLoop loop, BadTeacherHyperParameters hyper)
     {
         var kd = Distillation.Divergence(Key, perLabel: loop.Context.Variant == UnlearningVariant.MultiLabel, hyper.Temperature);

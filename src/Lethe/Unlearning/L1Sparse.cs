@@ -21,14 +21,8 @@ public sealed record L1SparseHyperParameters : MomentumSgdHyperParameters
 /// l1-sparse ("l1-sparse", Jia et al. 2023, "sparsity-aware unlearning"): fine-tune on the retain set minimising
 /// ℓ(θ) + γ_e‖θ‖₁, where γ_e = γ(1 − (e − 1)/E) in epoch e of E: a sparsity prior that is strongest first and fades.
 /// </summary>
-public sealed class L1Sparse : UnlearningMethod<L1SparseHyperParameters>
+public sealed class L1Sparse() : UnlearningMethod<L1SparseHyperParameters>("l1sparse", "l1-sparse")
 {
-    public override string Key => "l1sparse";
-
-    public override IReadOnlyList<string> LabelsFor(L1SparseHyperParameters hyperParameters) => ["l1-sparse"];
-
-    public override L1SparseHyperParameters Defaults(UnlearningVariant variant) => new();
-
     protected override void Unlearn(UnlearningLoop loop, L1SparseHyperParameters hyper)
     {
         var model = loop.Train(Optimiser.Sgd(hyper.Lr, hyper.Momentum, hyper.WeightDecay));

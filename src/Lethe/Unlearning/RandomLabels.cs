@@ -17,14 +17,8 @@ public record RandomLabelsHyperParameters : MomentumSgdHyperParameters
 /// labels. The reference draws any class, the true one included; drawing only wrong ones is the method as the issue and
 /// the papers state it.
 /// </summary>
-public sealed class RandomLabels : UnlearningMethod<RandomLabelsHyperParameters>
+public sealed class RandomLabels() : UnlearningMethod<RandomLabelsHyperParameters>("randlabel", "Random Labels")
 {
-    public override string Key => "randlabel";
-
-    public override IReadOnlyList<string> LabelsFor(RandomLabelsHyperParameters hyperParameters) => ["Random Labels"];
-
-    public override RandomLabelsHyperParameters Defaults(UnlearningVariant variant) => new();
-
     protected override void Unlearn(UnlearningLoop loop, RandomLabelsHyperParameters hyper)
     {
         loop.Train(Optimiser.Sgd(hyper.Lr, hyper.Momentum, hyper.WeightDecay));

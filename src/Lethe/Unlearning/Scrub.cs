@@ -24,12 +24,8 @@ public sealed record ScrubHyperParameters
 /// SCRUB as implemented by the reference ("SCRUB"): a student, initialised from the Original, stays close to the
 /// frozen Original (the teacher) on retain while moving away from it on forget (spec §8.7).
 /// </summary>
-public sealed class Scrub : UnlearningMethod<ScrubHyperParameters>
+public sealed class Scrub() : UnlearningMethod<ScrubHyperParameters>("scrub", "SCRUB")
 {
-    public override string Key => "scrub";
-
-    public override IReadOnlyList<string> LabelsFor(ScrubHyperParameters hyperParameters) => ["SCRUB"];
-
     public override ScrubHyperParameters Defaults(UnlearningVariant variant) =>
         variant == UnlearningVariant.Binary ? new() { Lr = 0.0001, Epochs = 1 } : new();
 

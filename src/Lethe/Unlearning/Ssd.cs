@@ -21,15 +21,9 @@ public sealed record SsdHyperParameters
 /// reference, both passes see unaugmented images in order with BatchNorm in evaluation mode, so nothing is drawn at
 /// random: the result is the same for every seed.
 /// </summary>
-public sealed class Ssd : UnlearningMethod<SsdHyperParameters>
+public sealed class Ssd() : UnlearningMethod<SsdHyperParameters>("ssd", "SSD")
 {
-    public override string Key => "ssd";
-
     public override bool DependsOnSeed => false;
-
-    public override IReadOnlyList<string> LabelsFor(SsdHyperParameters hyperParameters) => ["SSD"];
-
-    public override SsdHyperParameters Defaults(UnlearningVariant variant) => new();
 
     protected override void Unlearn(UnlearningLoop loop, SsdHyperParameters hyper)
     {

@@ -27,14 +27,8 @@ public sealed record UnsirHyperParameters
 /// batch's, and trains on it labelled with the paired retain labels plus the retain batch; stage 2 ("UNSIR Stage 2")
 /// repairs by fine-tuning on retain (spec §8.6).
 /// </summary>
-public sealed class Unsir : UnlearningMethod<UnsirHyperParameters>
+public sealed class Unsir() : UnlearningMethod<UnsirHyperParameters>("unsir", "UNSIR Stage 1", "UNSIR Stage 2")
 {
-    public override string Key => "unsir";
-
-    public override IReadOnlyList<string> LabelsFor(UnsirHyperParameters hyperParameters) => ["UNSIR Stage 1", "UNSIR Stage 2"];
-
-    public override UnsirHyperParameters Defaults(UnlearningVariant variant) => new();
-
     protected override void Unlearn(UnlearningLoop loop, UnsirHyperParameters hyper)
     {
         UnsirNoise.Validate(hyper);
