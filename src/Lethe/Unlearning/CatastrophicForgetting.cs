@@ -17,18 +17,14 @@ public sealed record CatastrophicForgettingHyperParameters
 /// CF-k ("CF-3"): fine-tuning on the retain set with only the last k blocks trainable (spec §8.3). Frozen BatchNorm
 /// layers still update their running statistics, as in the reference.
 /// </summary>
-public sealed class CatastrophicForgetting : UnlearningMethod<CatastrophicForgettingHyperParameters>
+public sealed class CatastrophicForgetting() : UnlearningMethod<CatastrophicForgettingHyperParameters>("cf")
 {
     /// <summary>ResNet blocks from the head backwards; the stem (conv1 + bn1) counts as one block.</summary>
     internal static IReadOnlyList<string[]> BlocksFromHead { get; } =
         [["fc"], ["layer4"], ["layer3"], ["layer2"], ["layer1"], ["conv1", "bn1"]];
 
-    public override string Key => "cf";
-
     public override IReadOnlyList<string> LabelsFor(CatastrophicForgettingHyperParameters hyperParameters) =>
         [$"CF-{hyperParameters.K}"];
-
-    public override CatastrophicForgettingHyperParameters Defaults(UnlearningVariant variant) => new();
 
     protected override void Unlearn(UnlearningLoop loop, CatastrophicForgettingHyperParameters hyper)
     {

@@ -14,14 +14,8 @@ public sealed record FineTuneHyperParameters
 }
 
 /// <summary>Fine-tuning ("Fine-tuning"): keep minimising the loss on the retain set, hoping the forget set fades (spec §8.2).</summary>
-public sealed class FineTune : UnlearningMethod<FineTuneHyperParameters>
+public sealed class FineTune() : UnlearningMethod<FineTuneHyperParameters>("finetune", "Fine-tuning")
 {
-    public override string Key => "finetune";
-
-    public override IReadOnlyList<string> LabelsFor(FineTuneHyperParameters hyperParameters) => ["Fine-tuning"];
-
-    public override FineTuneHyperParameters Defaults(UnlearningVariant variant) => new();
-
     protected override void Unlearn(UnlearningLoop loop, FineTuneHyperParameters hyper)
     {
         loop.Train(Optimiser.Sgd(hyper.Lr), batchNormTraining: !hyper.BnEvalQuirk);
