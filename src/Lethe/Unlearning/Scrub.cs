@@ -21,6 +21,10 @@ public sealed record ScrubHyperParameters
     /// on sigmoid(logit / T). Other variants ignore it. Default true.
     /// </summary>
     public bool ReferenceMode { get; init; } = true;
+
+    /// <summary>Every epoch repeats the first one's order and augmentation, as the reference's MUCAC multi-label notebook
+    /// did by re-seeding at the start of each epoch (<c>SCRUBTraining.train_epoch</c>). Default false.</summary>
+    public bool EpochReseedQuirk { get; init; }
 }
 
 /// <summary>
@@ -47,8 +51,8 @@ public sealed class Scrub : UnlearningMethod<ScrubHyperParameters>
         Func<Tensor, Tensor, Tensor> kd = corrected
             ? (s, t) => Distillation.BernoulliKl(s, t, hyper.Temperature)
             : (s, t) => Distillation.SoftmaxKl(s, t, hyper.Temperature);
-        var retain = loop.Loader(loop.Context.Retain, "retain");
-        var forget = loop.Loader(loop.Context.Forget, "forget");
+        var retain = loop.Loader(loop.Context.Retain, "retain", replayFirstEpoch: hyper.EpochReseedQuirk);
+        var forget = loop.Loader(loop.Context.Forget, "forget", replayFirstEpoch: hyper.EpochReseedQuirk);
         for (int epoch = 1; epoch <= hyper.Epochs; epoch++)
         {
             MinPhase(loop, $"epoch {epoch}/{hyper.Epochs} min phase", student, teacher, retain.Epoch(), kd);
