@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Lethe.Training;
 using Lethe.Unlearning;
 
@@ -32,6 +33,7 @@ public readonly record struct ReferenceQuirks(bool BatchNormEval, bool EpochRese
     };
 
     /// <summary>The quirks that are on, in <see cref="ReferenceQuirk.All"/> order.</summary>
+    [JsonIgnore] // derived: the two flags are the stored form, and the result hash must not move with a description
     public IReadOnlyList<ReferenceQuirk> Enabled =>
         [.. BatchNormEval ? [ReferenceQuirk.BatchNormEval] : Array.Empty<ReferenceQuirk>(),
          .. EpochReseed ? [ReferenceQuirk.EpochReseed] : Array.Empty<ReferenceQuirk>()];

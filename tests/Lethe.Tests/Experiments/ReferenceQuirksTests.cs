@@ -88,6 +88,7 @@ public class ReferenceQuirksTests
         // Principled specs leave the field out, so runs stored before it existed keep their result hash (and resume).
         Assert.DoesNotContain("Quirks", JsonSerializer.Serialize(Presets.Default));
         Assert.DoesNotContain("Quirks", JsonSerializer.Serialize(Presets.Cpu with { Quirks = ReferenceQuirks.None }));
+        Assert.Contains("\"Quirks\":{\"BatchNormEval\":true,\"EpochReseed\":true}", JsonSerializer.Serialize(Presets.Cpu));
         var stored = JsonSerializer.Deserialize<ExperimentSpec>(JsonSerializer.Serialize(Presets.Cpu))!;
         Assert.Equal(ReferenceQuirks.Reference, stored.Quirks);
     }
