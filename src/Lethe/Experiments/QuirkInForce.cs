@@ -30,7 +30,7 @@ public sealed record QuirkInForce(string Key, string Description, IReadOnlyList<
     {
         null => "not recorded (the run was stored before Lethe recorded them)",
         [] => "none (principled)",
-        _ => string.Join("; ", quirks.Select(q => $"{q.Description}: {string.Join(", ", q.Models)}")) + " (--no-quirks turns them off)",
+        _ => string.Join("; ", quirks.Select(q => $"{q.Description}: {string.Join(", ", q.Models)}")),
     };
 
     private static IEnumerable<string> ShapedBy(ReferenceQuirk quirk, MethodPlan plan, BaseRecipes recipes, bool originalGiven)

@@ -19,7 +19,7 @@ public class QuirksOptionTests
         // The console wraps long lines: compare with the whitespace folded.
         var output = System.Text.RegularExpressions.Regex.Replace(console.Output.ToString(), @"\s+", " ");
         Assert.Contains("Reference quirks: BatchNorm in evaluation mode while unlearning (running statistics frozen), as the reference's "
-            + "MUFAC notebooks ran: Fine-tuning (--no-quirks turns them off)", output);
+            + "MUFAC notebooks ran: Fine-tuning", output);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public class RunFactsTests
         var fact = RunFacts.Of(record).Single(f => f.Name == "Reference quirks");
 
         Assert.Equal("BatchNorm in evaluation mode while unlearning (running statistics frozen), as the reference's MUFAC notebooks ran: "
-            + "Fine-tuning, UNSIR Stage 1, UNSIR Stage 2 (--no-quirks turns them off)", fact.Value);
+            + "Fine-tuning, UNSIR Stage 1, UNSIR Stage 2", fact.Value);
         Assert.Contains($"- Reference quirks: {fact.Value}", new MarkdownReport().Render(record));
         Assert.Contains($"<dt>Reference quirks</dt><dd>{System.Net.WebUtility.HtmlEncode(fact.Value)}</dd>",
             new HtmlReport().Render(SeedSummary.From([record])));
