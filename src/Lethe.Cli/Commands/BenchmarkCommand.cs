@@ -49,11 +49,16 @@ internal static class BenchmarkCommand
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress output; only the table and the files written" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every event as a plain line, including each unlearning step's loss" };
+        var quirks = new Option<bool>("--quirks")
+        {
+            Description = "Reproduce the reference's quirks (BatchNorm in eval mode in MUFAC fine-tuning and UNSIR; per-epoch reseed in MUCAC multi-label): the default of paper and cpu",
+        };
+        var noQuirks = new Option<bool>("--no-quirks") { Description = "The principled benchmark, without the reference's quirks: the default of default and quick" };
         var cache = new Option<string?>("--cache") { Description = "Checkpoint cache folder (default ~/.cache/lethe or $LETHE_CACHE)" };
 
         var command = new Command("benchmark", "Run the unlearning benchmark and print the results table.")
         {
-            preset, dataset, data, forget, identitySplits, original, skipBad, excludeDuplicates, task, imageSize, epochs, seed, device, jobs, threads, methods, set, parameters, lambda, output, cache, seeds, vary, quiet, verbose,
+            preset, dataset, data, forget, identitySplits, original, skipBad, excludeDuplicates, task, imageSize, epochs, seed, device, jobs, threads, methods, set, parameters, quirks, noQuirks, lambda, output, cache, seeds, vary, quiet, verbose,
         };
         command.SetAction(parsed =>
         {
@@ -85,6 +90,7 @@ internal static class BenchmarkCommand
             }
             if (parsed.GetValue(methods) is { Length: > 0 } chosen) spec = spec with { Methods = MethodSelection.Parse(chosen) };
             if (parsed.GetValue(epochs) is { } e) spec = spec with { BaseEpochs = e };
+            spec = spec with { Quirks = ReferenceQuirks.Switched(spec.Quirks, parsed.GetValue(quirks), parsed.GetValue(noQuirks)) };
             var runName = spec.Dataset == "synthfaces" ? $"{spec.Dataset}-{spec.TaskKind}-{spec.Preset}" : $"{spec.Dataset}-{spec.Preset}";
             spec = spec with { OutputDirectory = parsed.GetValue(output) ?? Path.Combine("runs", runName) };
 

@@ -6,7 +6,7 @@ namespace Lethe.Cli.Rendering;
 
 /// <summary>
 /// Prints the results table in the seed README's layout (metrics as rows, one column per model), then what the reports
-/// say beside it: the attack's sets, the classes, the notes, and the warnings.
+/// say beside it: the attack's sets, the classes, the reference quirks in force, the notes, and the warnings.
 /// </summary>
 internal static class TablePrinter
 {
@@ -20,7 +20,7 @@ internal static class TablePrinter
         foreach (var row in table.Rows)
             grid.AddRow(new[] { row.Metric }.Concat(table.Models.Select((_, i) => row.Cell(i))).Select(Markup.Escape).ToArray());
         console.Write(grid);
-        foreach (var fact in RunFacts.Of(run).Where(f => f.Name is "Classes" or "Attack"))
+        foreach (var fact in RunFacts.Of(run).Where(f => f.Name is "Classes" or "Attack" or "Reference quirks"))
             console.MarkupLine($"[grey]{Markup.Escape($"{fact.Name}: {fact.Value}")}[/]");
         foreach (var note in ReportNotes.Of([run]))
             console.MarkupLine($"[grey]{Markup.Escape(note)}[/]");

@@ -44,6 +44,8 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
 
         var recipes = spec.RecipesFor(data.Task);
         var plan = MethodPlan.Resolve(spec, data.Task); // before any training: a bad name or override costs nothing
+        var quirks = QuirkInForce.Of(plan, recipes, originalGiven: spec.OriginalFile is not null);
+        Report("data", "reference quirks: " + QuirkInForce.Describe(quirks));
         var setup = new Setup(spec, data, new TrainTransform(spec.ImageSize, spec.Augmentation), new EvalTransform(spec.ImageSize),
             device, evaluation, store, cancel);
 
@@ -61,7 +63,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             step => RunMethod(step.Method, step.HyperParameters, original, retrainSeconds, setup));
         results.AddRange(WithPeak(methodOutputs.SelectMany(r => r), methodsPeak, store));
 
-        return new RunRecord(provenance, spec, spec.ResultHash(), summary, results, _clock.GetElapsedTime(started).TotalSeconds);
+        return new RunRecord(provenance, spec, spec.ResultHash(), summary, results, _clock.GetElapsedTime(started).TotalSeconds, quirks);
     }
 
     /// <summary>
@@ -198,7 +200,8 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             model = Fresh();
         }
         var loader = new BatchLoader(job.TrainSet, data.Task, setup.TrainTransform,
-            BatchOptions.Training with { BatchSize = job.Recipe.BatchSize }, setup.Device, spec.Seed, $"train/{job.Role}");
+            BatchOptions.Training with { BatchSize = job.Recipe.BatchSize, ReplayFirstEpoch = job.Recipe.EpochReseedQuirk },
+            setup.Device, spec.Seed, $"train/{job.Role}");
         Report(job.Label, $"training on {job.TrainSet.Count} images: {job.Recipe.Describe()}");
         var progress = new EpochCheckpoint(cache.WeightsPath(key));
         var history = new Trainer(_clock).Train(model, data.Task, loader, job.Recipe, job.Label,

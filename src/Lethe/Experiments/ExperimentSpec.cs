@@ -72,12 +72,21 @@ public sealed record ExperimentSpec
     /// <summary>When set, the base recipes are compressed or stretched to this many epochs (milestones scaled).</summary>
     public int? BaseEpochs { get; init; }
 
-    /// <summary>The Original and Retrained recipes this spec trains with for <paramref name="task"/>.</summary>
+    /// <summary>The Original and Retrained recipes this spec trains with for <paramref name="task"/>, with the
+    /// <see cref="Quirks"/> that touch base training.</summary>
     public BaseRecipes RecipesFor(Lethe.Models.PredictionTask task)
     {
         var recipes = Recipes ?? BaseRecipes.For(task);
-        return BaseEpochs is { } epochs ? recipes.WithEpochs(epochs) : recipes;
+        recipes = BaseEpochs is { } epochs ? recipes.WithEpochs(epochs) : recipes;
+        return Quirks.Apply(recipes, Lethe.Unlearning.UnlearningVariants.Of(task));
     }
+
+    /// <summary>
+    /// The reference's quirks this run reproduces: every one in the reproduction presets (paper, cpu), none in the
+    /// synthetic ones (default, quick); `--quirks` and `--no-quirks` set them for any preset.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] // absent when none, so principled runs keep their result hash
+    public ReferenceQuirks Quirks { get; init; }
 
     public TrainAugmentation Augmentation { get; init; } = TrainAugmentation.Default;
 

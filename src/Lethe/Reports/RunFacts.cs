@@ -17,6 +17,7 @@ public static class RunFacts
             new("Command", p.CommandLine, IsCode: true),
             new("Preset", $"{run.Spec.Preset}; seed {run.Spec.Seed}" + (run.Spec.UnlearnSeed is { } u ? $", unlearning seed {u}" : "") + $"; λ = {Number(run.Spec.Lambda)}; result hash {run.ResultHash}"),
             new("Data", DataLine(d)),
+            new("Reference quirks", QuirkInForce.Describe(run.Quirks)),
         };
         if (d.Classes is { } classes) facts.Add(new("Classes", classes.Describe()));
         if (AttackNote.Fact([run]) is { } attack) facts.Add(attack);

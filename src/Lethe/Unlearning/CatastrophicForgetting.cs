@@ -11,6 +11,10 @@ public sealed record CatastrophicForgettingHyperParameters
 
     /// <summary>Trainable blocks counted from the head: 1 = fc, 2 = +layer4, 3 = +layer3, ..., 6 = everything. Default 3.</summary>
     public int K { get; init; } = 3;
+
+    /// <summary>Every epoch repeats the first one's order and augmentation, as the reference's MUCAC multi-label notebook
+    /// did by re-seeding at each epoch start. Default false.</summary>
+    public bool EpochReseedQuirk { get; init; }
 }
 
 /// <summary>
@@ -31,7 +35,8 @@ public sealed class CatastrophicForgetting() : UnlearningMethod<CatastrophicForg
         var prefixes = TrainablePrefixes(hyper.K);
         // The reference built its optimiser before freezing, which plain SGD cannot tell apart from this.
         loop.Train(Optimiser.Sgd(hyper.Lr), trains: name => prefixes.Any(p => name.StartsWith(p + ".", StringComparison.Ordinal)));
-        loop.Fit(LoopShapes.RetainPasses(loop, hyper.Epochs), epoch => $"epoch {epoch}/{hyper.Epochs} retain");
+        loop.Fit(LoopShapes.RetainPasses(loop, hyper.Epochs, replayFirstEpoch: hyper.EpochReseedQuirk),
+            epoch => $"epoch {epoch}/{hyper.Epochs} retain");
     }
 
     /// <summary>The parameter-name prefixes that CF-k trains.</summary>

@@ -18,6 +18,10 @@ public sealed record ScrubHyperParameters
     /// on sigmoid(logit / T). Other variants ignore it. Default true.
     /// </summary>
     public bool ReferenceMode { get; init; } = true;
+
+    /// <summary>Every epoch repeats the first one's order and augmentation, as the reference's MUCAC multi-label notebook
+    /// did by re-seeding at the start of each epoch (<c>SCRUBTraining.train_epoch</c>). Default false.</summary>
+    public bool EpochReseedQuirk { get; init; }
 }
 
 /// <summary>
@@ -36,8 +40,8 @@ public sealed class Scrub() : UnlearningMethod<ScrubHyperParameters>("scrub", "S
         var kd = Distillation.Divergence(Key, perLabel: corrected, hyper.Temperature);
         var teacher = loop.Teacher(loop.Context.CopyOriginal());
         var student = loop.Train(Optimiser.Sgd(hyper.Lr));
-        var retain = loop.Loader(loop.Context.Retain, "retain");
-        var forget = loop.Loader(loop.Context.Forget, "forget");
+        var retain = loop.Loader(loop.Context.Retain, "retain", replayFirstEpoch: hyper.EpochReseedQuirk);
+        var forget = loop.Loader(loop.Context.Forget, "forget", replayFirstEpoch: hyper.EpochReseedQuirk);
         for (int epoch = 1; epoch <= hyper.Epochs; epoch++)
         {
             ScrubPhases.Min(loop, $"epoch {epoch}/{hyper.Epochs} min phase", student, teacher, retain.Epoch(), kd);

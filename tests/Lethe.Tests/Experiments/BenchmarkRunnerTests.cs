@@ -107,6 +107,51 @@ public class BenchmarkRunnerTests
     }
 }
 
+public class BenchmarkRunnerQuirkTests
+{
+    [Fact]
+    public void Turning_the_BatchNorm_quirk_on_reuses_the_cached_base_models_and_the_report_lists_it()
+    {
+        using var dir = new TempDirectory();
+        var cache = Path.Combine(dir.Path, "cache");
+        var principled = TinyRun.Spec(Path.Combine(dir.Path, "principled"), cache, ["finetune", "cf"]);
+        var quirks = TinyRun.Spec(Path.Combine(dir.Path, "quirks"), cache, ["finetune", "cf"]) with { Quirks = ReferenceQuirks.Reference };
+        var events = new List<RunEvent>();
+
+        var first = new BenchmarkRunner().Run(principled);
+        var second = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(quirks);
+        ReportSet.WriteAll(second, quirks.OutputDirectory);
+
+        // BatchNorm's mode while unlearning does not touch base training: Original and Retrained come from the cache.
+        Assert.Equal([true, true], second.Models.Take(2).Select(m => m.FromCache));
+        Assert.NotEqual(first.ResultHash, second.ResultHash);
+        Assert.Empty(first.Quirks!);
+        var quirk = Assert.Single(second.Quirks!);
+        Assert.Equal("bn-eval", quirk.Key);
+        Assert.Equal(["Fine-tuning"], quirk.Models); // CF-3 ran in training mode in the reference too
+        var described = QuirkInForce.Describe(second.Quirks);
+        Assert.StartsWith("BatchNorm in evaluation mode while unlearning", described);
+        Assert.Contains(events, e => e.Stage == "data" && e.Message == $"reference quirks: {described}");
+        Assert.Contains($"- Reference quirks: {described}", File.ReadAllText(Path.Combine(quirks.OutputDirectory, "results.md")));
+        Assert.Equal(described, QuirkInForce.Describe(JsonReport.Read(Path.Combine(quirks.OutputDirectory, "results.json")).Quirks));
+    }
+
+    [Fact]
+    public void The_multi_label_reseed_trains_base_models_of_its_own()
+    {
+        using var dir = new TempDirectory();
+        var cache = Path.Combine(dir.Path, "cache");
+        var principled = TinyRun.Spec(Path.Combine(dir.Path, "principled"), cache) with { TaskKind = "multilabel" };
+
+        var first = new BenchmarkRunner().Run(principled);
+        var second = new BenchmarkRunner().Run(principled with { OutputDirectory = Path.Combine(dir.Path, "quirks"), Quirks = ReferenceQuirks.Reference });
+
+        Assert.Equal([false, false], second.Models.Select(m => m.FromCache));
+        Assert.Equal(["Original", "Retrained"], Assert.Single(second.Quirks!).Models);
+        Assert.NotEqual(first.Models[0].History![^1].Loss, second.Models[0].History![^1].Loss);
+    }
+}
+
 public class BenchmarkRunnerMethodTests
 {
     [Fact]

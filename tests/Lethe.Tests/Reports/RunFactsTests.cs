@@ -19,4 +19,33 @@ public class RunFactsTests
         Assert.Contains($"- Classes: {fact.Value}", new MarkdownReport().Render(record));
         Assert.Contains($"<dt>Classes</dt><dd>{fact.Value}</dd>", new HtmlReport().Render(SeedSummary.From([record])));
     }
+
+    [Fact]
+    public void Should_list_each_reference_quirk_in_force_with_the_models_it_shaped_in_every_format()
+    {
+        var bnEval = Lethe.Experiments.ReferenceQuirk.BatchNormEval;
+        var record = HandMadeRun.Record(1) with
+        {
+            Quirks = [new(bnEval.Key, bnEval.Description, ["Fine-tuning", "UNSIR Stage 1", "UNSIR Stage 2"])],
+        };
+
+        var fact = RunFacts.Of(record).Single(f => f.Name == "Reference quirks");
+
+        Assert.Equal("BatchNorm in evaluation mode while unlearning (running statistics frozen), as the reference's MUFAC notebooks ran: "
+            + "Fine-tuning, UNSIR Stage 1, UNSIR Stage 2", fact.Value);
+        Assert.Contains($"- Reference quirks: {fact.Value}", new MarkdownReport().Render(record));
+        Assert.Contains($"<dt>Reference quirks</dt><dd>{System.Net.WebUtility.HtmlEncode(fact.Value)}</dd>",
+            new HtmlReport().Render(SeedSummary.From([record])));
+        Assert.Contains($"% Reference quirks: {fact.Value}", new LatexTable().Render(SeedSummary.From([record])));
+    }
+
+    [Fact]
+    public void Should_say_principled_when_no_quirk_was_in_force_and_not_recorded_for_older_runs()
+    {
+        var record = HandMadeRun.Record(1);
+
+        Assert.Equal("none (principled)", RunFacts.Of(record).Single(f => f.Name == "Reference quirks").Value);
+        Assert.Equal("not recorded (the run was stored before Lethe recorded them)",
+            RunFacts.Of(record with { Quirks = null }).Single(f => f.Name == "Reference quirks").Value);
+    }
 }
