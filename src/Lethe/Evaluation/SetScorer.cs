@@ -11,11 +11,13 @@ namespace Lethe.Evaluation;
 /// </summary>
 public static class SetScorer
 {
+    /// <param name="channelsLast">Score in channels-last order (default); false scores the model and images as they are
+    /// stored, for comparisons and for a device that lacks channels-last kernels.</param>
     public static SetScores Score(nn.Module<Tensor, Tensor> model, PredictionTask task, ImageSet set, IImageTransform transform,
-        Device device, int batchSize = 64)
+        Device device, int batchSize = 64, bool channelsLast = true)
     {
         model.eval();
-        using var layout = ChannelsLast.Convert(model);
+        using var layout = channelsLast ? ChannelsLast.Convert(model) : null;
         var loader = new BatchLoader(set, task, transform, BatchOptions.Evaluation with { BatchSize = batchSize }, device, 0, "eval");
         var losses = new List<float>(set.Count);
         var attributeCorrect = new double[task.Attributes.Count];
@@ -27,7 +29,7 @@ public static class SetScorer
             using (batch)
             using (var scope = NewDisposeScope())
             {
-                var logits = model.call(ChannelsLast.Order(batch.Images));
+                var logits = model.call(channelsLast ? ChannelsLast.Order(batch.Images) : batch.Images);
                 losses.AddRange(task.PerSampleLoss(logits, batch.Targets).cpu().data<float>());
                 var perAttribute = task.Correct(logits, batch.Targets).sum(dim: 0).cpu().data<float>().ToArray();
                 for (int j = 0; j < perAttribute.Length; j++) attributeCorrect[j] += perAttribute[j];
