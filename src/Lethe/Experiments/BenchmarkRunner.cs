@@ -39,11 +39,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         Report("data", $"train {summary.Train} = forget {summary.Forget} ({summary.ForgetIdentities} people) + retain {summary.Retain} "
             + $"({summary.RetainIdentities}); test {summary.Test}; unseen {summary.Unseen}; people in both forget and retain: "
             + $"{summary.StraddlingIdentities}" + (data.Notes.Count > 0 ? $"; {data.Notes.Count} notes above" : ""), done: true);
-        var evaluation = EvaluationOptions.Default with
-        {
-            Lambda = spec.Lambda, RetainSampleSize = spec.RetainSampleSize, RetainSampleSeed = spec.Seed,
-            Attack = new MembershipInferenceOptions(SubsampleSeed: spec.Seed),
-        };
+        var evaluation = spec.EvaluationOptions();
         using var sets = EvaluationSets.Of(data, evaluation);
         ReportDataFacts(summary, evaluation.Attack, sets.RetainSample);
 

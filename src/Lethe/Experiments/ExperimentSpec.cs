@@ -143,6 +143,13 @@ public sealed record ExperimentSpec
     [JsonIgnore]
     public int EffectiveThreads => Threads > 0 ? Threads : Math.Max(1, Environment.ProcessorCount / EffectiveJobs);
 
+    /// <summary>How this spec evaluates a model: its λ, its retain sample and the attack's subsampling, both drawn from <see cref="Seed"/>.</summary>
+    public Lethe.Evaluation.EvaluationOptions EvaluationOptions() => Lethe.Evaluation.EvaluationOptions.Default with
+    {
+        Lambda = Lambda, RetainSampleSize = RetainSampleSize, RetainSampleSeed = Seed,
+        Attack = new Lethe.Evaluation.MembershipInferenceOptions(SubsampleSeed: Seed),
+    };
+
     /// <summary>
     /// Raised when the evaluation reports other numbers for the same model (2: the attack balances both directions and
     /// reports AUC and TPR; 3: retain accuracy on a seeded sample, models scored channels-last), so that a resumed run
