@@ -40,6 +40,7 @@ internal static class BenchmarkCommand
         var set = new Option<string[]>("--set") { Description = "Override a hyper-parameter, e.g. --set scrub.lr=0.0005 (repeatable)" };
         var parameters = new Option<FileInfo?>("--params") { Description = "JSON file of hyper-parameter overrides, e.g. {\"scrub\": {\"lr\": 0.0005}}" };
         var lambda = new Option<double?>("--lambda") { Description = "NoMUS weight λ of accuracy (default 0.5)" };
+        var retainEval = RetainEvalOption.Create();
         var output = new Option<string?>("--out") { Description = "Output folder for results.{json,csv,md} (default runs/<dataset>-<task>-<preset>)" };
         var seeds = new Option<string?>("--seeds") { Description = "Repeat over seeds: a count (5: --seed and the next 4) or a list (1,2,3); cells become mean ± 95% CI" };
         var vary = new Option<SeedVariation>("--vary")
@@ -58,15 +59,13 @@ internal static class BenchmarkCommand
 
         var command = new Command("benchmark", "Run the unlearning benchmark and print the results table.")
         {
-            preset, dataset, data, forget, identitySplits, original, skipBad, excludeDuplicates, task, imageSize, epochs, seed, device, jobs, threads, methods, set, parameters, quirks, noQuirks, lambda, output, cache, seeds, vary, quiet, verbose,
+            preset, dataset, data, forget, identitySplits, original, skipBad, excludeDuplicates, task, imageSize, epochs, seed, device, jobs, threads, methods, set, parameters, quirks, noQuirks, lambda, retainEval, output, cache, seeds, vary, quiet, verbose,
         };
         command.SetAction(parsed =>
         {
-            var datasetName = parsed.GetValue(dataset) ?? "synthfaces";
-            var spec = Presets.Get(parsed.GetValue(preset) ?? (datasetName == "synthfaces" ? "default" : "paper"));
+            var spec = Presets.For(parsed.GetValue(preset), parsed.GetValue(dataset));
             spec = spec with
             {
-                Dataset = datasetName,
                 DataDirectory = parsed.GetValue(data),
                 Forget = parsed.GetValue(forget),
                 IdentitySplits = parsed.GetValue(identitySplits),
@@ -91,6 +90,7 @@ internal static class BenchmarkCommand
             if (parsed.GetValue(methods) is { Length: > 0 } chosen) spec = spec with { Methods = MethodSelection.Parse(chosen) };
             if (parsed.GetValue(epochs) is { } e) spec = spec with { BaseEpochs = e };
             spec = spec with { Quirks = ReferenceQuirks.Switched(spec.Quirks, parsed.GetValue(quirks), parsed.GetValue(noQuirks)) };
+            spec = spec with { RetainSampleSize = RetainEvalOption.Get(parsed, retainEval, spec.RetainSampleSize) };
             var runName = spec.Dataset == "synthfaces" ? $"{spec.Dataset}-{spec.TaskKind}-{spec.Preset}" : $"{spec.Dataset}-{spec.Preset}";
             spec = spec with { OutputDirectory = parsed.GetValue(output) ?? Path.Combine("runs", runName) };
 

@@ -21,6 +21,16 @@ public static class Presets
     };
 
     /// <summary>
+    /// The preset named, or when none is, the dataset's default (default for SynthFaces, paper for the file datasets),
+    /// with <paramref name="dataset"/> (null: SynthFaces) set.
+    /// </summary>
+    public static ExperimentSpec For(string? preset, string? dataset)
+    {
+        var name = dataset ?? "synthfaces";
+        return Get(preset ?? (name == "synthfaces" ? "default" : "paper")) with { Dataset = name };
+    }
+
+    /// <summary>
     /// 525 forget photos (75 people) against 525 unseen (75 people), 1,050 retain (150 people), 525 test (75 people),
     /// 7 photos a person, 32 px. The base models train 24 epochs of MUFAC's schedule (×0.1 at 8 and 16): the spec's 30
     /// would not fit 10 minutes here, and fewer would shrink Retrained's cost below 5 times that of the methods that

@@ -72,12 +72,17 @@ public class BenchmarkRunnerTests
     public void The_same_seed_gives_the_same_numbers_and_a_second_run_reuses_the_cache()
     {
         using var dir = new TempDirectory();
-        var first = new BenchmarkRunner().Run(TinyRun.Spec(Path.Combine(dir.Path, "a"), Path.Combine(dir.Path, "cache-a")));
-        var second = new BenchmarkRunner().Run(TinyRun.Spec(Path.Combine(dir.Path, "b"), Path.Combine(dir.Path, "cache-b")));
-        var third = new BenchmarkRunner().Run(TinyRun.Spec(Path.Combine(dir.Path, "c"), Path.Combine(dir.Path, "cache-a")));
+        // Retain scored on a sample smaller than the set (48 images), to see it drawn alike for every model and run.
+        ExperimentSpec Spec(string output, string cache) =>
+            TinyRun.Spec(Path.Combine(dir.Path, output), Path.Combine(dir.Path, cache)) with { RetainSampleSize = 20 };
+        var first = new BenchmarkRunner().Run(Spec("a", "cache-a"));
+        var second = new BenchmarkRunner().Run(Spec("b", "cache-b"));
+        var third = new BenchmarkRunner().Run(Spec("c", "cache-a"));
 
+        Assert.All(first.Models.Concat(second.Models), m => Assert.Equal(new RetainSample(20, first.Data.Retain), m.Evaluation.RetainSample));
         for (int i = 0; i < first.Models.Count; i++)
         {
+            Assert.Equal(first.Models[i].Evaluation.RetainAccuracy, second.Models[i].Evaluation.RetainAccuracy);
             Assert.Equal(first.Models[i].Evaluation.TestAccuracy, second.Models[i].Evaluation.TestAccuracy);
             Assert.Equal(first.Models[i].Evaluation.AttackAccuracy, second.Models[i].Evaluation.AttackAccuracy);
             Assert.Equal(first.Models[i].History![^1].Loss, second.Models[i].History![^1].Loss);
@@ -85,6 +90,14 @@ public class BenchmarkRunnerTests
         }
         Assert.All(third.Models, m => Assert.True(m.FromCache));
         Assert.All(first.Models, m => Assert.False(m.FromCache));
+        // A cached model keeps the time and date of the training that made it, and the reports say it was cached.
+        Assert.Equal(first.Models.Select(m => m.Seconds), third.Models.Select(m => m.Seconds));
+        Assert.All(third.Models, m => Assert.InRange(m.CachedAt!.Value, first.Provenance.Started, third.Provenance.Started));
+        var fact = RunFacts.Of(third).Single(f => f.Name == "Base models").Value.Split('\n');
+        Assert.Equal(2, fact.Length);
+        Assert.StartsWith("Original: loaded from the checkpoint cache; trained on ", fact[0]);
+        Assert.EndsWith($" UTC in {first.Models[0].Seconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s (its Time), not in this run", fact[0]);
+        Assert.DoesNotContain(RunFacts.Of(first), f => f.Name == "Base models");
     }
 
     [Fact]

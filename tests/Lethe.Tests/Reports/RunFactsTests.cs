@@ -1,4 +1,5 @@
 using Lethe.Data;
+using Lethe.Evaluation;
 using Lethe.Models;
 using Lethe.Reports;
 
@@ -47,5 +48,38 @@ public class RunFactsTests
         Assert.Equal("none (principled)", RunFacts.Of(record).Single(f => f.Name == "Reference quirks").Value);
         Assert.Equal("not recorded (the run was stored before Lethe recorded them)",
             RunFacts.Of(record with { Quirks = null }).Single(f => f.Name == "Reference quirks").Value);
+    }
+
+    [Fact]
+    public void Should_name_the_retain_sample_beside_every_retain_accuracy_so_it_is_not_taken_for_the_full_pass()
+    {
+        var record = HandMadeRun.Record(1);
+        record = record with
+        {
+            Models = record.Models.Select(m => m with { Evaluation = m.Evaluation with { RetainSample = new RetainSample(2000, 8525) } }).ToArray(),
+        };
+
+        var fact = RunFacts.Of(record).Single(f => f.Name == "Retain");
+
+        Assert.StartsWith("Retain Acc is measured on a seeded sample of 2000 of the 8525 retain images, the same images for every model", fact.Value);
+        Assert.Contains("| Retain Acc (2000 of 8525 sampled) |", new MarkdownReport().Render(record));
+        Assert.Contains("Retain Acc (2000 of 8525 sampled),", new CsvReport().Render(record));
+        Assert.Contains($"<dt>Retain</dt>", new HtmlReport().Render(SeedSummary.From([record])));
+    }
+
+    [Fact]
+    public void Should_say_nothing_more_of_retain_when_all_of_it_was_scored_or_the_run_predates_sampling()
+    {
+        var old = HandMadeRun.Record(1);
+        var whole = old with
+        {
+            Models = old.Models.Select(m => m with { Evaluation = m.Evaluation with { RetainSample = new RetainSample(350, 350) } }).ToArray(),
+        };
+
+        foreach (var record in new[] { old, whole })
+        {
+            Assert.DoesNotContain(RunFacts.Of(record), f => f.Name == "Retain");
+            Assert.Contains("| Retain Acc |", new MarkdownReport().Render(record));
+        }
     }
 }
