@@ -24,6 +24,9 @@ public sealed class IdentityGroups
     /// <summary>How many images identity <paramref name="identity"/> (an index into <see cref="Identities"/>) has.</summary>
     public int ImagesOf(int identity) => _columns[identity].Length;
 
+    /// <summary>The image columns of identity <paramref name="identity"/> (an index into <see cref="Identities"/>).</summary>
+    public IReadOnlyList<int> ColumnsOf(int identity) => _columns[identity];
+
     /// <summary>Groups the columns of a φ matrix by the identity of each.</summary>
     /// <param name="identityOfImage">The identity of each image, one per φ column.</param>
     /// <exception cref="ArgumentException">No image, or an identity that is null or empty.</exception>

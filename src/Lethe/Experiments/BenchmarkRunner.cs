@@ -231,38 +231,18 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
 
         Report(labels[0], $"unlearning ({method.Key})");
         var (spec, data) = (setup.Spec, setup.Data);
-        var context = new UnlearningContext
-        {
-            Original = original,
-            Architecture = spec.Architecture,
-            Task = data.Task,
-            Forget = data.Forget,
-            Retain = data.Retain,
-            Train = data.Train,
-            TrainTransform = setup.TrainTransform,
-            EvalTransform = setup.EvalTransform,
-            Device = setup.Device,
-            Seed = spec.EffectiveUnlearnSeed,
-            Progress = new SyncProgress<UnlearningProgress>(p => Report(new RunEvent(labels[0], p.Stage, Step: p.Step, Loss: p.Loss))),
-            CancellationToken = setup.Cancel,
-            Time = _clock,
-        };
+        var context = UnlearningContext.Of(data, original, spec.Architecture, setup.TrainTransform, setup.EvalTransform, setup.Device,
+            spec.EffectiveUnlearnSeed,
+            new SyncProgress<UnlearningProgress>(p => Report(new RunEvent(labels[0], p.Stage, Step: p.Step, Loss: p.Loss))),
+            setup.Cancel, _clock);
         var results = new List<Made>();
         foreach (var model in method.Run(context, hyper))
         {
             using (model.Model)
             {
-                var result = Evaluate(model.Label, model.Model, setup) with
+                var result = Evaluate(model.Label, model.Model, setup).MadeBy(model, method.Key, hyper) with
                 {
-                    Source = method.Key,
-                    Seconds = model.Elapsed.TotalSeconds,
                     SpeedUp = retrainSeconds / Math.Max(model.Elapsed.TotalSeconds, 1e-9),
-                    Diverged = model.Diverged,
-                    DivergedAtStep = model.DivergedAtStep,
-                    Steps = model.Steps,
-                    Note = model.Note,
-                    Settings = hyper,
-                    PeakMemoryMiB = double.NaN,
                 };
                 setup.Store.Put(result);
                 results.Add(new Made(result, true));

@@ -55,4 +55,18 @@ public sealed record ModelResult
 
     /// <summary>The hyper-parameters or recipe that made this model, as JSON-serialisable data.</summary>
     public object? Settings { get; init; }
+
+    /// <summary>This (evaluated) result with how an unlearning method made the model: its time, steps and divergence.
+    /// The phase's peak memory is not known yet (NaN).</summary>
+    public ModelResult MadeBy(Unlearning.UnlearnedModel made, string method, object hyperParameters) => this with
+    {
+        Source = method,
+        Seconds = made.Elapsed.TotalSeconds,
+        Diverged = made.Diverged,
+        DivergedAtStep = made.DivergedAtStep,
+        Steps = made.Steps,
+        Note = made.Note,
+        Settings = hyperParameters,
+        PeakMemoryMiB = double.NaN,
+    };
 }

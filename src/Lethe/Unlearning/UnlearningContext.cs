@@ -66,6 +66,26 @@ public sealed class UnlearningContext
     /// <summary>The clock for <see cref="UnlearnedModel.Elapsed"/>. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>The context of a benchmark's data: forget, retain and the whole training set of <paramref name="data"/>.</summary>
+    public static UnlearningContext Of(BenchmarkData data, nn.Module<Tensor, Tensor> original, string architecture,
+        IImageTransform trainTransform, IImageTransform evalTransform, Device device, long seed,
+        IProgress<UnlearningProgress>? progress, CancellationToken cancel, TimeProvider time) => new()
+    {
+        Original = original,
+        Architecture = architecture,
+        Task = data.Task,
+        Forget = data.Forget,
+        Retain = data.Retain,
+        Train = data.Train,
+        TrainTransform = trainTransform,
+        EvalTransform = evalTransform,
+        Device = device,
+        Seed = seed,
+        Progress = progress,
+        CancellationToken = cancel,
+        Time = time,
+    };
+
     /// <summary>An independent copy of <see cref="Original"/> on <see cref="Device"/>.</summary>
     public nn.Module<Tensor, Tensor> CopyOriginal() => Networks.Copy(Original, Architecture, Task.Outputs, Device);
 }

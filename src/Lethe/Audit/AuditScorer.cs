@@ -1,0 +1,64 @@
+using Lethe.Plans;
+using Lethe.Reports;
+using Lethe.Unlearning;
+
+namespace Lethe.Audit;
+
+/// <summary>
+/// Scores a finished audit plan from its stored φ and results alone: no model is loaded or run, so new scores over old
+/// audits cost seconds. Methods are scored over forget (ε, F, U-LiRA, KLoM), retain and unseen (KLoM); the null and
+/// Original checks run first and head the warnings when they fail.
+/// </summary>
+public static class AuditScorer
+{
+    /// <exception cref="InvalidDataException">A model cell that is not done, or a missing or stale file (named).</exception>
+    public static AuditResult Score(Plan plan, CellStore store)
+    {
+        var pools = PhiPools.Load(plan, store);
+        var done = plan.Cells.Where(c => c.MakesModel).Select(c => store.TryDone(c)!).ToArray();
+        var cost = new AuditCost(done.Length, done.Sum(d => d.Labels.Count), done.Sum(d => d.Seconds),
+            done.GroupBy(d => d.Role.ToString()).ToDictionary(g => g.Key, g => g.Sum(d => d.Seconds)));
+        return Score(plan, pools, cost);
+    }
+
+    internal static AuditResult Score(Plan plan, PhiPools pools, AuditCost cost)
+    {
+        var retrained = pools.Where(CellRole.Retrained);
+        var originals = pools.Where(CellRole.Original);
+        var forget = PhiColumns.Of(retrained[0], PhiSets.Forget);
+        var retain = PhiColumns.Of(retrained[0], PhiSets.Retain);
+        var unseen = PhiColumns.Of(retrained[0], PhiSets.Unseen);
+
+        var methods = new List<MethodAudit>();
+        var unlearned = pools.Where(CellRole.Unlearned);
+        foreach (var label in unlearned.Select(m => m.Label).Distinct())
+        {
+            var models = unlearned.Where(m => m.Label == label).ToArray();
+            var method = MethodRegistry.Get(models[0].Cell.Method!);
+            // A seedless method in fixed-original mode made one model: the pool is that model N times.
+            var pool = models.Length == 1 && plan.N > 1 ? Enumerable.Repeat(models[0], plan.N).ToArray() : models;
+            methods.Add(MethodAudit.Of(label, method.Key, method.DependsOnSeed, pool, retrained, forget, retain, unseen));
+        }
+
+        var nullCheck = NullCheck.Of(retrained, forget);
+        var originalCheck = plan.Mode == AuditMode.Population
+            ? OriginalCheck.OfPool(originals, retrained, forget)
+            : OriginalCheck.OfOne(originals[0], retrained, forget, unseen);
+        var warnings = new List<string>();
+        if (nullCheck.Passed == false) warnings.Add("This audit failed its own null check: " + nullCheck.Verdict);
+        if (nullCheck.Passed is null) warnings.Add("The null check did not run: " + nullCheck.Verdict);
+        if (!originalCheck.Passed) warnings.Add("The Original check failed: " + originalCheck.Verdict);
+        foreach (var seedless in methods.Where(m => !m.DependsOnSeed).Select(m => m.Label))
+            warnings.Add(plan.Mode == AuditMode.FixedOriginal
+                ? $"{seedless} does not depend on its seed: in fixed-original mode its {plan.N} models are one model, so every forget image gets ε = 50 and F = 0 by construction, whatever it forgets"
+                : $"{seedless} does not depend on its seed: its spread here comes from the {plan.N} Originals alone");
+
+        var spec = plan.Spec;
+        return new AuditResult(plan.Mode.Name(), plan.N, spec.Dataset, spec.TaskKind,
+            spec.ImageSize, spec.Seed, plan.DataFingerprint, forget.Names.Count, forget.Identities.Distinct().Count(),
+            nullCheck, originalCheck,
+            ConfidenceInterval.Of(originals.Select(m => m.Result.Evaluation.AttackAccuracy)),
+            ConfidenceInterval.Of(retrained.Select(m => m.Result.Evaluation.AttackAccuracy)),
+            methods, warnings, cost);
+    }
+}

@@ -1,0 +1,85 @@
+using Lethe.Experiments;
+using Lethe.Plans;
+
+namespace Lethe.Audit;
+
+/// <summary>One model of an audit as the scorer sees it: its cell, label, stored result and stored φ.</summary>
+internal sealed record AuditModel(Cell Cell, string Label, ModelResult Result, IReadOnlyList<PhiRow> Phi);
+
+/// <summary>
+/// Reads the stored φ and results of a plan's model cells (nothing is re-run), and lays φ out as the scorers want it:
+/// one matrix per set, a row per model, a column per (example, attribute) in the order of the first model's file.
+/// </summary>
+internal sealed class PhiPools
+{
+    private PhiPools(IReadOnlyList<AuditModel> models) => Models = models;
+
+    public IReadOnlyList<AuditModel> Models { get; }
+
+    /// <exception cref="InvalidDataException">A model cell that is not done, or a result or φ file that is missing or stale
+    /// (the message names the cell and file).</exception>
+    public static PhiPools Load(Plan plan, CellStore store)
+    {
+        var models = new List<AuditModel>();
+        foreach (var cell in plan.Cells.Where(c => c.MakesModel))
+        {
+            var done = store.TryDone(cell) ?? throw new InvalidDataException($"cell {cell.Name} ({cell.Id}) is not done; run the plan first");
+            var results = store.Results(cell);
+            foreach (var label in done.Labels)
+            {
+                var result = results.TryGet(label)
+                    ?? throw new InvalidDataException($"cell {cell.Name}: no stored result for {label} in {store.FolderOf(cell)}");
+                var path = RunStore.PhiPath(store.FolderOf(cell), label);
+                models.Add(new AuditModel(cell, label, result, PhiTable.Read(path).Rows));
+            }
+        }
+        return new PhiPools(models);
+    }
+
+    /// <summary>For tests and other sources: pools from models already in memory.</summary>
+    public static PhiPools Of(IReadOnlyList<AuditModel> models) => new(models);
+
+    /// <summary>The models of one role (and label, for unlearning cells), in plan order.</summary>
+    public IReadOnlyList<AuditModel> Where(CellRole role, string? label = null) =>
+        Models.Where(m => m.Cell.Role == role && (label is null || m.Label == label)).ToArray();
+}
+
+/// <summary>The columns of one set's φ matrix: the examples' names and identities.</summary>
+internal sealed record PhiColumns(string Set, IReadOnlyList<(int Index, int Attribute)> Keys, IReadOnlyList<string> Names,
+    IReadOnlyList<string> Identities)
+{
+    /// <summary>The columns of <paramref name="set"/> as the first model stores them.</summary>
+    /// <exception cref="InvalidDataException">The model stores no row of the set.</exception>
+    public static PhiColumns Of(AuditModel model, string set)
+    {
+        var rows = model.Phi.Where(r => r.Set == set).ToArray();
+        if (rows.Length == 0) throw new InvalidDataException($"{model.Cell.Name} {model.Label}: no φ for the {set} set");
+        var multi = rows.Any(r => r.Attribute != 0);
+        return new PhiColumns(set, rows.Select(r => (r.Index, r.Attribute)).ToArray(),
+            rows.Select(r => multi ? $"{set}/{r.Index}/a{r.Attribute}" : $"{set}/{r.Index}").ToArray(),
+            rows.Select(r => r.Identity).ToArray());
+    }
+
+    /// <summary>φ, models × columns.</summary>
+    /// <exception cref="InvalidDataException">A model whose φ of the set covers other examples (named).</exception>
+    public double[,] Matrix(IReadOnlyList<AuditModel> models)
+    {
+        var column = new Dictionary<(int, int), int>();
+        for (var k = 0; k < Keys.Count; k++) column[Keys[k]] = k;
+        var phi = new double[models.Count, Keys.Count];
+        for (var m = 0; m < models.Count; m++)
+        {
+            var seen = 0;
+            foreach (var row in models[m].Phi.Where(r => r.Set == Set))
+            {
+                if (!column.TryGetValue((row.Index, row.Attribute), out var k))
+                    throw new InvalidDataException($"{models[m].Cell.Name} {models[m].Label}: φ of {Set} example {row.Index} is not in the other models' files");
+                phi[m, k] = row.Phi;
+                seen++;
+            }
+            if (seen != Keys.Count)
+                throw new InvalidDataException($"{models[m].Cell.Name} {models[m].Label}: φ covers {seen} {Set} examples, the others {Keys.Count}");
+        }
+        return phi;
+    }
+}

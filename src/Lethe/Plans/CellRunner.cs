@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using Lethe.Audit;
+using Lethe.Data;
+using Lethe.Evaluation;
+using Lethe.Experiments;
+using Lethe.Models;
+using Lethe.Training;
+using Lethe.Unlearning;
+using static TorchSharp.torch;
+
+namespace Lethe.Plans;
+
+/// <summary>
+/// Runs one cell of a plan, idempotently: a done cell is skipped, a cell whose inputs are not done waits, a cell that
+/// another live worker holds is left to it, and otherwise the cell is made under its lock, written atomically, and
+/// marked done last. Base models train with the cell's seed through the same streams as <see cref="BenchmarkRunner"/>
+/// ("init/original", "train/original", ...), so the Original of seed s here is the benchmark's Original of seed s.
+/// </summary>
+public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEvent>? progress = null, TimeProvider? clock = null)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    private Plan Plan => bench.Plan;
+
+    /// <summary>Runs <paramref name="cell"/> if it needs running; says what happened.</summary>
+    /// <exception cref="OperationCanceledException">Cancelled mid-cell: the cell is left unfinished and unlocked.</exception>
+    public CellOutcome Run(Cell cell, CancellationToken cancel = default)
+    {
+        if (store.IsDone(cell)) return CellOutcome.AlreadyDone;
+        if (cell.DependsOn.Any(id => !store.IsDone(Plan.ById(id)))) return CellOutcome.Waiting;
+        using var held = CellLock.TryTake(store.LockPath(cell));
+        if (held is null) return CellOutcome.Busy;
+        if (store.IsDone(cell)) return CellOutcome.AlreadyDone; // finished by the worker whose lock we waited out
+        RemoveLeftovers(cell);
+        var clock = Stopwatch.StartNew();
+        var labels = cell.Role switch
+        {
+            CellRole.Original or CellRole.Retrained => MakeBase(cell, cancel),
+            CellRole.Unlearned => Unlearn(cell, cancel),
+            _ => Score(cell),
+        };
+        store.MarkDone(new CellDone(cell.Id, cell.Name, cell.Role, cell.Method, labels, clock.Elapsed.TotalSeconds,
+            bench.Data.Train.Count, _clock.GetUtcNow(), Environment.MachineName), cell);
+        Report(cell, "done", done: true);
+        return CellOutcome.Made;
+    }
+
+    /// <summary>Temp files of a writer killed mid-write (see <see cref="IO.AtomicFile"/>); safe to remove under the lock.</summary>
+    private void RemoveLeftovers(Cell cell)
+    {
+        var folder = store.FolderOf(cell);
+        if (!Directory.Exists(folder)) return;
+        foreach (var temp in Directory.EnumerateFiles(folder, ".*.tmp", SearchOption.AllDirectories)) File.Delete(temp);
+    }
+
+    private IReadOnlyList<string> MakeBase(Cell cell, CancellationToken cancel)
+    {
+        var (spec, data) = (Plan.Spec, bench.Data);
+        var isOriginal = cell.Role == CellRole.Original;
+        var (role, label, set) = isOriginal ? ("original", "Original", data.Train) : ("retrained", "Retrained", data.Retain);
+        var recipes = spec.RecipesFor(data.Task);
+        var recipe = isOriginal ? recipes.Original : recipes.Retrained;
+        var seed = cell.Seed ?? throw new InvalidDataException($"cell {cell.Name}: a base model needs a seed");
+        using var model = Networks.Create(spec.Architecture, data.Task.Outputs, bench.Device, Seeds.Derive(seed, $"init/{role}"));
+        var loader = new BatchLoader(set, data.Task, bench.TrainTransform, BatchOptions.Training with { BatchSize = recipe.BatchSize },
+            bench.Device, seed, $"train/{role}");
+        Report(cell, $"training on {set.Count} images: {recipe.Describe()}");
+        var epochs = new EpochCheckpoint(store.TrainingPrefix(cell));
+        var history = new Trainer(_clock).Train(model, data.Task, loader, recipe, cell.Name,
+            new SyncProgress<TrainProgress>(p => progress?.Report(new RunEvent(cell.Name, "", p))), cancel, epochs);
+        if (isOriginal) Checkpoint.Save(model, store.WeightsPath(cell));
+        var divergence = history.LastOrDefault()?.Divergence;
+        var result = Evaluate(label, model, cell) with
+        {
+            Source = "base",
+            Seconds = history.Sum(h => h.Elapsed.TotalSeconds),
+            Diverged = divergence is not null,
+            DivergedAtStep = divergence?.Step,
+            Note = divergence?.Note,
+            History = history,
+            Settings = recipe,
+            PeakMemoryMiB = double.NaN,
+        };
+        Results(cell).Put(result);
+        epochs.Clear();
+        return [label];
+    }
+
+    private IReadOnlyList<string> Unlearn(Cell cell, CancellationToken cancel)
+    {
+        var (spec, data) = (Plan.Spec, bench.Data);
+        var originalCell = Plan.ById(cell.DependsOn[0]);
+        using var original = Networks.Create(spec.Architecture, data.Task.Outputs, bench.Device);
+        Checkpoint.Load(original, store.WeightsPath(originalCell));
+        var method = MethodRegistry.Get(cell.Method ?? throw new InvalidDataException($"cell {cell.Name}: no method"));
+        var hyper = bench.HyperParameters(method, cell.HyperParameters ?? "{}");
+        Report(cell, $"unlearning ({method.Key}) from {originalCell.Name}");
+        var context = UnlearningContext.Of(data, original, spec.Architecture, bench.TrainTransform, bench.EvalTransform, bench.Device,
+            cell.Seed ?? spec.Seed, null, cancel, _clock);
+        var results = Results(cell);
+        var labels = new List<string>();
+        foreach (var made in method.Run(context, hyper))
+        {
+            using (made.Model)
+            {
+                results.Put(Evaluate(made.Label, made.Model, cell).MadeBy(made, method.Key, hyper));
+                labels.Add(made.Label);
+            }
+        }
+        return labels;
+    }
+
+    private IReadOnlyList<string> Score(Cell cell)
+    {
+        Report(cell, "scoring from the stored φ");
+        var audit = Audit.AuditScorer.Score(Plan, store);
+        audit.Write(Path.Combine(store.FolderOf(cell), AuditResultFile));
+        return [];
+    }
+
+    /// <summary>The cell's results, whose φ files say which cell, seed and Lethe made them.</summary>
+    private RunStore Results(Cell cell)
+    {
+        var metadata = new Dictionary<string, string>(bench.PhiMetadata)
+        {
+            [PhiMetadata.Seed] = (cell.Seed ?? Plan.Spec.Seed).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [PhiMetadata.UnlearnSeed] = (cell.Seed ?? Plan.Spec.Seed).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [CellMetadataKey] = $"{cell.Name} {cell.Id}",
+        };
+        return store.Results(cell, metadata);
+    }
+
+    /// <summary>The φ metadata key naming the cell that made the file.</summary>
+    public const string CellMetadataKey = "lethe.cell";
+
+    /// <summary>The score cell's output in its folder.</summary>
+    public const string AuditResultFile = "audit.json";
+
+    private ModelResult Evaluate(string label, nn.Module<Tensor, Tensor> model, Cell cell)
+    {
+        Report(cell, $"evaluating {label}");
+        var evaluation = ModelEvaluator.Evaluate(model, bench.Data, bench.EvalTransform, bench.Device, bench.Evaluation);
+        return new ModelResult { Label = label, Source = "", Evaluation = evaluation, Seconds = double.NaN };
+    }
+
+    private void Report(Cell cell, string message, bool done = false) => progress?.Report(new RunEvent(cell.Name, message, null, done));
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Lethe.Experiments;
+using Lethe.IO;
+
+namespace Lethe.Plans;
+
+/// <summary>
+/// The results store that every worker of a plan shares (a folder; on a cluster, a path on the shared file system).
+/// Each cell has a folder named by its id: its models' results and φ files (a <see cref="RunStore"/> whose hash is the
+/// cell id), an Original's weights, training progress while it trains, and last of all "done.json". A cell is done when
+/// and only when done.json exists; every file is written atomically, so a killed worker leaves either a done cell or
+/// an unfinished one that the next worker redoes (resuming a base model's training at its last finished epoch).
+/// </summary>
+public sealed class CellStore(string directory)
+{
+    public string Directory { get; } = directory;
+
+    public string FolderOf(Cell cell) => Path.Combine(Directory, cell.Id);
+
+    public string LockPath(Cell cell) => Path.Combine(Directory, cell.Id + ".lock");
+
+    public string DonePath(Cell cell) => Path.Combine(FolderOf(cell), "done.json");
+
+    /// <summary>An Original cell's weights (TorchSharp format), read by the unlearning cells that depend on it.</summary>
+    public string WeightsPath(Cell cell) => Path.Combine(FolderOf(cell), "original.ckpt");
+
+    /// <summary>The prefix of a base model's per-epoch training state while it trains.</summary>
+    public string TrainingPrefix(Cell cell) => Path.Combine(FolderOf(cell), "training");
+
+    /// <summary>The model results of the cell (one per label), keyed by the cell id; <paramref name="phiMetadata"/> is
+    /// what the φ files it writes carry besides label and id.</summary>
+    public RunStore Results(Cell cell, IReadOnlyDictionary<string, string>? phiMetadata = null) => new(FolderOf(cell), cell.Id, phiMetadata);
+
+    public bool IsDone(Cell cell) => TryDone(cell) is not null;
+
+    public bool IsLocked(Cell cell) => File.Exists(LockPath(cell));
+
+    /// <summary>The done record of a finished cell, or null.</summary>
+    public CellDone? TryDone(Cell cell)
+    {
+        var path = DonePath(cell);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var done = JsonSerializer.Deserialize<CellDone>(File.ReadAllText(path), LetheJson.Options);
+            return done is not null && done.Id == cell.Id ? done : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Marks a cell done: the last write of a cell.</summary>
+    public void MarkDone(CellDone done, Cell cell) =>
+        AtomicFile.WriteAllText(DonePath(cell), JsonSerializer.Serialize(done, LetheJson.Options));
+
+    /// <summary>Every done record in the store (any plan's), for estimating how long the next cells take.</summary>
+    public IReadOnlyList<CellDone> AllDone()
+    {
+        if (!System.IO.Directory.Exists(Directory)) return [];
+        var done = new List<CellDone>();
+        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, "done.json", SearchOption.AllDirectories))
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<CellDone>(File.ReadAllText(file), LetheJson.Options) is { } d) done.Add(d);
+            }
+            catch (JsonException) { }
+        }
+        return done;
+    }
+}
+
+/// <summary>What a finished cell records.</summary>
+/// <param name="Id">The cell id.</param>
+/// <param name="Name">The cell's name in the plan that made it.</param>
+/// <param name="Role">What it made.</param>
+/// <param name="Method">The method key (unlearning cells).</param>
+/// <param name="Labels">The model labels it stored (UNSIR stores two).</param>
+/// <param name="Seconds">Wall time of the cell, training or unlearning plus evaluation.</param>
+/// <param name="Images">Images in the data's train set, so a time can be scaled to another size.</param>
+/// <param name="Finished">When it finished.</param>
+/// <param name="Host">Where it ran.</param>
+public sealed record CellDone(string Id, string Name, CellRole Role, string? Method, IReadOnlyList<string> Labels,
+    double Seconds, int Images, DateTimeOffset Finished, string Host);

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Lethe.Experiments;
+using Lethe.IO;
+
+namespace Lethe.Plans;
+
+/// <summary>
+/// A deterministic list of cells with the frozen spec and the data's fingerprint: everything a worker needs to run any
+/// one cell by its index, on this machine or a cluster node that shares the results store. Model cells come before the
+/// cells that read them (Originals and Retrained, then the unlearning runs, then the score).
+/// </summary>
+/// <param name="Kind">What the plan computes ("audit").</param>
+/// <param name="Mode">The audit's mode.</param>
+/// <param name="N">Models per pool.</param>
+/// <param name="Spec">The frozen spec (its <see cref="ExperimentSpec.Threads"/> and <see cref="ExperimentSpec.Jobs"/>
+/// resolved on the planning machine).</param>
+/// <param name="DataFingerprint">The data the cells were planned for; a worker whose data differs refuses to run.</param>
+/// <param name="Cells">The cells, in dependency order; <see cref="Cell.Index"/> is the position.</param>
+public sealed record Plan(string Kind, AuditMode Mode, int N, ExperimentSpec Spec, string DataFingerprint, IReadOnlyList<Cell> Cells)
+{
+    /// <summary>Raised when the plan file's shape changes.</summary>
+    public const int FormatVersion = 1;
+
+    public int Format { get; init; } = FormatVersion;
+
+    private static JsonSerializerOptions Json { get; } = new(LetheJson.Options) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>The cell with this id.</summary>
+    /// <exception cref="KeyNotFoundException">No such cell.</exception>
+    public Cell ById(string id) => Cells.FirstOrDefault(c => c.Id == id) ?? throw new KeyNotFoundException($"the plan has no cell {id}");
+
+    /// <summary>The cell at <paramref name="index"/>.</summary>
+    /// <exception cref="ArgumentException">An index outside the plan.</exception>
+    public Cell At(int index) => index >= 0 && index < Cells.Count
+        ? Cells[index]
+        : throw new ArgumentException($"--index {index}: the plan has cells 0..{Cells.Count - 1}");
+
+    /// <summary>Writes the plan as indented JSON, atomically.</summary>
+    public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+
+    /// <summary>Reads a plan written by <see cref="Write"/>.</summary>
+    /// <exception cref="InvalidDataException">Not a plan, or one of another format version (the message names the file).</exception>
+    public static Plan Read(string path)
+    {
+        Plan? plan;
+        try
+        {
+            plan = JsonSerializer.Deserialize<Plan>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not a Lethe plan ({e.Message})");
+        }
+        if (plan is null || plan.Cells is null) throw new InvalidDataException($"{path}: not a Lethe plan");
+        if (plan.Format != FormatVersion)
+            throw new InvalidDataException($"{path}: plan format {plan.Format}; this Lethe reads format {FormatVersion}");
+        return plan;
+    }
+}
