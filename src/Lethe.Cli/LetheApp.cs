@@ -23,6 +23,9 @@ public static class LetheApp
         root.Subcommands.Add(ImportCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
+        root.Subcommands.Add(PlanCommand.Create(console));
+        root.Subcommands.Add(RunCellCommand.Create(console));
+        root.Subcommands.Add(SubmitCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -10,12 +10,12 @@ namespace Lethe.Cli.Rendering;
 /// </summary>
 internal static class RunRenderer
 {
-    public static RunRecord Run(IAnsiConsole console, Func<IProgress<RunEvent>, RunRecord> run, Verbosity verbosity = Verbosity.Normal)
+    public static T Run<T>(IAnsiConsole console, Func<IProgress<RunEvent>, T> run, Verbosity verbosity = Verbosity.Normal)
     {
         if (verbosity == Verbosity.Quiet) return run(new SyncProgress<RunEvent>(_ => { }));
         if (verbosity == Verbosity.Verbose || !console.Profile.Capabilities.Interactive)
             return run(new PlainProgress(console, verbosity == Verbosity.Verbose));
-        RunRecord? record = null;
+        T? record = default;
         console.Progress()
             .AutoClear(false)
             .HideCompleted(false)
