@@ -18,6 +18,7 @@ public static class LetheApp
     {
         var root = new RootCommand("Lethe: a machine-unlearning benchmark (MUFAC, MUCAC, built-in SynthFaces) on TorchSharp.");
         root.Subcommands.Add(BenchmarkCommand.Create(console, error));
+        root.Subcommands.Add(AuditCommand.Create(console));
         root.Subcommands.Add(SynthCommand.Create(console, error));
         root.Subcommands.Add(DatasetsCommand.Create(console, error));
         root.Subcommands.Add(ImportCommand.Create(console));

@@ -27,6 +27,12 @@ public static class PhiMetadata
     /// <summary>The unlearning methods' seed (equal to the seed unless a sweep varies only the methods).</summary>
     public const string UnlearnSeed = "lethe.unlearn_seed";
 
+    /// <summary>The preset the run started from ("default", "quick", "paper", ...).</summary>
+    public const string Preset = "lethe.preset";
+
+    /// <summary>The Lethe version that wrote the file.</summary>
+    public const string Version = "lethe.version";
+
     /// <summary>The definition of the phi column, in words, for whoever opens the file without Lethe.</summary>
     public const string Definition = "lethe.phi";
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Lethe.Audit;
 
 namespace Lethe.Evaluation;
 
@@ -32,4 +33,11 @@ public sealed record ModelEvaluation(
     /// <summary>Per-sample losses on forget, unseen and test, kept for histograms (what the attack sees); not in tables.</summary>
     [JsonIgnore]
     public IReadOnlyDictionary<string, float[]> Losses { get; init; } = new Dictionary<string, float[]>();
+
+    /// <summary>
+    /// φ of every example of forget, retain (when scored), test and unseen, from the same pass as the accuracies; stored
+    /// beside the result as a Parquet file (see PhiTable), not in the JSON.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<PhiRow> Phi { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lethe.Audit;
 using Lethe.Data;
 using static TorchSharp.torch;
 
@@ -22,9 +23,8 @@ public static class ModelEvaluator
         var test = SetScorer.Score(model, data.Task, data.Test, transform, device);
         var forget = SetScorer.Score(model, data.Task, data.Forget, transform, device);
         var unseen = SetScorer.Score(model, data.Task, data.Unseen, transform, device);
-        double retainAccuracy = options.ScoreRetain
-            ? SetScorer.Score(model, data.Task, data.Retain, transform, device).Accuracy
-            : double.NaN;
+        var retain = options.ScoreRetain ? SetScorer.Score(model, data.Task, data.Retain, transform, device) : null;
+        double retainAccuracy = retain?.Accuracy ?? double.NaN;
         // A diverged model can give NaN or infinite losses; the attack has nothing to fit then, and the model is
         // reported with its accuracies and no A, F or NoMUS rather than aborting the whole run.
         bool attackable = forget.Losses.All(float.IsFinite) && unseen.Losses.All(float.IsFinite);
@@ -45,6 +45,13 @@ public static class ModelEvaluator
                 ["unseen"] = unseen.Losses,
                 ["test"] = test.Losses,
             },
+            Phi =
+            [
+                .. PhiRows.Of(PhiSets.Forget, data.Forget.Samples, forget.Phi),
+                .. retain is null ? [] : PhiRows.Of(PhiSets.Retain, data.Retain.Samples, retain.Phi),
+                .. PhiRows.Of(PhiSets.Test, data.Test.Samples, test.Phi),
+                .. PhiRows.Of(PhiSets.Unseen, data.Unseen.Samples, unseen.Phi),
+            ],
         };
     }
 }

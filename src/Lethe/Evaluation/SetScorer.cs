@@ -4,7 +4,10 @@ using static TorchSharp.torch;
 
 namespace Lethe.Evaluation;
 
-/// <summary>Scores a model on one set: eval transform, fixed order, BN running statistics, no gradients (spec §9).</summary>
+/// <summary>
+/// Scores a model on one set: eval transform, fixed order, BN running statistics, no gradients (spec §9). The one
+/// forward pass gives the accuracies, the losses and φ.
+/// </summary>
 public static class SetScorer
 {
     public static SetScores Score(nn.Module<Tensor, Tensor> model, PredictionTask task, ImageSet set, IImageTransform transform,
@@ -13,6 +16,7 @@ public static class SetScorer
         model.eval();
         var loader = new BatchLoader(set, task, transform, BatchOptions.Evaluation with { BatchSize = batchSize }, device, 0, "eval");
         var losses = new List<float>(set.Count);
+        var phi = new List<double>(set.Count * task.Attributes.Count);
         var attributeCorrect = new double[task.Attributes.Count];
         double top2Correct = 0;
         bool ranked = false;
@@ -24,6 +28,7 @@ public static class SetScorer
             {
                 var logits = model.call(batch.Images);
                 losses.AddRange(task.PerSampleLoss(logits, batch.Targets).cpu().data<float>());
+                phi.AddRange(task.Phi(logits, batch.Targets).cpu().data<double>());
                 var perAttribute = task.Correct(logits, batch.Targets).sum(dim: 0).cpu().data<float>().ToArray();
                 for (int j = 0; j < perAttribute.Length; j++) attributeCorrect[j] += perAttribute[j];
                 if (task.TopKCorrect(logits, batch.Targets, 2) is { } top2)
@@ -36,6 +41,17 @@ public static class SetScorer
         int n = Math.Max(set.Count, 1);
         var attributeAccuracy = attributeCorrect.Select(c => c / n).ToArray();
         return new SetScores(set.Count, attributeAccuracy.Average(), attributeAccuracy, ranked ? top2Correct / n : null,
-            losses.Count > 0 ? losses.Average() : double.NaN, losses.ToArray());
+            losses.Count > 0 ? losses.Average() : double.NaN, losses.ToArray())
+        {
+            Phi = Matrix(phi, task.Attributes.Count),
+        };
+    }
+
+    /// <summary>Row-major values as samples × attributes.</summary>
+    private static double[,] Matrix(List<double> values, int columns)
+    {
+        var matrix = new double[values.Count / columns, columns];
+        for (int i = 0; i < values.Count; i++) matrix[i / columns, i % columns] = values[i];
+        return matrix;
     }
 }

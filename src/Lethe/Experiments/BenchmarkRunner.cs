@@ -30,10 +30,10 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         set_num_threads(spec.EffectiveThreads);
         var device = torch.device(spec.Device);
         var provenance = Provenance.Capture(spec.Device, spec.EffectiveThreads, spec.EffectiveJobs, commandLine, _clock.GetUtcNow());
-        var store = new RunStore(spec.OutputDirectory, spec.ResultHash());
 
         Report("data", $"building {spec.Dataset} ({spec.TaskKind}, {spec.ImageSize} px)");
         using var data = DatasetFactory.Build(spec);
+        var store = new RunStore(spec.OutputDirectory, spec.ResultHash(), RunPhiMetadata.Of(spec, data.Task, provenance));
         var summary = DatasetFactory.Summarise(data);
         foreach (var note in data.Notes) Report("data", note);
         Report("data", $"train {summary.Train} = forget {summary.Forget} ({summary.ForgetIdentities} people) + retain {summary.Retain} "
@@ -131,7 +131,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             : TrainOrLoad(job, setup, out info, out fromCache);
         try
         {
-            if (setup.Store.TryGet(job.Label) is { } stored) return new BaseOutput(new Made(stored, false), keep ? model : null);
+            if (Finished(job.Label, setup.Store) is { } stored) return new BaseOutput(new Made(stored, false), keep ? model : null);
             var divergence = info.History.LastOrDefault()?.Divergence;
             var result = Evaluate(job.Label, model, setup) with
             {
@@ -218,7 +218,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         double retrainSeconds, Setup setup)
     {
         var labels = method.LabelsFor(hyper);
-        var stored = labels.Select(setup.Store.TryGet).ToArray();
+        var stored = labels.Select(label => Finished(label, setup.Store)).ToArray();
         if (stored.All(r => r is not null)) return stored.Select(r => new Made(r!, false)).ToArray();
 
         Report(labels[0], $"unlearning ({method.Key})");
@@ -241,6 +241,18 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             }
         }
         return results;
+    }
+
+    /// <summary>
+    /// The stored result of a model, if it has a current φ file too; else null, and the model is made again: a base
+    /// model is then loaded from the checkpoint cache and only evaluated, a method (whose weights are not kept) runs again.
+    /// </summary>
+    private ModelResult? Finished(string label, RunStore store)
+    {
+        if (store.TryGet(label) is not { } stored) return null;
+        if (store.HasCurrentPhi(label)) return stored;
+        Report(label, "stored result has no current φ file: evaluating again");
+        return null;
     }
 
     private ModelResult Evaluate(string label, nn.Module<Tensor, Tensor> model, Setup setup)

@@ -1,4 +1,6 @@
 using Lethe.Data;
+using Lethe.Data.Transforms;
+using Lethe.Training;
 
 namespace Lethe.Experiments;
 
@@ -8,12 +10,13 @@ namespace Lethe.Experiments;
 /// </summary>
 public static class Presets
 {
-    public static IReadOnlyList<string> Names { get; } = ["default", "quick", "paper", "cpu"];
+    public static IReadOnlyList<string> Names { get; } = ["default", "quick", "audit", "paper", "cpu"];
 
     public static ExperimentSpec Get(string name) => name switch
     {
         "default" => Default,
         "quick" => Quick,
+        "audit" => Audit,
         "paper" => Paper,
         "cpu" => Cpu,
         _ => throw new ArgumentException($"unknown preset '{name}'; known: {string.Join(", ", Names)}"),
@@ -40,6 +43,29 @@ public static class Presets
         Synth = Default.Synth with { ForgetIdentities = 25, RetainIdentities = 50, TestIdentities = 25, UnseenIdentities = 25 },
         BaseEpochs = 10,
     };
+
+    /// <summary>
+    /// Sized for `lethe audit`, which makes hundreds of models (N = 16 in both modes with every method is about 360): 12
+    /// forget, 36 retain, 12 test and 12 unseen people with 6 photos each, at 16 px, base models trained 12 epochs. Small
+    /// enough for both modes within about an hour on a busy 2-core CPU, yet the Original still memorises its forget
+    /// photos (the audit's own Original check says whether it did).
+    /// </summary>
+    public static ExperimentSpec Audit { get; } = Default with
+    {
+        Preset = "audit",
+        ImageSize = 16,
+        Synth = Default.Synth with
+        {
+            ForgetIdentities = 8, RetainIdentities = 24, TestIdentities = 8, UnseenIdentities = 8,
+            ImagesPerIdentity = 6, UnseenImagesPerIdentity = 6,
+        },
+        Recipes = new BaseRecipes(AuditRecipe, AuditRecipe),
+        Augmentation = TrainAugmentation.None,
+        BaseEpochs = 12,
+    };
+
+    /// <summary>MUFAC's recipe with batches of 16: on 192 photos, batches of 64 would give 3 steps an epoch, too few to fit them.</summary>
+    private static TrainRecipe AuditRecipe => TrainRecipe.Mufac with { Name = "audit", BatchSize = 16, Milestones = [] };
 
     /// <summary>The spec exactly: 128 px, the §7 recipes of the task (MUFAC: 30 epochs, ×0.1 at 10 and 20), §8 methods.</summary>
     public static ExperimentSpec Paper { get; } = new() { Preset = "paper", ImageSize = 128 };

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lethe.Audit;
 using Lethe.IO;
 
 namespace Lethe.Experiments;
@@ -7,9 +8,14 @@ namespace Lethe.Experiments;
 /// Finished model results of a run, one JSON file each, written atomically as soon as a model is done. A rerun of the
 /// same spec (same result hash) picks them up instead of recomputing, so an interrupted run loses nothing it finished.
 /// Each model's per-sample losses (what the attack sees) go beside it in "&lt;slug&gt;.losses.json", so a report can draw
-/// their histograms without the weights.
+/// their histograms without the weights, and its φ table (every example's φ, what the audit scores) in
+/// "&lt;slug&gt;.phi.parquet", stamped with the model's label, the result hash and <paramref name="phiMetadata"/>.
 /// </summary>
-public sealed class RunStore(string directory, string resultHash)
+/// <param name="directory">The run's folder (the files go to its "models" subfolder).</param>
+/// <param name="resultHash">The run's result hash: a stored file from another hash is stale and not used.</param>
+/// <param name="phiMetadata">What the φ files carry besides label and hash (dataset, task, image size, seeds: see
+/// <see cref="PhiMetadata"/>).</param>
+public sealed class RunStore(string directory, string resultHash, IReadOnlyDictionary<string, string>? phiMetadata = null)
 {
     private static JsonSerializerOptions Json => LetheJson.Options;
 
@@ -24,7 +30,9 @@ public sealed class RunStore(string directory, string resultHash)
 
     public void Put(ModelResult result)
     {
-        // Losses first: once a result file exists its losses do too, even if the run stops between the two writes.
+        // φ and losses first: once a result file exists they do too, even if the run stops between the writes.
+        if (result.Evaluation.Phi.Count > 0)
+            PhiTable.Write(PhiPath(directory, result.Label), result.Evaluation.Phi, PhiMetadataOf(result.Label));
         if (result.Evaluation.Losses.Count > 0)
             AtomicFile.WriteAllText(LossesPath(directory, result.Label),
                 JsonSerializer.Serialize(new StoredLosses(resultHash, result.Evaluation.Losses), Json));
@@ -38,8 +46,37 @@ public sealed class RunStore(string directory, string resultHash)
     public static string LossesPath(string runDirectory, string label) =>
         Path.Combine(runDirectory, ModelsFolder, $"{Slug(label)}.losses.json");
 
+    /// <summary>True when the model's φ file exists, is readable and carries this run's result hash and the label.</summary>
+    public bool HasCurrentPhi(string label)
+    {
+        var path = PhiPath(directory, label);
+        if (!File.Exists(path)) return false;
+        try
+        {
+            var metadata = PhiTable.ReadMetadata(path);
+            return metadata.GetValueOrDefault(PhiMetadata.ResultHash) == resultHash && metadata.GetValueOrDefault(PhiMetadata.Model) == label;
+        }
+        catch (InvalidDataException)
+        {
+            return false; // A damaged file is rewritten, not trusted.
+        }
+    }
+
+    /// <summary>The model's φ table: "&lt;run&gt;/models/&lt;slug&gt;.phi.parquet".</summary>
+    public static string PhiPath(string runDirectory, string label) =>
+        Path.Combine(runDirectory, ModelsFolder, $"{Slug(label)}.phi.parquet");
+
     public static string Slug(string label) =>
         new string(label.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+
+    private Dictionary<string, string> PhiMetadataOf(string label)
+    {
+        var metadata = phiMetadata?.ToDictionary() ?? [];
+        metadata[PhiMetadata.Model] = label;
+        metadata[PhiMetadata.ResultHash] = resultHash;
+        metadata[PhiMetadata.Definition] = PhiMetadata.DefinitionText;
+        return metadata;
+    }
 
     private static T? ReadStored<T>(string path) where T : class
     {

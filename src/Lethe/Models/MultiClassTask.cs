@@ -23,6 +23,15 @@ public class MultiClassTask(string name, IReadOnlyList<string> classNames) : Pre
     public override Tensor PerSampleLoss(Tensor logits, Tensor targets) =>
         F.cross_entropy(logits, targets, reduction: nn.Reduction.None);
 
+    /// <summary>z_y − log Σ_{j≠y} e^{z_j} in float64: the true class is masked to −∞ and logsumexp shifts by the row's max.</summary>
+    public override Tensor Phi(Tensor logits, Tensor targets)
+    {
+        var z = logits.to_type(ScalarType.Float64);
+        var column = targets.unsqueeze(1);
+        var others = z.scatter(1, column, full_like(z, double.NegativeInfinity));
+        return z.gather(1, column) - others.logsumexp(1, keepdim: true);
+    }
+
     public override Tensor Correct(Tensor logits, Tensor targets) =>
         logits.argmax(1).eq(targets).to_type(ScalarType.Float32).unsqueeze(1);
 

@@ -36,6 +36,10 @@ public sealed class MultiLabelTask(IReadOnlyList<string> attributes) : Predictio
         return bits.to_type(ScalarType.Float32).to(targets.device);
     }
 
+    /// <summary>With p = σ(z): log p − log(1 − p) = z for a 1 bit, and −z for a 0 bit (p_y = σ(−z)); float64.</summary>
+    public override Tensor Phi(Tensor logits, Tensor targets) =>
+        logits.to_type(ScalarType.Float64) * (targets.to_type(ScalarType.Float64) * 2 - 1);
+
     public override Tensor Correct(Tensor logits, Tensor targets) =>
         logits.gt(0).to_type(ScalarType.Float32).eq(targets).to_type(ScalarType.Float32);
 

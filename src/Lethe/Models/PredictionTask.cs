@@ -27,6 +27,13 @@ public abstract class PredictionTask
     /// <summary>One loss per sample, float32 [N].</summary>
     public abstract Tensor PerSampleLoss(Tensor logits, Tensor targets);
 
+    /// <summary>
+    /// φ = log p_y − log(1 − p_y) of each sample and attribute, float64 [N, Attributes.Count], from the logits without
+    /// forming a probability (so it stays exact where p_y rounds to 0 or 1); the tensor form of Audit.Phi. NaN where a
+    /// logit is not finite (a diverged model).
+    /// </summary>
+    public abstract Tensor Phi(Tensor logits, Tensor targets);
+
     /// <summary>1 where the prediction is right, else 0: float32 [N, Attributes.Count].</summary>
     public abstract Tensor Correct(Tensor logits, Tensor targets);
 

@@ -43,9 +43,12 @@ public sealed class PlanBench : IDisposable
 
     /// <summary>Builds the plan's data.</summary>
     /// <exception cref="InvalidDataException">The data built here differs from the data the plan was made for.</exception>
-    public static PlanBench Open(Plan plan)
+    public static PlanBench Open(Plan plan) => With(plan, DatasetFactory.Build(plan.Spec));
+
+    /// <summary>The bench of <paramref name="plan"/> over data already built (and now owned by the bench).</summary>
+    /// <exception cref="InvalidDataException">The data differs from the data the plan was made for.</exception>
+    public static PlanBench With(Plan plan, BenchmarkData data)
     {
-        var data = DatasetFactory.Build(plan.Spec);
         if (data.Fingerprint != plan.DataFingerprint)
         {
             data.Dispose();

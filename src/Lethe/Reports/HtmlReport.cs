@@ -22,12 +22,7 @@ public sealed class HtmlReport(PlotSet? plots = null) : ISummaryWriter
     {
         var html = new StringBuilder();
         var title = MarkdownReport.Title(summary.Runs[0].Data);
-        html.AppendLine("<!DOCTYPE html>");
-        html.AppendLine("<html lang=\"en\">");
-        html.AppendLine($"<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{E(title)}</title>");
-        html.AppendLine($"<style>{HtmlStyle.Css}</style></head>");
-        html.AppendLine("<body><main>");
-        html.AppendLine($"<h1>{E(title)}</h1>");
+        HtmlStyle.Open(html, title);
         html.AppendLine($"<p class=\"lead\">{E(Lead(summary))}</p>");
         foreach (var warning in ReportWarnings.Of(summary.Runs))
             html.AppendLine($"<p class=\"warning\">Warning: {E(warning)}</p>");

@@ -35,4 +35,16 @@ internal static class HtmlStyle
         code, pre { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 13px; }
         pre { background: #fff; padding: 12px; overflow-x: auto; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
         """;
+
+    /// <summary>Opens a report page: doctype, head with this style sheet (and <paramref name="extraCss"/>), body, and the title.</summary>
+    public static void Open(System.Text.StringBuilder html, string title, string extraCss = "")
+    {
+        var encoded = System.Net.WebUtility.HtmlEncode(title);
+        html.AppendLine("<!DOCTYPE html>");
+        html.AppendLine("<html lang=\"en\">");
+        html.AppendLine($"<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{encoded}</title>");
+        html.AppendLine($"<style>{Css}{extraCss}</style></head>");
+        html.AppendLine("<body><main>");
+        html.AppendLine($"<h1>{encoded}</h1>");
+    }
 }

@@ -1,3 +1,4 @@
+using Lethe.Audit;
 using Lethe.Data;
 using Lethe.Data.Transforms;
 using Lethe.Evaluation;
@@ -43,5 +44,42 @@ public class ModelEvaluatorTests
         Assert.True(e.Attack.SmallSet); // 12 images a side, under 100
         Assert.Equal(10, e.Attack.Splits);
         Assert.InRange(e.Attack.RocAuc, 0, 1);
+    }
+
+    [Fact]
+    public void Every_example_of_the_four_sets_gets_its_phi_with_its_identity_and_label_in_the_sets_order()
+    {
+        using var data = Tiny();
+        using var model = Networks.Create("resnet18", 8, CPU, initSeed: 3);
+
+        var e = ModelEvaluator.Evaluate(model, data, new EvalTransform(16), CPU, EvaluationOptions.Default);
+
+        var sets = new[] { data.Forget, data.Retain, data.Test, data.Unseen };
+        Assert.Equal(PhiSets.All.SelectMany((name, s) => sets[s].Samples.Select((sample, i) => (name, i, sample.Identity, sample.Labels[0]))),
+            e.Phi.Select(r => (r.Set, r.Index, r.Identity, r.Label)));
+        Assert.All(e.Phi, r => Assert.Equal(0, r.Attribute));
+        // φ and the attack's losses come from the same logits: p_y = e^(−loss), φ = log p_y − log(1 − p_y).
+        var forget = e.Phi.Where(r => r.Set == PhiSets.Forget).Select(r => r.Phi).ToArray();
+        for (int i = 0; i < forget.Length; i++)
+        {
+            var p = Math.Exp(-e.Losses["forget"][i]);
+            Assert.Equal(Math.Log(p) - Math.Log(1 - p), forget[i], 1e-4);
+        }
+    }
+
+    [Fact]
+    public void A_multi_label_model_gets_one_phi_per_attribute_with_that_attributes_bit()
+    {
+        using var data = SynthFaces.Build(new SynthFacesOptions(ImageSize: 16, ForgetIdentities: 2, RetainIdentities: 2,
+            TestIdentities: 2, UnseenIdentities: 2, ImagesPerIdentity: 3, UnseenImagesPerIdentity: 3), "multilabel");
+        using var model = Networks.Create("resnet18", 3, CPU, initSeed: 4);
+
+        var e = ModelEvaluator.Evaluate(model, data, new EvalTransform(16), CPU, EvaluationOptions.Default);
+
+        var forget = e.Phi.Where(r => r.Set == PhiSets.Forget).ToArray();
+        Assert.Equal(data.Forget.Count * 3, forget.Length);
+        Assert.Equal(data.Forget.Samples.SelectMany((s, i) => s.Labels.Select((bit, a) => (i, a, bit))),
+            forget.Select(r => (r.Index, r.Attribute, r.Label)));
+        Assert.Equal((data.Forget.Count + data.Retain.Count + data.Test.Count + data.Unseen.Count) * 3, e.Phi.Count);
     }
 }

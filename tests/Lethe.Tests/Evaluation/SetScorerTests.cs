@@ -17,7 +17,7 @@ public class SetScorerTests
     private const int Count = 150;
 
     [Fact]
-    public void Multi_class_accuracy_and_top2_equal_a_hand_count_over_several_batches()
+    public void Multi_class_accuracy_top2_and_phi_equal_a_hand_count_over_several_batches()
     {
         var random = new Random(5);
         var labels = Enumerable.Range(0, Count).Select(_ => random.Next(8)).ToArray();
@@ -41,6 +41,16 @@ public class SetScorerTests
         double loss0 = Math.Log(Enumerable.Range(0, 8).Sum(c => Math.Exp(table[0, c]))) - table[0, labels[0]];
         Assert.Equal(loss0, scores.Losses[0], 4);
         Assert.Equal(Count, scores.Losses.Length);
+        // φ from the same pass, row for row in the set's order across the batches.
+        Assert.Equal([Count, 1], new[] { scores.Phi.GetLength(0), scores.Phi.GetLength(1) });
+        for (int i = 0; i < Count; i++)
+        {
+            var row = Enumerable.Range(0, 8).Select(c => (float)table[i, c]).ToArray();
+            Assert.Equal(Lethe.Audit.Phi.FromLogits(row, labels[i]), scores.Phi[i, 0], 1e-12);
+            // The defining effect: with p_y = e^(−loss), φ = log p_y − log(1 − p_y) (the loss is float32, hence 1e-4).
+            var p = Math.Exp(-scores.Losses[i]);
+            Assert.Equal(Math.Log(p) - Math.Log(1 - p), scores.Phi[i, 0], 1e-4);
+        }
     }
 
     [Fact]
@@ -59,6 +69,10 @@ public class SetScorerTests
         for (int a = 0; a < 3; a++) Assert.Equal(perAttribute[a], scores.AttributeAccuracy[a], 12);
         Assert.Equal(perAttribute.Average(), scores.Accuracy, 12);
         Assert.Null(scores.Top2Accuracy);
+        // One φ per attribute: the logit, negated where the bit is 0.
+        for (int i = 0; i < Count; i++)
+            for (int a = 0; a < 3; a++)
+                Assert.Equal(labels[i][a] == 1 ? (float)table[i, a] : -(float)table[i, a], scores.Phi[i, a]);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public class GivenOriginalTests
         Assert.Contains(events, e => e.Stage == "Original" && e.Message.Contains("given.ckpt"));
         // An untrained network on 8 balanced-ish classes: near chance, far below what two epochs of training reach on train.
         Assert.InRange(original.Evaluation.ForgetAccuracy, 0, 0.5);
+        Assert.Equal(24, Lethe.Audit.PhiTable.Read(RunStore.PhiPath(spec.OutputDirectory, "Original")).Rows.Count(r => r.Set == "forget"));
     }
 
     [Fact]

@@ -47,6 +47,66 @@ public class PredictionTaskTests
     }
 
     [Fact]
+    public void Multiclass_phi_on_the_tensor_agrees_with_the_scalar_definition_on_random_extreme_and_tied_logits()
+    {
+        // 200 random rows of 8 logits in [−10, 10], then rows that overflow a naive softmax (±200), rows of ties, and a
+        // row whose true logit ties the largest other one. Audit.Phi is the reference (the challenge's definition, exact).
+        var random = new Random(12);
+        var rows = new List<float[]>();
+        for (var i = 0; i < 200; i++) rows.Add(Enumerable.Range(0, 8).Select(_ => (float)(random.NextDouble() * 20 - 10)).ToArray());
+        rows.Add([200, -200, 0, 0, 0, 0, 0, 0]);
+        rows.Add([-200, 200, 200, -200, 0, 0, 0, 0]);
+        rows.Add([200, 200, 200, 200, 200, 200, 200, 200]);
+        rows.Add([-200, -200, -200, -200, -200, -200, -200, -200]);
+        rows.Add([0, 0, 0, 0, 0, 0, 0, 0]);
+        rows.Add([3, 3, -1, 0, 0, 0, 0, 0]);
+        var labels = rows.Select((_, i) => i < 200 ? random.Next(8) : i % 2).ToArray();
+        using var logits = tensor(rows.SelectMany(r => r).ToArray(), [rows.Count, 8]);
+        using var targets = tensor(labels.Select(l => (long)l).ToArray());
+
+        using var phi = MultiClassTask.AgeGroups.Phi(logits, targets);
+
+        Assert.Equal(ScalarType.Float64, phi.dtype);
+        Assert.Equal([rows.Count, 1L], phi.shape);
+        var actual = phi.data<double>().ToArray();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var expected = Lethe.Audit.Phi.FromLogits(rows[i], labels[i]);
+            Assert.True(Math.Abs(expected - actual[i]) <= 1e-13 * Math.Max(1, Math.Abs(expected)),
+                $"row {i}: tensor φ {actual[i]:R}, scalar φ {expected:R}");
+        }
+        // Hand-worked: 8 equal logits give p = 1/8, φ = ln(1/8) − ln(7/8) = −ln 7; (200, −200, 0 ×6) with y = 0 gives
+        // 200 − ln(e^−200 + 6) = 200 − ln 6 to double precision.
+        Assert.Equal(-Math.Log(7), actual[202], 1e-12);
+        Assert.Equal(200 - Math.Log(6), actual[200], 1e-12);
+    }
+
+    [Fact]
+    public void Binary_phi_is_the_difference_of_the_two_logits()
+    {
+        using var logits = tensor(new float[] { 1.5f, -0.5f, 200f, -200f }, [2, 2]);
+        using var targets = tensor(new long[] { 0, 1 });
+
+        Assert.Equal([2.0, -400.0], BinaryTask.Male.Phi(logits, targets).data<double>().ToArray());
+    }
+
+    [Fact]
+    public void Multilabel_phi_is_the_logit_signed_by_each_attributes_bit_and_agrees_with_the_scalar_definition()
+    {
+        float[,] z = { { 1.5f, -2f, 0f }, { 200f, -200f, 0.25f } };
+        int[,] bits = { { 1, 1, 0 }, { 0, 1, 1 } };
+        using var logits = tensor(z.Cast<float>().ToArray(), [2, 3]);
+        using var targets = tensor(bits.Cast<int>().Select(b => (float)b).ToArray(), [2, 3]);
+
+        using var phi = MultiLabelTask.MaleSmilingYoung.Phi(logits, targets);
+
+        Assert.Equal([2L, 3L], phi.shape);
+        var expected = Lethe.Audit.Phi.FromSigmoidLogits(z, bits).Cast<double>().ToArray();
+        Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), phi.data<double>().ToArray().Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal([1.5, -2.0, -0.0, -200.0, -200.0, 0.25], expected);
+    }
+
+    [Fact]
     public void Labels_outside_the_label_set_are_rejected_with_the_sample_named()
     {
         var error = Assert.Throws<InvalidDataException>(() => MultiClassTask.AgeGroups.Validate(new Sample("F0001_x.jpg", "F0001_D", [8])));

@@ -1,0 +1,120 @@
+using System.CommandLine;
+using Lethe.Experiments;
+using Lethe.Unlearning;
+
+namespace Lethe.Cli.Commands;
+
+/// <summary>
+/// The options that fill in an <see cref="ExperimentSpec"/>, shared by every command that runs the benchmark's
+/// pipeline (`lethe benchmark`, `lethe audit`), so both read the same data, presets and hyper-parameters the same way.
+/// </summary>
+internal sealed class SpecOptions
+{
+    public Option<string?> Preset { get; } = new("--preset")
+    {
+        Description = "Ready-made settings: default and quick (SynthFaces sized for a CPU), audit (SynthFaces sized for many models), "
+            + "paper (the spec at 128 px; the default for file datasets), cpu (the paper's recipes and methods at 64 px instead of 128: "
+            + "a labelled deviation that makes real MUFAC practical on 2 cores)",
+    };
+
+    public Option<string?> Dataset { get; } = new("--dataset") { Description = $"Dataset: {string.Join(", ", ExperimentSpec.Datasets)} (default synthfaces, built in)" };
+
+    public Option<string?> Data { get; } = new("--data") { Description = "Folder of a file-based dataset (MUFAC: the released folder with custom_*_dataset.csv; MUCAC: the folder holding CelebAMask-HQ/)" };
+
+    public Option<string?> Forget { get; } = new("--forget") { Description = "forget set (mufac, synthfaces): first:N (the reference: first N rows, MUFAC default 1500) or identities:N (N whole people, seeded); MUCAC: see --identity-splits" };
+
+    public Option<bool> ExcludeDuplicates { get; } = new("--exclude-duplicates")
+    {
+        Description = "Leave out retain, test and unseen copies (exact, or near and confirmed by their pixels) of training images, so leaked copies do not confound the attack (see `lethe datasets check`)",
+    };
+
+    public Option<string?> IdentitySplits { get; } = new("--identity-splits") { Description = "MUCAC identity thresholds test,forget,train (default 190,1250,4855, spec §3.4)" };
+
+    public Option<bool> SkipBad { get; } = new("--skip-bad") { Description = "Leave out missing and unreadable images and list each (CSV file and line), instead of stopping at the first" };
+
+    public Option<string?> Task { get; } = new("--task") { Description = "SynthFaces task: age (8 classes), male, smiling, young (binary) or multilabel (file datasets have their own)" };
+
+    public Option<int?> ImageSize { get; } = new("--image-size") { Description = "Input side in pixels (SynthFaces default 32; the paper uses 128)" };
+
+    public Option<int?> Epochs { get; } = new("--epochs") { Description = "Train Original and Retrained for this many epochs (milestones scaled)" };
+
+    public Option<long?> Seed { get; } = new("--seed") { Description = "Experiment seed (default 42)" };
+
+    public Option<string?> Device { get; } = new("--device") { Description = "cpu, cuda or cuda:N" };
+
+    public Option<int?> Jobs { get; } = new("--jobs") { Description = "Models made side by side (default 2)" };
+
+    public Option<int?> Threads { get; } = new("--threads") { Description = "Torch threads per job (default: cores / jobs); results repeat only at the same count" };
+
+    public Option<string[]> Methods { get; } = new("--methods") { Description = $"Unlearning methods to run: 'all', 'none' or comma-separated keys ({string.Join(", ", MethodRegistry.Keys)})", AllowMultipleArgumentsPerToken = true };
+
+    public Option<string[]> Set { get; } = new("--set") { Description = "Override a hyper-parameter, e.g. --set scrub.lr=0.0005 (repeatable)" };
+
+    public Option<FileInfo?> Parameters { get; } = new("--params") { Description = "JSON file of hyper-parameter overrides, e.g. {\"scrub\": {\"lr\": 0.0005}}" };
+
+    public Option<double?> Lambda { get; } = new("--lambda") { Description = "NoMUS weight λ of accuracy (default 0.5)" };
+
+    public Option<string?> Cache { get; } = new("--cache") { Description = "Checkpoint cache folder (default ~/.cache/lethe or $LETHE_CACHE)" };
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress output; only the table and the files written" };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log every event as a plain line, including each unlearning step's loss" };
+
+    public SpecOptions() => Preset.AcceptOnlyFromAmong([.. Presets.Names]);
+
+    /// <summary>Adds every option to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[]
+                 {
+                     Preset, Dataset, Data, Forget, IdentitySplits, SkipBad, ExcludeDuplicates, Task, ImageSize, Epochs, Seed, Device,
+                     Jobs, Threads, Methods, Set, Parameters, Lambda, Cache, Quiet, Verbose,
+                 })
+            command.Options.Add(option);
+    }
+
+    /// <summary>The spec: the preset (default: "default" for SynthFaces, "paper" for file datasets) with the options over it.</summary>
+    /// <exception cref="FileNotFoundException">--params names a missing file.</exception>
+    public ExperimentSpec Spec(ParseResult parsed)
+    {
+        var datasetName = parsed.GetValue(Dataset) ?? "synthfaces";
+        var spec = Presets.Get(parsed.GetValue(Preset) ?? (datasetName == "synthfaces" ? "default" : "paper"));
+        spec = spec with
+        {
+            Dataset = datasetName,
+            DataDirectory = parsed.GetValue(Data),
+            Forget = parsed.GetValue(Forget),
+            IdentitySplits = parsed.GetValue(IdentitySplits),
+            SkipBad = parsed.GetValue(SkipBad),
+            ExcludeDuplicates = parsed.GetValue(ExcludeDuplicates),
+            TaskKind = parsed.GetValue(Task) ?? spec.TaskKind,
+            ImageSize = parsed.GetValue(ImageSize) ?? spec.ImageSize,
+            Seed = parsed.GetValue(Seed) ?? spec.Seed,
+            Device = parsed.GetValue(Device) ?? spec.Device,
+            Jobs = parsed.GetValue(Jobs) ?? spec.Jobs,
+            Threads = parsed.GetValue(Threads) ?? spec.Threads,
+            Lambda = parsed.GetValue(Lambda) ?? spec.Lambda,
+            CacheDirectory = parsed.GetValue(Cache) ?? spec.CacheDirectory,
+            Overrides = parsed.GetValue(Set) ?? [],
+        };
+        if (parsed.GetValue(Parameters) is { } file)
+        {
+            if (!file.Exists) throw new FileNotFoundException($"--params: file not found: {file.FullName}");
+            spec = spec with { ParameterJson = File.ReadAllText(file.FullName) };
+        }
+        if (parsed.GetValue(Methods) is { Length: > 0 } chosen) spec = spec with { Methods = MethodSelection.Parse(chosen) };
+        if (parsed.GetValue(Epochs) is { } e) spec = spec with { BaseEpochs = e };
+        return spec;
+    }
+
+    /// <summary>The run name that default output folders use: "synthfaces-age-quick", "mufac-paper".</summary>
+    public static string RunName(ExperimentSpec spec) =>
+        spec.Dataset == "synthfaces" ? $"{spec.Dataset}-{spec.TaskKind}-{spec.Preset}" : $"{spec.Dataset}-{spec.Preset}";
+
+    /// <exception cref="ArgumentException">--quiet with --verbose.</exception>
+    public Rendering.Verbosity Verbosity(ParseResult parsed)
+    {
+        if (parsed.GetValue(Quiet) && parsed.GetValue(Verbose)) throw new ArgumentException("--quiet and --verbose cannot be used together");
+        return parsed.GetValue(Quiet) ? Rendering.Verbosity.Quiet : parsed.GetValue(Verbose) ? Rendering.Verbosity.Verbose : Rendering.Verbosity.Normal;
+    }
+}

@@ -1,0 +1,43 @@
+using Lethe.Audit;
+using Lethe.Reports.Plots;
+using ScottPlot;
+
+namespace Lethe.Reports.Audit;
+
+/// <summary>
+/// Each method's forgetting quality F over forget images with its 95% bootstrap interval, beside the null check's F
+/// (two halves of the retrained pool: as good as a scorer with this many models can see) and the Original's (pool mode).
+/// </summary>
+internal static class ForgettingQualityPlot
+{
+    public static PlotImage Draw(AuditResult result, string directory)
+    {
+        var rows = result.Methods.Select(m => (m.Label, m.ForgettingQuality)).ToList();
+        if (result.Original.ForgettingQuality is { } original) rows.Add(("Original (pool)", original));
+        var plot = Figure.Create($"Forgetting quality F ({result.Mode}, N = {result.N})", "F (1 = as forgotten as retraining)", "");
+        var shown = rows.Where(r => r.Item2 is not null).ToArray();
+        for (var k = 0; k < shown.Length; k++)
+        {
+            var (label, f) = shown[k];
+            var position = shown.Length - 1 - k;
+            var bar = plot.Add.Bar(new Bar
+            {
+                Position = position, Value = f!.Value, FillColor = Figure.ColorOf(k).WithAlpha(0.8), Orientation = Orientation.Horizontal,
+            });
+            var whisker = plot.Add.Line(f.Low, position, f.High, position);
+            whisker.Color = Colors.Black;
+            whisker.LineWidth = 2;
+        }
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            shown.Select((_, k) => (double)(shown.Length - 1 - k)).ToArray(), shown.Select(r => r.Item1).ToArray());
+        if (result.Null.ForgettingQuality is { } nullF)
+        {
+            var line = plot.Add.VerticalLine(nullF.Value, 2, Colors.Black, LinePattern.Dashed);
+            line.LegendText = $"null check: retrained vs retrained, {result.Null.ModelsPerHalf} a side (F {nullF.Value:F2})";
+            plot.ShowLegend(Alignment.LowerRight);
+        }
+        plot.Axes.SetLimitsX(0, 1.05);
+        return Figure.Save(plot, directory, "forgetting-quality", "Forgetting quality F with 95% intervals",
+            $"F over the forget images, {result.N} unlearned against {result.N} retrained models; whiskers are 95% bootstrap intervals over images (they do not include the spread from drawing other models). The dashed line is the null check's F with half as many models a side.");
+    }
+}

@@ -1,0 +1,70 @@
+using Lethe.Audit;
+using Lethe.Experiments;
+using Lethe.Plans;
+using Lethe.Tests.Support;
+
+namespace Lethe.Tests.Plans;
+
+/// <summary>One tiny audit (N = 3, fine-tuning, 16 px, 1 epoch) made once and shared: cells, locks, resume, scores.</summary>
+public class CellRunnerTests
+{
+    [Fact]
+    public void Should_make_a_cell_once_skip_it_when_done_and_finish_a_plan_cancelled_mid_cell()
+    {
+        using var dir = new TempDirectory();
+        using var audit = TinyAudit.Prepare(dir.Path);
+        var (plan, store) = (audit.Plan, audit.Store);
+        var runner = new CellRunner(audit.Bench, store);
+        var original = plan.Cells[0];
+        var unlearned = plan.Cells.First(c => c.Role == CellRole.Unlearned);
+
+        // Inputs first: an unlearning cell waits for its Original.
+        Assert.Equal(CellOutcome.Waiting, runner.Run(unlearned));
+
+        // Two workers on one cell: exactly one makes it.
+        var outcomes = new CellOutcome[2];
+        Parallel.For(0, 2, i => outcomes[i] = new CellRunner(audit.Bench, store).Run(original));
+        Assert.Equal(1, outcomes.Count(o => o == CellOutcome.Made));
+        Assert.All(outcomes.Where(o => o != CellOutcome.Made), o => Assert.Contains(o, new[] { CellOutcome.Busy, CellOutcome.AlreadyDone }));
+        Assert.True(store.IsDone(original));
+        Assert.False(store.IsLocked(original));
+        var made = File.GetLastWriteTimeUtc(store.DonePath(original));
+
+        // Done is done: a rerun touches nothing.
+        Assert.Equal(CellOutcome.AlreadyDone, runner.Run(original));
+        Assert.Equal(made, File.GetLastWriteTimeUtc(store.DonePath(original)));
+
+        // Cancel a Retrained model after its first epoch (of two): nothing half-written, no lock left, and a rerun finishes it.
+        var retrained = plan.Cells.First(c => c.Role == CellRole.Retrained);
+        using (var cancel = new CancellationTokenSource())
+        {
+            var progress = new SyncProgress<RunEvent>(e => { if (e.Training is { Epoch: 1 }) cancel.Cancel(); });
+            Assert.ThrowsAny<OperationCanceledException>(() => new CellRunner(audit.Bench, store, progress).Run(retrained, cancel.Token));
+        }
+        Assert.False(store.IsDone(retrained));
+        Assert.False(store.IsLocked(retrained));
+        Assert.Null(store.Results(retrained).TryGet("Retrained"));
+        Assert.Empty(Directory.EnumerateFiles(store.Directory, "*.tmp", SearchOption.AllDirectories));
+
+        var summary = new PlanRunner(store).Run(audit.Bench, jobs: 2);
+        Assert.Equal(plan.Cells.Count - 1, summary.Made); // everything but the Original
+        Assert.Equal(1, summary.Skipped);
+        Assert.All(plan.Cells, c => Assert.True(store.IsDone(c), c.Name));
+
+        // Scores come from the stored φ alone, and agree with the scorer run on the same matrices.
+        var result = AuditResult.Read(Path.Combine(store.FolderOf(plan.Cells[^1]), CellRunner.AuditResultFile));
+        var method = Assert.Single(result.Methods);
+        Assert.Equal("Fine-tuning", method.Label);
+        Assert.Equal(3, method.N);
+        Assert.Equal(result.ForgetImages, method.Images.Count);
+        Assert.Equal(result.ForgetIdentities, method.Identities.Count);
+        Assert.InRange(method.ForgettingQuality!.Value, 0, 1);
+        Assert.InRange(method.ULira!.Auc, 0, 1);
+        Assert.NotNull(method.PopulationAttack);
+        Assert.Null(result.Null.Passed); // N = 3: halves too small, and the report says so
+        Assert.Contains(result.Warnings, w => w.StartsWith("The null check did not run"));
+
+        // A second run of the same plan makes nothing.
+        Assert.Equal(0, new PlanRunner(store).Run(audit.Bench, jobs: 2).Made);
+    }
+}
