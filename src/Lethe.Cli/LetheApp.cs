@@ -27,6 +27,7 @@ public static class LetheApp
         root.Subcommands.Add(PlanCommand.Create(console));
         root.Subcommands.Add(RunCellCommand.Create(console));
         root.Subcommands.Add(SubmitCommand.Create(console));
+        root.Subcommands.Add(CollectCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

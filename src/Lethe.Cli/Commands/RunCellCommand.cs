@@ -38,7 +38,7 @@ internal static class RunCellCommand
             // Slurm and Kubernetes stop a task with SIGTERM before SIGKILL: stop between steps, keep the finished epochs.
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; cancel.Cancel(); });
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; cancel.Cancel(); });
-            console.WriteLine($"cell {cell.Index} {cell.Name} ({cell.Id}) of {Path.GetFullPath(parsed.GetValue(planPath)!)}; store {cellStore.Directory}");
+            console.PlainLine($"cell {cell.Index} {cell.Name} ({cell.Id}) of {Path.GetFullPath(parsed.GetValue(planPath)!)}; store {cellStore.Directory}");
             using var bench = PlanBench.Open(plan);
             var verbosity = parsed.GetValue(quiet) ? Verbosity.Quiet : Verbosity.Normal;
             var outcome = RunRenderer.Run(console, progress => new CellWorker(bench, cellStore, progress)
@@ -47,13 +47,13 @@ internal static class RunCellCommand
             switch (outcome)
             {
                 case CellOutcome.Made:
-                    console.WriteLine($"cell {cell.Index} {cell.Name}: made ({status.Detail})");
+                    console.PlainLine($"cell {cell.Index} {cell.Name}: made ({status.Detail})");
                     return CellExit.Done;
                 case CellOutcome.AlreadyDone:
-                    console.WriteLine($"cell {cell.Index} {cell.Name}: already done ({status.Detail})");
+                    console.PlainLine($"cell {cell.Index} {cell.Name}: already done ({status.Detail})");
                     return CellExit.Done;
                 default:
-                    console.WriteLine($"cell {cell.Index} {cell.Name}: not run, {status.State.ToString().ToLowerInvariant()} {status.Detail}; try again later (exit {CellExit.TryLater})");
+                    console.PlainLine($"cell {cell.Index} {cell.Name}: not run, {status.State.ToString().ToLowerInvariant()} {status.Detail}; try again later (exit {CellExit.TryLater})");
                     return CellExit.TryLater;
             }
         });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lethe.Cli.Rendering;
 using Lethe.Cluster;
 using Spectre.Console;
 
@@ -51,25 +52,25 @@ internal static class SubmitCommand
             var submission = SlurmSubmission.Prepare(plan, path, cellStore, parsed.GetValue(store), options, folder);
             if (submission.Stages.Count == 0)
             {
-                console.WriteLine($"every cell of {path} is done: nothing to submit (`lethe collect` builds the report)");
+                console.PlainLine($"every cell of {path} is done: nothing to submit (`lethe collect` builds the report)");
                 return LetheApp.Ok;
             }
             if (parsed.GetValue(dryRun))
             {
                 foreach (var stage in submission.Stages)
                 {
-                    console.WriteLine($"# ---- {stage.ScriptPath}");
-                    console.Write(new Text(stage.Script));
+                    console.PlainLine($"# ---- {stage.ScriptPath}");
+                    console.PlainText(stage.Script);
                 }
-                console.WriteLine("# ---- submit (dry run: nothing submitted)");
-                foreach (var line in submission.Commands()) console.WriteLine(line);
+                console.PlainLine("# ---- submit (dry run: nothing submitted)");
+                foreach (var line in submission.Commands()) console.PlainLine(line);
                 return LetheApp.Ok;
             }
             var ids = submission.Submit(Sbatch.Submit);
             foreach (var stage in submission.Stages)
-                console.WriteLine($"stage {stage.Number + 1}/{submission.Stages.Count}: job {ids[stage.Number]}, {stage.Cells.Count} cells "
+                console.PlainLine($"stage {stage.Number + 1}/{submission.Stages.Count}: job {ids[stage.Number]}, {stage.Cells.Count} cells "
                     + $"({SlurmScript.ArrayRanges(stage.Cells.Select(c => c.Index))}), {stage.ScriptPath}");
-            console.WriteLine($"logs: {Path.Combine(Path.GetFullPath(folder), "logs")}/cell-<index>.log; watch: lethe plan show {path}");
+            console.PlainLine($"logs: {Path.Combine(Path.GetFullPath(folder), "logs")}/cell-<index>.log; watch: lethe plan show {path}");
             return LetheApp.Ok;
         });
         return command;

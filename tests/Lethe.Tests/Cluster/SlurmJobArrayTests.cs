@@ -53,6 +53,14 @@ public class SlurmJobArrayTests
         Assert.Empty(Directory.EnumerateFiles(store.Directory, "*.tmp", SearchOption.AllDirectories));
         Assert.Null(CellFailure.Read(store, victim));
         Assert.NotEqual(0, killed);
+
+        // lethe collect: the report from the cluster's store, with the local run's scores.
+        var console = new TestConsole();
+        Assert.Equal(0, console.Run("collect", path));
+        Assert.Contains($"scored 7 models of {path}", console.Output.ToString());
+        var localScore = Path.Combine(local.FolderOf(plan.Cells[^1]), CellRunner.AuditResultFile);
+        Assert.Equal(StoreComparison.Without(localScore, "Cost"), StoreComparison.Without(Path.Combine(dir.Path, "audit.json"), "Cost"));
+        Assert.True(File.Exists(Path.Combine(dir.Path, "report.html")));
     }
 
     /// <summary>Waits until the cell's worker has saved an epoch and still holds the cell, then SIGKILLs it; returns its pid.</summary>

@@ -52,7 +52,7 @@ public static class StoreComparison
         return evaluation.ToJsonString();
     }
 
-    private static string Without(string file, string property)
+    public static string Without(string file, string property)
     {
         var node = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
         Assert.True(node.Remove(property), $"{file} has no {property}");
