@@ -25,9 +25,9 @@ public static class AuditScorer
     {
         var retrained = pools.Where(CellRole.Retrained);
         var originals = pools.Where(CellRole.Original);
-        var forget = PhiColumns.Of(retrained[0], "forget");
-        var retain = PhiColumns.Of(retrained[0], "retain");
-        var unseen = PhiColumns.Of(retrained[0], "unseen");
+        var forget = PhiColumns.Of(retrained[0], PhiSets.Forget);
+        var retain = PhiColumns.Of(retrained[0], PhiSets.Retain);
+        var unseen = PhiColumns.Of(retrained[0], PhiSets.Unseen);
 
         var methods = new List<MethodAudit>();
         var unlearned = pools.Where(CellRole.Unlearned);

@@ -29,7 +29,7 @@ internal sealed class PhiPools
             {
                 var result = results.TryGet(label)
                     ?? throw new InvalidDataException($"cell {cell.Name}: no stored result for {label} in {store.FolderOf(cell)}");
-                var path = Plans.InterimPhi.PathOf(store.FolderOf(cell), label);
+                var path = RunStore.PhiPath(store.FolderOf(cell), label);
                 models.Add(new AuditModel(cell, label, result, PhiTable.Read(path).Rows));
             }
         }

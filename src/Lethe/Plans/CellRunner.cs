@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lethe.Audit;
 using Lethe.Data;
 using Lethe.Evaluation;
 using Lethe.Experiments;
@@ -80,7 +81,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
             Settings = recipe,
             PeakMemoryMiB = double.NaN,
         };
-        store.Results(cell).Put(result);
+        Results(cell).Put(result);
         epochs.Clear();
         return [label];
     }
@@ -96,7 +97,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         Report(cell, $"unlearning ({method.Key}) from {originalCell.Name}");
         var context = UnlearningContext.Of(data, original, spec.Architecture, bench.TrainTransform, bench.EvalTransform, bench.Device,
             cell.Seed ?? spec.Seed, null, cancel, _clock);
-        var results = store.Results(cell);
+        var results = Results(cell);
         var labels = new List<string>();
         foreach (var made in method.Run(context, hyper))
         {
@@ -117,6 +118,21 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         return [];
     }
 
+    /// <summary>The cell's results, whose φ files say which cell, seed and Lethe made them.</summary>
+    private RunStore Results(Cell cell)
+    {
+        var metadata = new Dictionary<string, string>(bench.PhiMetadata)
+        {
+            [PhiMetadata.Seed] = (cell.Seed ?? Plan.Spec.Seed).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [PhiMetadata.UnlearnSeed] = (cell.Seed ?? Plan.Spec.Seed).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [CellMetadataKey] = $"{cell.Name} {cell.Id}",
+        };
+        return store.Results(cell, metadata);
+    }
+
+    /// <summary>The φ metadata key naming the cell that made the file.</summary>
+    public const string CellMetadataKey = "lethe.cell";
+
     /// <summary>The score cell's output in its folder.</summary>
     public const string AuditResultFile = "audit.json";
 
@@ -124,8 +140,6 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
     {
         Report(cell, $"evaluating {label}");
         var evaluation = ModelEvaluator.Evaluate(model, bench.Data, bench.EvalTransform, bench.Device, bench.Evaluation);
-        InterimPhi.Write(InterimPhi.PathOf(store.FolderOf(cell), label), model, bench.Data, bench.EvalTransform, bench.Device,
-            new Dictionary<string, string> { ["lethe.model"] = label, ["lethe.result_hash"] = cell.Id });
         return new ModelResult { Label = label, Source = "", Evaluation = evaluation, Seconds = double.NaN };
     }
 

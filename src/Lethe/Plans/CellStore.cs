@@ -27,8 +27,9 @@ public sealed class CellStore(string directory)
     /// <summary>The prefix of a base model's per-epoch training state while it trains.</summary>
     public string TrainingPrefix(Cell cell) => Path.Combine(FolderOf(cell), "training");
 
-    /// <summary>The model results of the cell (one per label), keyed by the cell id.</summary>
-    public RunStore Results(Cell cell) => new(FolderOf(cell), cell.Id);
+    /// <summary>The model results of the cell (one per label), keyed by the cell id; <paramref name="phiMetadata"/> is
+    /// what the φ files it writes carry besides label and id.</summary>
+    public RunStore Results(Cell cell, IReadOnlyDictionary<string, string>? phiMetadata = null) => new(FolderOf(cell), cell.Id, phiMetadata);
 
     public bool IsDone(Cell cell) => TryDone(cell) is not null;
 

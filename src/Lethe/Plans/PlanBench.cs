@@ -27,7 +27,12 @@ public sealed class PlanBench : IDisposable
             Lambda = plan.Spec.Lambda,
             Attack = new MembershipInferenceOptions(SubsampleSeed: plan.Spec.Seed),
         };
+        PhiMetadata = RunPhiMetadata.Of(plan.Spec, data.Task,
+            Provenance.Capture(plan.Spec.Device, plan.Spec.EffectiveThreads, plan.Spec.EffectiveJobs, "", DateTimeOffset.UtcNow));
     }
+
+    /// <summary>What every φ file of the plan carries (dataset, task, image size, preset, Lethe version).</summary>
+    public IReadOnlyDictionary<string, string> PhiMetadata { get; }
 
     public Plan Plan { get; }
 
