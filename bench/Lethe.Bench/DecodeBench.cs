@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lethe.Diagnostics;
 using Lethe.Data;
 using Lethe.Experiments;
 

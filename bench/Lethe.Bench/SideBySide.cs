@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Lethe.Diagnostics;
 using Lethe.Experiments;
 using Lethe.Models;
 using static TorchSharp.torch;

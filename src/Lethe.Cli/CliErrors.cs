@@ -6,6 +6,7 @@ internal static class CliErrors
     public static bool IsUserError(Exception e) =>
         e is ArgumentException or InvalidDataException or Lethe.Data.Files.DataFileException or FileNotFoundException or DirectoryNotFoundException
             or UnauthorizedAccessException or OperationCanceledException
+            or Lethe.Cluster.SchedulerException
         || e is AggregateException aggregate && aggregate.Flatten().InnerExceptions.All(IsUserError);
 
     public static string Describe(Exception e) => e switch

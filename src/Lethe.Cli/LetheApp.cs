@@ -18,12 +18,17 @@ public static class LetheApp
     {
         var root = new RootCommand("Lethe: a machine-unlearning benchmark (MUFAC, MUCAC, built-in SynthFaces) on TorchSharp.");
         root.Subcommands.Add(BenchmarkCommand.Create(console, error));
+        root.Subcommands.Add(EvaluateCommand.Create(console, error));
         root.Subcommands.Add(AuditCommand.Create(console));
         root.Subcommands.Add(SynthCommand.Create(console, error));
         root.Subcommands.Add(DatasetsCommand.Create(console, error));
         root.Subcommands.Add(ImportCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
+        root.Subcommands.Add(PlanCommand.Create(console));
+        root.Subcommands.Add(RunCellCommand.Create(console));
+        root.Subcommands.Add(SubmitCommand.Create(console));
+        root.Subcommands.Add(CollectCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

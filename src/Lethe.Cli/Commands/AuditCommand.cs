@@ -41,7 +41,8 @@ internal static class AuditCommand
             var verbosity = options.Verbosity(parsed);
             var clock = Stopwatch.StartNew();
             using var audit = AuditRun.Prepare(spec, auditMode, parsed.GetValue(n), parsed.GetValue(store) ?? Path.Combine(spec.CacheDirectory, "cells"));
-            audit.Plan.Write(Path.Combine(outDir, "plan.json"));
+            // The store recorded in the plan, so that `lethe run-cell`, `lethe submit` and `lethe collect` find the same cells.
+            (audit.Plan with { Store = Path.GetFullPath(audit.Store.Directory) }).Write(Path.Combine(outDir, "plan.json"));
             var cost = audit.Cost();
             PrintCost(console, audit, cost);
             if (parsed.GetValue(dryRun))

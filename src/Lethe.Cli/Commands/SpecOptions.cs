@@ -54,6 +54,15 @@ internal sealed class SpecOptions
 
     public Option<double?> Lambda { get; } = new("--lambda") { Description = "NoMUS weight λ of accuracy (default 0.5)" };
 
+    public Option<bool> Quirks { get; } = new("--quirks")
+    {
+        Description = "Reproduce the reference's quirks (BatchNorm in eval mode in MUFAC fine-tuning and UNSIR; per-epoch reseed in MUCAC multi-label): the default of paper and cpu",
+    };
+
+    public Option<bool> NoQuirks { get; } = new("--no-quirks") { Description = "The principled benchmark, without the reference's quirks: the default of default and quick" };
+
+    public Option<string?> RetainEval { get; } = RetainEvalOption.Create();
+
     public Option<string?> Cache { get; } = new("--cache") { Description = "Checkpoint cache folder (default ~/.cache/lethe or $LETHE_CACHE)" };
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress output; only the table and the files written" };
@@ -68,7 +77,7 @@ internal sealed class SpecOptions
         foreach (var option in new Option[]
                  {
                      Preset, Dataset, Data, Forget, IdentitySplits, SkipBad, ExcludeDuplicates, Task, ImageSize, Epochs, Seed, Device,
-                     Jobs, Threads, Methods, Set, Parameters, Lambda, Cache, Quiet, Verbose,
+                     Jobs, Threads, Methods, Set, Parameters, Quirks, NoQuirks, Lambda, RetainEval, Cache, Quiet, Verbose,
                  })
             command.Options.Add(option);
     }
@@ -77,11 +86,9 @@ internal sealed class SpecOptions
     /// <exception cref="FileNotFoundException">--params names a missing file.</exception>
     public ExperimentSpec Spec(ParseResult parsed)
     {
-        var datasetName = parsed.GetValue(Dataset) ?? "synthfaces";
-        var spec = Presets.Get(parsed.GetValue(Preset) ?? (datasetName == "synthfaces" ? "default" : "paper"));
+        var spec = Presets.For(parsed.GetValue(Preset), parsed.GetValue(Dataset));
         spec = spec with
         {
-            Dataset = datasetName,
             DataDirectory = parsed.GetValue(Data),
             Forget = parsed.GetValue(Forget),
             IdentitySplits = parsed.GetValue(IdentitySplits),
@@ -104,7 +111,8 @@ internal sealed class SpecOptions
         }
         if (parsed.GetValue(Methods) is { Length: > 0 } chosen) spec = spec with { Methods = MethodSelection.Parse(chosen) };
         if (parsed.GetValue(Epochs) is { } e) spec = spec with { BaseEpochs = e };
-        return spec;
+        spec = spec with { Quirks = ReferenceQuirks.Switched(spec.Quirks, parsed.GetValue(Quirks), parsed.GetValue(NoQuirks)) };
+        return spec with { RetainSampleSize = RetainEvalOption.Get(parsed, RetainEval, spec.RetainSampleSize) };
     }
 
     /// <summary>The run name that default output folders use: "synthfaces-age-quick", "mufac-paper".</summary>

@@ -10,7 +10,9 @@ namespace Lethe.Data;
 /// <param name="BatchSize">Samples per batch; the last batch of an epoch may be smaller.</param>
 /// <param name="Shuffle">A new order every epoch (training views) or the set's order (evaluation views).</param>
 /// <param name="Prefetch">Prepare the next batch on a background thread; results are identical either way.</param>
-public sealed record BatchOptions(int BatchSize = 64, bool Shuffle = false, bool Prefetch = true)
+/// <param name="ReplayFirstEpoch">Every epoch repeats the first one's order and augmentation (what re-seeding at each
+/// epoch start does; a reference quirk, see ReferenceQuirk.EpochReseed).</param>
+public sealed record BatchOptions(int BatchSize = 64, bool Shuffle = false, bool Prefetch = true, bool ReplayFirstEpoch = false)
 {
     public static BatchOptions Training { get; } = new(Shuffle: true);
 
@@ -19,8 +21,9 @@ public sealed record BatchOptions(int BatchSize = 64, bool Shuffle = false, bool
 
 /// <summary>
 /// Mini-batches of one <see cref="ImageSet"/> through one transform, on one device. Epoch k's order and augmentation
-/// come from the stream "<c>{stream}/epoch{k}</c>" of the seed alone, so two loaders with the same seed and stream agree
-/// batch for batch, with or without prefetching.
+/// come from the stream "<c>{stream}/epoch{k}</c>" of the seed alone (k = 0 for every epoch with
+/// <see cref="BatchOptions.ReplayFirstEpoch"/>), so two loaders with the same seed and stream agree batch for batch, with
+/// or without prefetching.
 /// </summary>
 public sealed class BatchLoader
 {
@@ -135,7 +138,8 @@ public sealed class BatchLoader
         public EpochPlan(BatchLoader loader, int epoch)
         {
             this.loader = loader;
-            random = Seeds.Generator(loader.Seed, $"{loader.Stream}/epoch{epoch}");
+            var planned = loader.Options.ReplayFirstEpoch ? 0 : epoch;
+            random = Seeds.Generator(loader.Seed, $"{loader.Stream}/epoch{planned}");
             order = loader.Options.Shuffle ? Permutation(loader.Count, random) : Enumerable.Range(0, loader.Count).Select(i => (long)i).ToArray();
         }
 

@@ -30,6 +30,12 @@ public sealed record ModelEvaluation(
     /// </summary>
     public AttackStatistics? Attack { get; init; }
 
+    /// <summary>
+    /// How many of the retain set's images <see cref="RetainAccuracy"/> was measured on; null when retain was not scored
+    /// and in runs stored before sampling existed, which scored all of retain.
+    /// </summary>
+    public RetainSample? RetainSample { get; init; }
+
     /// <summary>Per-sample losses on forget, unseen and test, kept for histograms (what the attack sees); not in tables.</summary>
     [JsonIgnore]
     public IReadOnlyDictionary<string, float[]> Losses { get; init; } = new Dictionary<string, float[]>();

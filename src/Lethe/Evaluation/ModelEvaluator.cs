@@ -5,25 +5,26 @@ using static TorchSharp.torch;
 
 namespace Lethe.Evaluation;
 
-/// <summary>Options of the evaluation: NoMUS's λ and the attack's settings.</summary>
-public sealed record EvaluationOptions(double Lambda = 0.5, bool ScoreRetain = true)
-{
-    public MembershipInferenceOptions Attack { get; init; } = new();
-
-    public static EvaluationOptions Default { get; } = new();
-}
-
 /// <summary>Evaluates a model on the benchmark's sets and runs the attack. Never trains, never changes the model.</summary>
 public static class ModelEvaluator
 {
+    /// <summary>Evaluates on the sets of <paramref name="data"/> chosen by <paramref name="options"/> (see <see cref="EvaluationSets"/>).</summary>
     public static ModelEvaluation Evaluate(nn.Module<Tensor, Tensor> model, BenchmarkData data, IImageTransform transform,
         Device device, EvaluationOptions options)
     {
+        using var sets = EvaluationSets.Of(data, options);
+        return Evaluate(model, sets, transform, device, options);
+    }
+
+    /// <summary>Evaluates on sets chosen once for every model of a run.</summary>
+    public static ModelEvaluation Evaluate(nn.Module<Tensor, Tensor> model, EvaluationSets sets, IImageTransform transform,
+        Device device, EvaluationOptions options)
+    {
         var clock = Stopwatch.StartNew();
-        var test = SetScorer.Score(model, data.Task, data.Test, transform, device);
-        var forget = SetScorer.Score(model, data.Task, data.Forget, transform, device);
-        var unseen = SetScorer.Score(model, data.Task, data.Unseen, transform, device);
-        var retain = options.ScoreRetain ? SetScorer.Score(model, data.Task, data.Retain, transform, device) : null;
+        var test = SetScorer.Score(model, sets.Task, sets.Test, transform, device);
+        var forget = SetScorer.Score(model, sets.Task, sets.Forget, transform, device);
+        var unseen = SetScorer.Score(model, sets.Task, sets.Unseen, transform, device);
+        var retain = sets.Retain is { } retainSet ? SetScorer.Score(model, sets.Task, retainSet, transform, device) : null;
         double retainAccuracy = retain?.Accuracy ?? double.NaN;
         // A diverged model can give NaN or infinite losses; the attack has nothing to fit then, and the model is
         // reported with its accuracies and no A, F or NoMUS rather than aborting the whole run.
@@ -39,6 +40,7 @@ public static class ModelEvaluator
             attack?.ForgetCount ?? 0, unseen.Count, clock.Elapsed.TotalSeconds)
         {
             Attack = attack is null ? null : AttackStatistics.From(attack, options.Attack),
+            RetainSample = sets.RetainSample,
             Losses = new Dictionary<string, float[]>
             {
                 ["forget"] = forget.Losses,
@@ -47,10 +49,10 @@ public static class ModelEvaluator
             },
             Phi =
             [
-                .. PhiRows.Of(PhiSets.Forget, data.Forget.Samples, forget.Phi),
-                .. retain is null ? [] : PhiRows.Of(PhiSets.Retain, data.Retain.Samples, retain.Phi),
-                .. PhiRows.Of(PhiSets.Test, data.Test.Samples, test.Phi),
-                .. PhiRows.Of(PhiSets.Unseen, data.Unseen.Samples, unseen.Phi),
+                .. PhiRows.Of(PhiSets.Forget, sets.Forget.Samples, forget.Phi),
+                .. retain is null ? [] : PhiRows.Of(PhiSets.Retain, sets.Retain!.Samples, retain.Phi, sets.RetainRows),
+                .. PhiRows.Of(PhiSets.Test, sets.Test.Samples, test.Phi),
+                .. PhiRows.Of(PhiSets.Unseen, sets.Unseen.Samples, unseen.Phi),
             ],
         };
     }

@@ -6,14 +6,19 @@ namespace Lethe.Evaluation;
 
 /// <summary>
 /// Scores a model on one set: eval transform, fixed order, BN running statistics, no gradients (spec §9). The one
-/// forward pass gives the accuracies, the losses and φ.
+/// forward pass gives the accuracies, the losses and φ. Model and images are stored channels-last while they are scored
+/// (see <see cref="ChannelsLast"/>; about a third faster on a CPU, the same numbers within float rounding) and the model
+/// is given back exactly as it came.
 /// </summary>
 public static class SetScorer
 {
+    /// <param name="channelsLast">Score in channels-last order (default); false scores the model and images as they are
+    /// stored, for comparisons and for a device that lacks channels-last kernels.</param>
     public static SetScores Score(nn.Module<Tensor, Tensor> model, PredictionTask task, ImageSet set, IImageTransform transform,
-        Device device, int batchSize = 64)
+        Device device, int batchSize = 64, bool channelsLast = true)
     {
         model.eval();
+        using var layout = channelsLast ? ChannelsLast.Convert(model) : null;
         var loader = new BatchLoader(set, task, transform, BatchOptions.Evaluation with { BatchSize = batchSize }, device, 0, "eval");
         var losses = new List<float>(set.Count);
         var phi = new List<double>(set.Count * task.Attributes.Count);
@@ -26,7 +31,7 @@ public static class SetScorer
             using (batch)
             using (var scope = NewDisposeScope())
             {
-                var logits = model.call(batch.Images);
+                var logits = model.call(channelsLast ? ChannelsLast.Order(batch.Images) : batch.Images);
                 losses.AddRange(task.PerSampleLoss(logits, batch.Targets).cpu().data<float>());
                 phi.AddRange(task.Phi(logits, batch.Targets).cpu().data<double>());
                 var perAttribute = task.Correct(logits, batch.Targets).sum(dim: 0).cpu().data<float>().ToArray();

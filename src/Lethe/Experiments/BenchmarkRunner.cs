@@ -25,7 +25,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
     {
         spec.Validate();
         NativeAllocator.LimitArenas(); // before the data and models allocate: see its doc comment
-        OriginalFileCheck.Run(spec); // before the data is built or anything trains
+        using var given = GivenOriginal.Load(spec); // before the data is built or anything trains
         long started = _clock.GetTimestamp();
         set_num_threads(spec.EffectiveThreads);
         var device = torch.device(spec.Device);
@@ -39,13 +39,16 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         Report("data", $"train {summary.Train} = forget {summary.Forget} ({summary.ForgetIdentities} people) + retain {summary.Retain} "
             + $"({summary.RetainIdentities}); test {summary.Test}; unseen {summary.Unseen}; people in both forget and retain: "
             + $"{summary.StraddlingIdentities}" + (data.Notes.Count > 0 ? $"; {data.Notes.Count} notes above" : ""), done: true);
-        var evaluation = EvaluationOptions.Default with { Lambda = spec.Lambda, Attack = new MembershipInferenceOptions(SubsampleSeed: spec.Seed) };
-        ReportDataFacts(summary, evaluation.Attack);
+        var evaluation = spec.EvaluationOptions();
+        using var sets = EvaluationSets.Of(data, evaluation);
+        ReportDataFacts(summary, evaluation.Attack, sets.RetainSample);
 
         var recipes = spec.RecipesFor(data.Task);
         var plan = MethodPlan.Resolve(spec, data.Task); // before any training: a bad name or override costs nothing
+        var quirks = QuirkInForce.Of(plan, recipes, originalGiven: spec.OriginalFile is not null);
+        Report("data", "reference quirks: " + QuirkInForce.Describe(quirks));
         var setup = new Setup(spec, data, new TrainTransform(spec.ImageSize, spec.Augmentation), new EvalTransform(spec.ImageSize),
-            device, evaluation, store, cancel);
+            device, evaluation, sets, given, store, cancel);
 
         var baseJobs = new[]
         {
@@ -61,15 +64,17 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             step => RunMethod(step.Method, step.HyperParameters, original, retrainSeconds, setup));
         results.AddRange(WithPeak(methodOutputs.SelectMany(r => r), methodsPeak, store));
 
-        return new RunRecord(provenance, spec, spec.ResultHash(), summary, results, _clock.GetElapsedTime(started).TotalSeconds);
+        return new RunRecord(provenance, spec, spec.ResultHash(), summary, results, _clock.GetElapsedTime(started).TotalSeconds, quirks);
     }
 
     /// <summary>
     /// The classes the labels use, and the sets the attack will compare, before anything trains: a warning that the attack
     /// is too small to separate methods is worth more before hours of training than after.
     /// </summary>
-    private void ReportDataFacts(DataSummary summary, MembershipInferenceOptions attack)
+    private void ReportDataFacts(DataSummary summary, MembershipInferenceOptions attack, RetainSample? retain)
     {
+        if (retain is { Whole: false })
+            Report("data", $"retain accuracy on a seeded sample of {retain.Scored} of {retain.Of} images, the same for every model (--retain-eval all scores every one)");
         if (summary.Classes is { } classes) Report("data", $"classes: {classes.Describe()}");
         var balance = AttackBalance.Plan(summary.Forget, summary.Unseen, attack.ReferenceImbalanceTolerance);
         Report("data", $"attack: {balance.ForgetUsed} forget vs {balance.UnseenUsed} unseen losses per model ({balance.Describe(attack.ReferenceImbalanceTolerance)})");
@@ -79,7 +84,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
 
     /// <summary>Settings shared by every job of a run.</summary>
     private sealed record Setup(ExperimentSpec Spec, BenchmarkData Data, IImageTransform TrainTransform, IImageTransform EvalTransform,
-        Device Device, EvaluationOptions Evaluation, RunStore Store, CancellationToken Cancel);
+        Device Device, EvaluationOptions Evaluation, EvaluationSets Sets, GivenOriginal? Given, RunStore Store, CancellationToken Cancel);
 
     private sealed record BaseJob(string Label, string Role, ImageSet TrainSet, TrainRecipe Recipe);
 
@@ -126,25 +131,29 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
 
     private BaseOutput TrainAndEvaluate(BaseJob job, Setup setup, bool keep)
     {
-        var model = job.Role == "original" && setup.Spec.OriginalFile is { } file
-            ? GivenOriginal(file, job, setup, out var info, out bool fromCache)
-            : TrainOrLoad(job, setup, out info, out fromCache);
+        CheckpointInfo? info = null;
+        bool fromCache = false;
+        var given = job.Role == "original" ? setup.Given : null;
+        var model = given is not null ? UseGiven(given, job, setup) : TrainOrLoad(job, setup, out info, out fromCache);
         try
         {
             if (Finished(job.Label, setup.Store) is { } stored) return new BaseOutput(new Made(stored, false), keep ? model : null);
-            var divergence = info.History.LastOrDefault()?.Divergence;
+            var divergence = info?.History.LastOrDefault()?.Divergence;
             var result = Evaluate(job.Label, model, setup) with
             {
                 Label = job.Label,
                 Source = "base",
-                Seconds = info.TrainSeconds,
+                // A given model's training time is not known here: no number rather than a made-up 0.
+                Seconds = info?.TrainSeconds ?? double.NaN,
                 SpeedUp = job.Role == "retrained" ? 1.0 : null,
                 FromCache = fromCache,
+                CachedAt = fromCache ? info!.Created : null,
+                Given = given?.Source,
                 Diverged = divergence is not null,
                 DivergedAtStep = divergence?.Step,
                 Note = divergence?.Note,
-                History = info.History,
-                Settings = info.Key.Recipe,
+                History = info?.History ?? [],
+                Settings = info?.Key.Recipe,
                 PeakMemoryMiB = double.NaN,
             };
             setup.Store.Put(result); // at once: an interrupted run keeps it
@@ -156,14 +165,12 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         }
     }
 
-    /// <summary>The user's Original (Lethe checkpoint or .pth): no training, no history, no time.</summary>
-    private nn.Module<Tensor, Tensor> GivenOriginal(string file, BaseJob job, Setup setup, out CheckpointInfo info, out bool fromCache)
+    /// <summary>The user's Original (Lethe checkpoint or .pth), loaded when the run started: no training, no history, no time.</summary>
+    private nn.Module<Tensor, Tensor> UseGiven(GivenOriginal given, BaseJob job, Setup setup)
     {
-        var model = ModelFile.Load(file, setup.Data.Task, setup.Device, out var note);
-        if (note is not null) Report(job.Label, note);
-        Report(job.Label, $"loaded from {file} (not trained here)", done: true);
-        (info, fromCache) = (new CheckpointInfo(KeyOf(job, setup), [], 0, _clock.GetUtcNow()), true);
-        return model;
+        if (given.Source.Note is { } note) Report(job.Label, note);
+        Report(job.Label, $"loaded from {given.Source.Describe()} (not trained here)", done: true);
+        return given.Model.to(setup.Device);
     }
 
     /// <summary>
@@ -187,7 +194,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         var model = Fresh();
         if (cache.TryLoad(key, model) is { } cached)
         {
-            Report(job.Label, $"loaded from cache ({cache.WeightsPath(key)})", done: true);
+            Report(job.Label, $"loaded from cache ({cache.WeightsPath(key)}; trained {cached.Created:yyyy-MM-dd HH:mm} in {cached.TrainSeconds:F1} s)", done: true);
             (info, fromCache) = (cached, true);
             return model;
         }
@@ -198,7 +205,8 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             model = Fresh();
         }
         var loader = new BatchLoader(job.TrainSet, data.Task, setup.TrainTransform,
-            BatchOptions.Training with { BatchSize = job.Recipe.BatchSize }, setup.Device, spec.Seed, $"train/{job.Role}");
+            BatchOptions.Training with { BatchSize = job.Recipe.BatchSize, ReplayFirstEpoch = job.Recipe.EpochReseedQuirk },
+            setup.Device, spec.Seed, $"train/{job.Role}");
         Report(job.Label, $"training on {job.TrainSet.Count} images: {job.Recipe.Describe()}");
         var progress = new EpochCheckpoint(cache.WeightsPath(key));
         var history = new Trainer(_clock).Train(model, data.Task, loader, job.Recipe, job.Label,
@@ -258,7 +266,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
     private ModelResult Evaluate(string label, nn.Module<Tensor, Tensor> model, Setup setup)
     {
         Report(label, "evaluating");
-        var evaluation = ModelEvaluator.Evaluate(model, setup.Data, setup.EvalTransform, setup.Device, setup.Evaluation);
+        var evaluation = ModelEvaluator.Evaluate(model, setup.Sets, setup.EvalTransform, setup.Device, setup.Evaluation);
         var result = new ModelResult { Label = label, Source = "", Evaluation = evaluation, Seconds = double.NaN };
         var attack = evaluation.Attack;
         Report(label, $"test acc {Shown(evaluation.TestAccuracy)}, attack acc {Shown(evaluation.AttackAccuracy)} (fold SD {Shown(attack?.SplitAccuracySd)}), "

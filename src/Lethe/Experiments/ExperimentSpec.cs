@@ -59,6 +59,10 @@ public sealed record ExperimentSpec
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? OriginalFile { get; init; }
 
+    /// <summary>The task a model file for this spec must hold, as the user names it (SynthFaces: its task; else the dataset).</summary>
+    [JsonIgnore]
+    public string ModelTask => Dataset == "synthfaces" ? TaskKind : Dataset;
+
     public SynthFacesOptions Synth { get; init; } = new();
 
     /// <summary>Input side in pixels (spec: 128; SynthFaces' default 32 keeps the run within minutes on a CPU).</summary>
@@ -72,12 +76,21 @@ public sealed record ExperimentSpec
     /// <summary>When set, the base recipes are compressed or stretched to this many epochs (milestones scaled).</summary>
     public int? BaseEpochs { get; init; }
 
-    /// <summary>The Original and Retrained recipes this spec trains with for <paramref name="task"/>.</summary>
+    /// <summary>The Original and Retrained recipes this spec trains with for <paramref name="task"/>, with the
+    /// <see cref="Quirks"/> that touch base training.</summary>
     public BaseRecipes RecipesFor(Lethe.Models.PredictionTask task)
     {
         var recipes = Recipes ?? BaseRecipes.For(task);
-        return BaseEpochs is { } epochs ? recipes.WithEpochs(epochs) : recipes;
+        recipes = BaseEpochs is { } epochs ? recipes.WithEpochs(epochs) : recipes;
+        return Quirks.Apply(recipes, Lethe.Unlearning.UnlearningVariants.Of(task));
     }
+
+    /// <summary>
+    /// The reference's quirks this run reproduces: every one in the reproduction presets (paper, cpu), none in the
+    /// synthetic ones (default, quick); `--quirks` and `--no-quirks` set them for any preset.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] // absent when none, so principled runs keep their result hash
+    public ReferenceQuirks Quirks { get; init; }
 
     public TrainAugmentation Augmentation { get; init; } = TrainAugmentation.Default;
 
@@ -120,6 +133,13 @@ public sealed record ExperimentSpec
 
     public double Lambda { get; init; } = 0.5;
 
+    /// <summary>
+    /// Retain images each model is scored on: a seeded sample of this many, the same for every model of the run (see
+    /// <see cref="Lethe.Evaluation.RetainSample"/>), or null for all of retain (`--retain-eval all`). A smaller retain set
+    /// is used whole. Default 2,000.
+    /// </summary>
+    public int? RetainSampleSize { get; init; } = Lethe.Evaluation.RetainSample.DefaultSize;
+
     public string CacheDirectory { get; init; } = DefaultCacheDirectory();
 
     public string OutputDirectory { get; init; } = "runs/latest";
@@ -132,11 +152,19 @@ public sealed record ExperimentSpec
     [JsonIgnore]
     public int EffectiveThreads => Threads > 0 ? Threads : Math.Max(1, Environment.ProcessorCount / EffectiveJobs);
 
+    /// <summary>How this spec evaluates a model: its λ, its retain sample and the attack's subsampling, both drawn from <see cref="Seed"/>.</summary>
+    public Lethe.Evaluation.EvaluationOptions EvaluationOptions() => Lethe.Evaluation.EvaluationOptions.Default with
+    {
+        Lambda = Lambda, RetainSampleSize = RetainSampleSize, RetainSampleSeed = Seed,
+        Attack = new Lethe.Evaluation.MembershipInferenceOptions(SubsampleSeed: Seed),
+    };
+
     /// <summary>
     /// Raised when the evaluation reports other numbers for the same model (2: the attack balances both directions and
-    /// reports AUC and TPR), so that a resumed run does not keep results the older evaluation stored.
+    /// reports AUC and TPR; 3: retain accuracy on a seeded sample, models scored channels-last), so that a resumed run
+    /// does not keep results the older evaluation stored.
     /// </summary>
-    public const int EvaluationVersion = 2;
+    public const int EvaluationVersion = 3;
 
     /// <summary>A hash of every setting that affects results (not where they are written), so a resume only reuses results of the same run.</summary>
     public string ResultHash()
@@ -160,6 +188,7 @@ public sealed record ExperimentSpec
             throw new ArgumentException($"--original: file not found: {OriginalFile}");
         if (ImageSize is < 8 or > 1024) throw new ArgumentException($"image size must be in 8..1024, got {ImageSize}");
         if (Lambda is not (>= 0 and <= 1)) throw new ArgumentException($"lambda must be in [0, 1], got {Lambda}");
+        if (RetainSampleSize is < 1) throw new ArgumentException($"--retain-eval must be 'all' or a number of images >= 1, got {RetainSampleSize}");
         if (Threads < 0) throw new ArgumentException($"threads must be >= 0, got {Threads}");
         if (Jobs < 0) throw new ArgumentException($"jobs must be >= 0, got {Jobs}");
         if (Device is not ("cpu" or "cuda") && !Device.StartsWith("cuda:", StringComparison.Ordinal))

@@ -27,8 +27,20 @@ public sealed record ModelResult
     /// </summary>
     public double PeakMemoryMiB { get; init; }
 
-    /// <summary>True when the weights came from the checkpoint cache (Seconds is then the original training time).</summary>
+    /// <summary>
+    /// True when the weights came from the checkpoint cache: <see cref="Seconds"/> is then the time their training took
+    /// when they were made, at <see cref="CachedAt"/>, not this run's.
+    /// </summary>
     public bool FromCache { get; init; }
+
+    /// <summary>When a cached model was trained and stored (the cache entry's own record); null otherwise.</summary>
+    public DateTimeOffset? CachedAt { get; init; }
+
+    /// <summary>
+    /// The file a given model was loaded from (<c>--original</c>): it was not trained here, so it has no recipe, no
+    /// history and no training time (<see cref="Seconds"/> is NaN); null for models Lethe made.
+    /// </summary>
+    public GivenModel? Given { get; init; }
 
     /// <summary>True when the method's loss became non-finite; the model's numbers are then no results (reports show "–").</summary>
     public bool Diverged { get; init; }

@@ -8,11 +8,15 @@ public sealed record DataSummary(string Name, string Task, int ImageSize, int Tr
     int ForgetIdentities, int RetainIdentities, int TestIdentities, int UnseenIdentities, int StraddlingIdentities, string Fingerprint,
     IReadOnlyList<string>? Notes = null, ClassCoverage? Classes = null);
 
-/// <summary>Everything one run produced: provenance, the frozen spec, the data, and one result per model.</summary>
+/// <summary>
+/// Everything one run produced: provenance, the frozen spec, the data, one result per model, and the reference quirks
+/// that shaped its models (empty: principled; null in runs stored before Lethe recorded them).
+/// </summary>
 public sealed record RunRecord(
     Provenance Provenance,
     ExperimentSpec Spec,
     string ResultHash,
     DataSummary Data,
     IReadOnlyList<ModelResult> Models,
-    double TotalSeconds);
+    double TotalSeconds,
+    IReadOnlyList<QuirkInForce>? Quirks = null);

@@ -35,6 +35,9 @@ public class MultiClassTask(string name, IReadOnlyList<string> classNames) : Pre
     public override Tensor Correct(Tensor logits, Tensor targets) =>
         logits.argmax(1).eq(targets).to_type(ScalarType.Float32).unsqueeze(1);
 
+    /// <summary>One softmax over the classes: [N, 1, C].</summary>
+    public override Tensor LogDistributions(Tensor logits) => F.log_softmax(logits, 1).unsqueeze(1);
+
     /// <summary>The true class plus a shift drawn from 1..C-1, modulo C: uniform over the C-1 wrong classes.</summary>
     public override Tensor RandomTargets(Tensor targets, Generator random)
     {

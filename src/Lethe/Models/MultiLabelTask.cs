@@ -40,6 +40,9 @@ public sealed class MultiLabelTask(IReadOnlyList<string> attributes) : Predictio
     public override Tensor Phi(Tensor logits, Tensor targets) =>
         logits.to_type(ScalarType.Float64) * (targets.to_type(ScalarType.Float64) * 2 - 1);
 
+    /// <summary>A Bernoulli per label, (absent, present): [N, L, 2].</summary>
+    public override Tensor LogDistributions(Tensor logits) => stack([F.logsigmoid(-logits), F.logsigmoid(logits)], 2);
+
     public override Tensor Correct(Tensor logits, Tensor targets) =>
         logits.gt(0).to_type(ScalarType.Float32).eq(targets).to_type(ScalarType.Float32);
 

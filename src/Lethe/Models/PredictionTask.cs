@@ -44,6 +44,12 @@ public abstract class PredictionTask
     /// </summary>
     public abstract Tensor RandomTargets(Tensor targets, Generator random);
 
+    /// <summary>
+    /// The log-probabilities of the predicted distributions, float32 [N, Attributes.Count, K]: one K-way distribution per
+    /// attribute (a softmax over the classes, or a Bernoulli per label), so that output divergences compare like with like.
+    /// </summary>
+    public abstract Tensor LogDistributions(Tensor logits);
+
     /// <summary>1 where the target is among the k largest logits, float32 [N]; null when the task has no ranking.</summary>
     public virtual Tensor? TopKCorrect(Tensor logits, Tensor targets, int k) => null;
 

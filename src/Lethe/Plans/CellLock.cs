@@ -8,13 +8,27 @@ namespace Lethe.Plans;
 /// A lock on one cell: a file created with exclusive create (O_CREAT|O_EXCL, atomic on local and NFS v3+ file
 /// systems), holding the host, process id and process start time of its owner. Two workers asking for the same cell
 /// get it once. A lock left by a killed worker on this host (its process gone, or another process now has its id) is
-/// stale and is taken over; a lock from another host is trusted, since its process cannot be checked from here.
+/// stale and is taken over. A lock from another host cannot be checked that way (its process id means nothing here), so
+/// its holder touches the file every <see cref="Heartbeat"/> while it holds it, and a lock of another host untouched
+/// for <see cref="StaleAfter"/> is stale: on a cluster, a task killed on one node does not block its rerun on another.
 /// </summary>
 public sealed class CellLock : IDisposable
 {
-    private readonly string _path;
+    /// <summary>How often a held lock's file gets a new modification time.</summary>
+    public static TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(30);
 
-    private CellLock(string path) => _path = path;
+    /// <summary>A lock of another host not touched for this long is stale (20 missed heartbeats: slow shared file
+    /// systems and small clock differences between nodes do not break a live lock).</summary>
+    public static TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    private readonly string _path;
+    private readonly Timer _heartbeat;
+
+    private CellLock(string path)
+    {
+        _path = path;
+        _heartbeat = new Timer(_ => Touch(), null, Heartbeat, Heartbeat);
+    }
 
     /// <summary>Who holds a lock.</summary>
     public sealed record Owner(string Host, int ProcessId, DateTime ProcessStart, DateTimeOffset Taken);
@@ -64,13 +78,20 @@ public sealed class CellLock : IDisposable
         if (owner is null)
             // Unreadable: a worker may be writing it this instant; only an old unreadable file is a leftover.
             return File.Exists(path) && DateTime.UtcNow - File.GetLastWriteTimeUtc(path) > TimeSpan.FromMinutes(1);
-        if (owner.Host != Environment.MachineName) return false;
+        if (owner.Host != Environment.MachineName) return DateTime.UtcNow - File.GetLastWriteTimeUtc(path) > StaleAfter;
         return !IsAlive(owner.ProcessId, owner.ProcessStart);
     }
 
     public void Dispose()
     {
+        _heartbeat.Dispose();
         try { File.Delete(_path); } catch (IOException) { }
+    }
+
+    private void Touch()
+    {
+        // Gone (released, or taken over after all) or unwritable: nothing to keep alive.
+        try { File.SetLastWriteTimeUtc(_path, DateTime.UtcNow); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     private static Owner Me()

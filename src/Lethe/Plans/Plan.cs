@@ -24,6 +24,12 @@ public sealed record Plan(string Kind, AuditMode Mode, int N, ExperimentSpec Spe
 
     public int Format { get; init; } = FormatVersion;
 
+    /// <summary>
+    /// The results store its cells are written to (an absolute path, on a cluster one every node sees), recorded by
+    /// `lethe plan` so that every worker and `lethe collect` find it; null: the spec's cache folder's "cells".
+    /// </summary>
+    public string? Store { get; init; }
+
     private static JsonSerializerOptions Json { get; } = new(LetheJson.Options) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>The cell with this id.</summary>

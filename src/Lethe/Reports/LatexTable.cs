@@ -35,10 +35,11 @@ public sealed class LatexTable : ISummaryWriter
         return text.ToString();
     }
 
-    /// <summary>What the other formats print around the table (the attack's sets, the classes, warnings, notes), one comment line each.</summary>
+    /// <summary>What the other formats print around the table (the attack's sets, the classes, the reference quirks, warnings,
+    /// notes), one comment line each.</summary>
     private static IEnumerable<string> Comments(SeedSummary summary)
     {
-        var facts = RunFacts.Of(summary).Where(f => f.Name is "Attack" or "Classes").SelectMany(f => f.Value.Split('\n').Select(v => $"{f.Name}: {v}"));
+        var facts = RunFacts.Of(summary).Where(f => f.Name is "Attack" or "Classes" or "Reference quirks").SelectMany(f => f.Value.Split('\n').Select(v => $"{f.Name}: {v}"));
         var warnings = ReportWarnings.Of(summary.Runs).Select(w => $"Warning: {w}");
         return facts.Concat(warnings).Concat(ReportNotes.Of(summary.Runs).Skip(1)); // Skip: the metrics note is the line above, in ASCII
     }

@@ -22,6 +22,7 @@ public sealed record TableRow(string Metric, IReadOnlyList<double?> Values, stri
 public sealed record ResultsTable(IReadOnlyList<string> Models, IReadOnlyList<TableRow> Rows)
 {
     public const string TestAccuracyRow = "Test Acc";
+    public const string RetainAccuracyRow = "Retain Acc";
     public const string ForgettingRow = "MIA";
     public const string AttackAccuracyRow = "Attack Acc (A)";
     public const string FoldSdRow = "Attack fold SD";
@@ -39,32 +40,58 @@ public sealed record ResultsTable(IReadOnlyList<string> Models, IReadOnlyList<Ta
     public static ResultsTable From(RunRecord run)
     {
         var models = run.Models;
-        IReadOnlyList<double?> Of(Func<ModelResult, double?> value) => models.Select(m => m.Diverged ? null : value(m)).ToArray();
-        var rows = new List<TableRow> { new(TestAccuracyRow, Of(m => m.Evaluation.TestAccuracy)) };
+        var rows = EvaluationRows(models, run.Data.Task).ToList();
+        var of = Of(models);
+        rows.Add(new(TimeRow, of(m => m.Seconds), "F1"));
+        rows.Add(new(SpeedUpRow, of(m => m.Source == "base" && m.Label == "Original" ? null : m.SpeedUp), "F1"));
+        rows.Add(new(MemoryRow, of(m => m.PeakMemoryMiB), "F0"));
+        if (models.Any(m => m.Diverged))
+            rows.Add(new(StatusRow, of(_ => null), Text: models.Select(m => m.Diverged ? $"diverged at step {m.DivergedAtStep}" : StatusOk).ToArray()));
+        return new ResultsTable(models.Select(m => m.Label).ToArray(), rows);
+    }
+
+    /// <summary>
+    /// The rows of what the evaluation measured, without cost: accuracy, the attack, NoMUS, the other sets' accuracy
+    /// and, for several attributes, each one's test accuracy (<paramref name="task"/> names them, e.g. "multilabel-male-smiling-young").
+    /// </summary>
+    public static IReadOnlyList<TableRow> EvaluationRows(IReadOnlyList<ModelResult> models, string task)
+    {
+        var of = Of(models);
+        var rows = new List<TableRow> { new(TestAccuracyRow, of(m => m.Evaluation.TestAccuracy)) };
         if (models.Any(m => m.Evaluation.Top2TestAccuracy is not null))
-            rows.Add(new("Top-2 Test Acc", Of(m => m.Evaluation.Top2TestAccuracy)));
-        rows.Add(new(ForgettingRow, Of(m => m.Evaluation.ForgettingScore)));
-        rows.Add(new("Final Score", Of(m => m.Evaluation.Nomus)));
-        rows.AddRange(AttackRows(models, Of));
-        rows.Add(new("Forget Acc", Of(m => m.Evaluation.ForgetAccuracy)));
-        rows.Add(new("Retain Acc", Of(m => m.Evaluation.RetainAccuracy)));
-        rows.Add(new("Unseen Acc", Of(m => m.Evaluation.UnseenAccuracy)));
-        var attributes = run.Models.FirstOrDefault()?.Evaluation.TestAttributeAccuracy.Count ?? 0;
+            rows.Add(new("Top-2 Test Acc", of(m => m.Evaluation.Top2TestAccuracy)));
+        rows.Add(new(ForgettingRow, of(m => m.Evaluation.ForgettingScore)));
+        rows.Add(new("Final Score", of(m => m.Evaluation.Nomus)));
+        rows.AddRange(AttackRows(models, of));
+        rows.Add(new("Forget Acc", of(m => m.Evaluation.ForgetAccuracy)));
+        rows.Add(new(RetainRow(models), of(m => m.Evaluation.RetainAccuracy)));
+        rows.Add(new("Unseen Acc", of(m => m.Evaluation.UnseenAccuracy)));
+        var attributes = models.FirstOrDefault()?.Evaluation.TestAttributeAccuracy.Count ?? 0;
         if (attributes > 1)
         {
-            var names = run.Data.Task.Split('-').Skip(1).ToArray();
+            var names = task.Split('-').Skip(1).ToArray();
             for (int j = 0; j < attributes; j++)
             {
                 int a = j;
-                rows.Add(new($"Test Acc ({(a < names.Length ? names[a] : $"#{a + 1}")})", Of(m => m.Evaluation.TestAttributeAccuracy[a])));
+                rows.Add(new($"Test Acc ({(a < names.Length ? names[a] : $"#{a + 1}")})", of(m => m.Evaluation.TestAttributeAccuracy[a])));
             }
         }
-        rows.Add(new(TimeRow, Of(m => m.Seconds), "F1"));
-        rows.Add(new(SpeedUpRow, Of(m => m.Source == "base" && m.Label == "Original" ? null : m.SpeedUp), "F1"));
-        rows.Add(new(MemoryRow, Of(m => m.PeakMemoryMiB), "F0"));
-        if (models.Any(m => m.Diverged))
-            rows.Add(new(StatusRow, Of(_ => null), Text: models.Select(m => m.Diverged ? $"diverged at step {m.DivergedAtStep}" : StatusOk).ToArray()));
-        return new ResultsTable(models.Select(m => m.Label).ToArray(), rows);
+        return rows;
+    }
+
+    /// <summary>A row's values: one per model, none for a diverged model (its numbers are no results).</summary>
+    private static Func<Func<ModelResult, double?>, IReadOnlyList<double?>> Of(IReadOnlyList<ModelResult> models) =>
+        value => models.Select(m => m.Diverged ? null : value(m)).ToArray();
+
+    /// <summary>
+    /// "Retain Acc", or with the sample it was measured on when that was not all of retain ("Retain Acc (2000 of 8525
+    /// sampled)"), so that nobody takes a sample's accuracy for the full pass.
+    /// </summary>
+    public static string RetainRow(IEnumerable<ModelResult> models)
+    {
+        var samples = models.Select(m => m.Evaluation.RetainSample).OfType<Lethe.Evaluation.RetainSample>().Where(s => !s.Whole)
+            .Select(s => s.Describe()).Distinct().ToArray();
+        return samples.Length == 0 ? RetainAccuracyRow : $"{RetainAccuracyRow} ({string.Join("; ", samples)})";
     }
 
     /// <summary>A, then its spread over the splits and its threshold-free cross-checks on the same rows, then those rows' sizes.</summary>

@@ -17,9 +17,12 @@ public static class RunFacts
             new("Command", p.CommandLine, IsCode: true),
             new("Preset", $"{run.Spec.Preset}; seed {run.Spec.Seed}" + (run.Spec.UnlearnSeed is { } u ? $", unlearning seed {u}" : "") + $"; λ = {Number(run.Spec.Lambda)}; result hash {run.ResultHash}"),
             new("Data", DataLine(d)),
+            new("Reference quirks", QuirkInForce.Describe(run.Quirks)),
         };
         if (d.Classes is { } classes) facts.Add(new("Classes", classes.Describe()));
         if (AttackNote.Fact([run]) is { } attack) facts.Add(attack);
+        if (RetainFact(run) is { } retain) facts.Add(retain);
+        if (BaseModelsFact(run) is { } bases) facts.Add(bases);
         facts.AddRange(
         [
             new("Versions", $"Lethe {p.Lethe} ({p.Commit?[..Math.Min(10, p.Commit.Length)] ?? "no commit"}), {p.DotNet}, TorchSharp {p.TorchSharp}, LibTorch {p.LibTorch}, {p.Build} build"),
@@ -47,6 +50,28 @@ public static class RunFacts
             _ => f,
         });
         return facts.ToArray();
+    }
+
+    /// <summary>The "Retain" fact when retain accuracy was measured on a sample: how many images, of how many, and how chosen.</summary>
+    private static RunFact? RetainFact(RunRecord run) =>
+        run.Models.Select(m => m.Evaluation.RetainSample).FirstOrDefault(s => s is { Whole: false }) is { } sample
+            ? new("Retain", $"Retain Acc is measured on a seeded sample of {sample.Scored} of the {sample.Of} retain images, the same images for every model (drawn from the run's seed); `--retain-eval all` scores all of retain")
+            : null;
+
+    /// <summary>
+    /// The "Base models" fact when a base model was not trained by this run: a given one by its file and hash (it has no
+    /// recipe and no time), a cached one with when it was trained, since its Time is that training's and not this run's.
+    /// </summary>
+    private static RunFact? BaseModelsFact(RunRecord run)
+    {
+        var lines = run.Models.Where(m => m.Source == "base").Select(m => m switch
+        {
+            { Given: { } given } => $"{m.Label}: given, not trained here: {given.Describe()}" + (given.Note is { } note ? $"; {note}" : ""),
+            { FromCache: true } => $"{m.Label}: loaded from the checkpoint cache; trained " + (m.CachedAt is { } at
+                ? $"on {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC " : "") + $"in {m.Seconds.ToString("F1", CultureInfo.InvariantCulture)} s (its Time), not in this run",
+            _ => null,
+        }).OfType<string>().ToArray();
+        return lines.Length == 0 ? null : new("Base models", string.Join("\n", lines));
     }
 
     private static string DataLine(DataSummary d) =>

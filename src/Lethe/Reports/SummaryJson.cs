@@ -24,6 +24,7 @@ public sealed class SummaryJson : ISummaryWriter
         Warnings = ReportWarnings.Of(summary.Runs),
         Notes = ReportNotes.Of(summary.Runs),
         Spec = summary.Runs[0].Spec with { Seed = 0 },
+        summary.Runs[0].Quirks,
         summary.Runs[0].Data,
         Runs = summary.Runs.Select(r => new { r.Spec.SweepSeed, r.ResultHash, r.TotalSeconds, r.Provenance }),
         summary.Models,

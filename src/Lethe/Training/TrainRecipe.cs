@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Lethe.Training;
 
 /// <summary>
@@ -22,6 +24,13 @@ public sealed record TrainRecipe(
     double WeightDecay = 0,
     int BatchSize = 64)
 {
+    /// <summary>
+    /// Every epoch repeats the first epoch's order and augmentation, as the reference's MUCAC multi-label notebooks did by
+    /// calling set_seed(42) at the start of each epoch of train(). Default false.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] // absent when off, so cached models keep their key
+    public bool EpochReseedQuirk { get; init; }
+
     /// <summary>MUFAC Original and Retrained: SGD 0.01, momentum 0.9, 30 epochs, ×0.1 at 10 and 20.</summary>
     public static TrainRecipe Mufac { get; } = new("mufac", 0.01, 0.9, 30, [10, 20]);
 
@@ -44,7 +53,8 @@ public sealed record TrainRecipe(
     public string Describe() =>
         $"SGD lr {LearningRate} momentum {Momentum}, {Epochs} epochs" +
         (Milestones.Count > 0 ? $", ×{Gamma} at {string.Join(",", Milestones)}" : "") +
-        (WeightDecay > 0 ? $", wd {WeightDecay}" : "") + $", batch {BatchSize}";
+        (WeightDecay > 0 ? $", wd {WeightDecay}" : "") + $", batch {BatchSize}" +
+        (EpochReseedQuirk ? ", every epoch the first one's order (reference quirk)" : "");
 
     /// <summary>Throws when a value cannot train anything.</summary>
     public void Validate()

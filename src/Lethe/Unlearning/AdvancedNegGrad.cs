@@ -7,14 +7,8 @@ public sealed record AdvancedNegGradHyperParameters : NegGradHyperParameters;
 /// Advanced NegGrad ("Advanced Grad Asc", "Enhanced NegGrad" in the paper): one SGD step on
 /// Loss(retain batch) − Loss(forget batch) per pair, both batches forwarded before the step (spec §8.5).
 /// </summary>
-public sealed class AdvancedNegGrad : UnlearningMethod<AdvancedNegGradHyperParameters>
+public sealed class AdvancedNegGrad() : UnlearningMethod<AdvancedNegGradHyperParameters>("advneggrad", "Advanced Grad Asc")
 {
-    public override string Key => "advneggrad";
-
-    public override IReadOnlyList<string> LabelsFor(AdvancedNegGradHyperParameters hyperParameters) => ["Advanced Grad Asc"];
-
-    public override AdvancedNegGradHyperParameters Defaults(UnlearningVariant variant) => new();
-
     protected override void Unlearn(UnlearningLoop loop, AdvancedNegGradHyperParameters hyper)
     {
         var model = loop.Train(Optimiser.Sgd(hyper.Lr));

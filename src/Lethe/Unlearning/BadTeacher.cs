@@ -1,5 +1,3 @@
-using Lethe.Data;
-using Lethe.Models;
 using static TorchSharp.torch;
 
 namespace Lethe.Unlearning;
@@ -28,40 +26,18 @@ public sealed record BadTeacherHyperParameters
 /// by KL divergence at temperature T (multi-label: Bernoulli KL per label). The reference's KL averages over classes as
 /// well as samples; under Adam that scale makes no difference.
 /// </summary>
-public sealed class BadTeacher : UnlearningMethod<BadTeacherHyperParameters>
+public sealed class BadTeacher() : UnlearningMethod<BadTeacherHyperParameters>("badteacher", "Bad Teacher")
 {
-    /// <summary>The distillation set's targets: 1 for a forget sample, 0 for a retain sample (the reference's labels).</summary>
-    private static readonly MultiClassTask IsForget = new("is-forget", ["retain", "forget"]);
-
-    public override string Key => "badteacher";
-
-    public override IReadOnlyList<string> LabelsFor(BadTeacherHyperParameters hyperParameters) => ["Bad Teacher"];
-
-    public override BadTeacherHyperParameters Defaults(UnlearningVariant variant) => new();
-
     protected override void Unlearn(UnlearningLoop loop, BadTeacherHyperParameters hyper)
     {
+        var kd = Distillation.Divergence(Key, perLabel: loop.Context.Variant == UnlearningVariant.MultiLabel, hyper.Temperature);
         var competent = loop.Teacher(loop.Context.CopyOriginal());
         var incompetent = loop.Teacher(loop.RandomNetwork("incompetent"));
         var student = loop.Train(Optimiser.Adam(hyper.Lr));
-        var mix = loop.Loader(DistillationSet(loop, hyper.RetainShare), "mix", IsForget);
-        Func<Tensor, Tensor, double, Tensor> kl = loop.Context.Variant == UnlearningVariant.MultiLabel
-            ? Distillation.BernoulliKl : Distillation.SoftmaxKl;
+        var mix = loop.Loader(BadTeacherMix.Of(loop, hyper.RetainShare), "mix", BadTeacherMix.IsForget);
         // Per sample, the incompetent teacher's outputs on forget and the Original's on retain (frozen: no gradients).
         foreach (var (epoch, batch) in loop.Each(LoopShapes.Passes(hyper.Epochs, mix.Epoch)))
-            loop.Step($"epoch {epoch}/{hyper.Epochs}", () => kl(student.call(batch.Images),
-                where(batch.Targets.eq(1).unsqueeze(1), incompetent.call(batch.Images), competent.call(batch.Images)),
-                hyper.Temperature));
-    }
-
-    /// <summary>Every forget image (target 1) and a random <paramref name="share"/> of the retain images (target 0), owned by the loop.</summary>
-    internal static ImageSet DistillationSet(UnlearningLoop loop, double share)
-    {
-        if (share is < 0 or > 1) throw new ArgumentException($"badteacher.retainShare must be in [0, 1], got {share}");
-        var (forget, retain) = (loop.Context.Forget, loop.Context.Retain);
-        using var order = randperm(retain.Count, generator: loop.Generator("retain-share"));
-        using var drawn = retain.Subset(order.data<long>().Take((int)(share * retain.Count)).Select(i => (int)i).ToArray());
-        var samples = forget.Samples.Select(s => s with { Labels = [1] }).Concat(drawn.Samples.Select(s => s with { Labels = [0] }));
-        return loop.Own(new ImageSet(samples.ToArray(), cat([forget.Pixels, drawn.Pixels])));
+            loop.Step($"epoch {epoch}/{hyper.Epochs}", () => kd(student.call(batch.Images),
+                where(batch.Targets.eq(1).unsqueeze(1), incompetent.call(batch.Images), competent.call(batch.Images))));
     }
 }

@@ -11,31 +11,32 @@ public sealed record CatastrophicForgettingHyperParameters
 
     /// <summary>Trainable blocks counted from the head: 1 = fc, 2 = +layer4, 3 = +layer3, ..., 6 = everything. Default 3.</summary>
     public int K { get; init; } = 3;
+
+    /// <summary>Every epoch repeats the first one's order and augmentation, as the reference's MUCAC multi-label notebook
+    /// did by re-seeding at each epoch start. Default false.</summary>
+    public bool EpochReseedQuirk { get; init; }
 }
 
 /// <summary>
 /// CF-k ("CF-3"): fine-tuning on the retain set with only the last k blocks trainable (spec §8.3). Frozen BatchNorm
 /// layers still update their running statistics, as in the reference.
 /// </summary>
-public sealed class CatastrophicForgetting : UnlearningMethod<CatastrophicForgettingHyperParameters>
+public sealed class CatastrophicForgetting() : UnlearningMethod<CatastrophicForgettingHyperParameters>("cf")
 {
     /// <summary>ResNet blocks from the head backwards; the stem (conv1 + bn1) counts as one block.</summary>
     internal static IReadOnlyList<string[]> BlocksFromHead { get; } =
         [["fc"], ["layer4"], ["layer3"], ["layer2"], ["layer1"], ["conv1", "bn1"]];
 
-    public override string Key => "cf";
-
     public override IReadOnlyList<string> LabelsFor(CatastrophicForgettingHyperParameters hyperParameters) =>
         [$"CF-{hyperParameters.K}"];
-
-    public override CatastrophicForgettingHyperParameters Defaults(UnlearningVariant variant) => new();
 
     protected override void Unlearn(UnlearningLoop loop, CatastrophicForgettingHyperParameters hyper)
     {
         var prefixes = TrainablePrefixes(hyper.K);
         // The reference built its optimiser before freezing, which plain SGD cannot tell apart from this.
         loop.Train(Optimiser.Sgd(hyper.Lr), trains: name => prefixes.Any(p => name.StartsWith(p + ".", StringComparison.Ordinal)));
-        loop.Fit(LoopShapes.RetainPasses(loop, hyper.Epochs), epoch => $"epoch {epoch}/{hyper.Epochs} retain");
+        loop.Fit(LoopShapes.RetainPasses(loop, hyper.Epochs, replayFirstEpoch: hyper.EpochReseedQuirk),
+            epoch => $"epoch {epoch}/{hyper.Epochs} retain");
     }
 
     /// <summary>The parameter-name prefixes that CF-k trains.</summary>

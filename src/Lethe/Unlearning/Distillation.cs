@@ -3,9 +3,20 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace Lethe.Unlearning;
 
-/// <summary>The student-to-teacher divergences of SCRUB (spec §8.7), both scaled by T² and averaged over the batch.</summary>
+/// <summary>The student-to-teacher divergences of SCRUB (spec §8.7) and Bad Teacher, both scaled by T² and averaged
+/// over the batch; logits are B×outputs.</summary>
 internal static class Distillation
 {
+    /// <summary>KD(student logits, teacher logits) at <paramref name="temperature"/>: <see cref="BernoulliKl"/> when
+    /// <paramref name="perLabel"/>, else <see cref="SoftmaxKl"/>. A temperature that is not positive throws, naming
+    /// "<paramref name="method"/>.temperature".</summary>
+    public static Func<Tensor, Tensor, Tensor> Divergence(string method, bool perLabel, double temperature)
+    {
+        if (!(temperature > 0))
+            throw new ArgumentException($"{method}.temperature must be positive, got {temperature}");
+        return perLabel ? (s, t) => BernoulliKl(s, t, temperature) : (s, t) => SoftmaxKl(s, t, temperature);
+    }
+
     /// <summary>T² · (1/B) Σ_i Σ_c p_t (log p_t − log p_s) with p = softmax(logits / T) over the outputs.</summary>
     public static Tensor SoftmaxKl(Tensor student, Tensor teacher, double temperature)
     {

@@ -11,20 +11,19 @@ public sealed record FineTuneHyperParameters
 
     /// <summary>Train with BatchNorm in evaluation mode, as the reference's MUFAC notebook accidentally did. Default false.</summary>
     public bool BnEvalQuirk { get; init; }
+
+    /// <summary>Every epoch repeats the first one's order and augmentation, as the reference's MUCAC multi-label notebook
+    /// did by re-seeding at each epoch start. Default false.</summary>
+    public bool EpochReseedQuirk { get; init; }
 }
 
 /// <summary>Fine-tuning ("Fine-tuning"): keep minimising the loss on the retain set, hoping the forget set fades (spec §8.2).</summary>
-public sealed class FineTune : UnlearningMethod<FineTuneHyperParameters>
+public sealed class FineTune() : UnlearningMethod<FineTuneHyperParameters>("finetune", "Fine-tuning")
 {
-    public override string Key => "finetune";
-
-    public override IReadOnlyList<string> LabelsFor(FineTuneHyperParameters hyperParameters) => ["Fine-tuning"];
-
-    public override FineTuneHyperParameters Defaults(UnlearningVariant variant) => new();
-
     protected override void Unlearn(UnlearningLoop loop, FineTuneHyperParameters hyper)
     {
         loop.Train(Optimiser.Sgd(hyper.Lr), batchNormTraining: !hyper.BnEvalQuirk);
-        loop.Fit(LoopShapes.RetainPasses(loop, hyper.Epochs), epoch => $"epoch {epoch}/{hyper.Epochs} retain");
+        loop.Fit(LoopShapes.RetainPasses(loop, hyper.Epochs, replayFirstEpoch: hyper.EpochReseedQuirk),
+            epoch => $"epoch {epoch}/{hyper.Epochs} retain");
     }
 }

@@ -8,19 +8,10 @@ namespace Lethe.Unlearning;
 /// no default ℓ1 weight (its --alpha default belongs to another method); γ = 1e-4 is the upper end of the range SalUn's
 /// paper searched for this baseline (Fan et al. 2024, appendix), as in published run scripts of the reference.
 /// </summary>
-public sealed record L1SparseHyperParameters
+public sealed record L1SparseHyperParameters : MomentumSgdHyperParameters
 {
     /// <summary>SGD learning rate. Default 0.01.</summary>
-    public double Lr { get; init; } = 0.01;
-
-    /// <summary>Passes over the retain set. Default 10.</summary>
-    public int Epochs { get; init; } = 10;
-
-    /// <summary>SGD momentum. Default 0.9.</summary>
-    public double Momentum { get; init; } = 0.9;
-
-    /// <summary>L2 weight decay. Default 5e-4.</summary>
-    public double WeightDecay { get; init; } = 5e-4;
+    public override double Lr { get; init; } = 0.01;
 
     /// <summary>The ℓ1 weight γ of the first epoch; it falls linearly towards zero over the epochs. Default 1e-4.</summary>
     public double Gamma { get; init; } = 1e-4;
@@ -30,14 +21,8 @@ public sealed record L1SparseHyperParameters
 /// l1-sparse ("l1-sparse", Jia et al. 2023, "sparsity-aware unlearning"): fine-tune on the retain set minimising
 /// ℓ(θ) + γ_e‖θ‖₁, where γ_e = γ(1 − (e − 1)/E) in epoch e of E: a sparsity prior that is strongest first and fades.
 /// </summary>
-public sealed class L1Sparse : UnlearningMethod<L1SparseHyperParameters>
+public sealed class L1Sparse() : UnlearningMethod<L1SparseHyperParameters>("l1sparse", "l1-sparse")
 {
-    public override string Key => "l1sparse";
-
-    public override IReadOnlyList<string> LabelsFor(L1SparseHyperParameters hyperParameters) => ["l1-sparse"];
-
-    public override L1SparseHyperParameters Defaults(UnlearningVariant variant) => new();
-
     protected override void Unlearn(UnlearningLoop loop, L1SparseHyperParameters hyper)
     {
         var model = loop.Train(Optimiser.Sgd(hyper.Lr, hyper.Momentum, hyper.WeightDecay));

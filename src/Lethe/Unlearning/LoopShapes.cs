@@ -31,9 +31,11 @@ internal static class LoopShapes
                 yield return (e, batch);
     }
 
-    /// <summary>Every retain batch, <paramref name="epochs"/> times: fine-tuning's shape (FT, CF-k, UNSIR's repair, l1-sparse).</summary>
-    public static IEnumerable<(int Epoch, Batch Batch)> RetainPasses(UnlearningLoop loop, int epochs, string stream = "retain") =>
-        Passes(epochs, loop.Loader(loop.Context.Retain, stream).Epoch);
+    /// <summary>Every retain batch, <paramref name="epochs"/> times: fine-tuning's shape (FT, CF-k, UNSIR's repair, l1-sparse);
+    /// each epoch in the first one's order with <paramref name="replayFirstEpoch"/>.</summary>
+    public static IEnumerable<(int Epoch, Batch Batch)> RetainPasses(UnlearningLoop loop, int epochs, string stream = "retain",
+        bool replayFirstEpoch = false) =>
+        Passes(epochs, loop.Loader(loop.Context.Retain, stream, replayFirstEpoch: replayFirstEpoch).Epoch);
 
     /// <summary>Random Labels and SalUn (the reference's CIFAR-10 loop): per epoch a pass over the forget set with
     /// random targets, then a pass over the retain set.</summary>

@@ -21,14 +21,8 @@ public record NegGradHyperParameters
 /// NegGrad ("Grad Asc"): gradient ascent on the forget set, one SGD step on −Loss(forget batch) per iteration
 /// (spec §8.4). The loss is unbounded and diverges quickly; divergence is recorded, not thrown.
 /// </summary>
-public sealed class NegGrad : UnlearningMethod<NegGradHyperParameters>
+public sealed class NegGrad() : UnlearningMethod<NegGradHyperParameters>("neggrad", "Grad Asc")
 {
-    public override string Key => "neggrad";
-
-    public override IReadOnlyList<string> LabelsFor(NegGradHyperParameters hyperParameters) => ["Grad Asc"];
-
-    public override NegGradHyperParameters Defaults(UnlearningVariant variant) => new();
-
     protected override void Unlearn(UnlearningLoop loop, NegGradHyperParameters hyper)
     {
         var model = loop.Train(Optimiser.Sgd(hyper.Lr));

@@ -21,14 +21,8 @@ public sealed record SalUnHyperParameters : RandomLabelsHyperParameters
 /// mask, so a masked-out weight gets no update, no decay and no momentum: it stays exactly at its original value (the
 /// reference leaked decay and momentum into masked-out weights until its fix of February 2026).
 /// </summary>
-public sealed class SalUn : UnlearningMethod<SalUnHyperParameters>
+public sealed class SalUn() : UnlearningMethod<SalUnHyperParameters>("salun", "SalUn")
 {
-    public override string Key => "salun";
-
-    public override IReadOnlyList<string> LabelsFor(SalUnHyperParameters hyperParameters) => ["SalUn"];
-
-    public override SalUnHyperParameters Defaults(UnlearningVariant variant) => new();
-
     protected override void Unlearn(UnlearningLoop loop, SalUnHyperParameters hyper)
     {
         using var frozen = FrozenMask(loop, hyper.Share);

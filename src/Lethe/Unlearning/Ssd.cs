@@ -1,4 +1,3 @@
-using Lethe.Data;
 using static TorchSharp.torch;
 
 namespace Lethe.Unlearning;
@@ -22,20 +21,14 @@ public sealed record SsdHyperParameters
 /// reference, both passes see unaugmented images in order with BatchNorm in evaluation mode, so nothing is drawn at
 /// random: the result is the same for every seed.
 /// </summary>
-public sealed class Ssd : UnlearningMethod<SsdHyperParameters>
+public sealed class Ssd() : UnlearningMethod<SsdHyperParameters>("ssd", "SSD")
 {
-    public override string Key => "ssd";
-
     public override bool DependsOnSeed => false;
-
-    public override IReadOnlyList<string> LabelsFor(SsdHyperParameters hyperParameters) => ["SSD"];
-
-    public override SsdHyperParameters Defaults(UnlearningVariant variant) => new();
 
     protected override void Unlearn(UnlearningLoop loop, SsdHyperParameters hyper)
     {
-        var global = GlobalImportance(loop);
-        using var forget = Importance(loop, [loop.Context.Forget]);
+        var global = SsdImportances.Global(loop);
+        using var forget = SsdImportances.Of(loop, [loop.Context.Forget]);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         foreach (var (name, weight) in loop.Model.named_parameters())
@@ -45,20 +38,4 @@ public sealed class Ssd : UnlearningMethod<SsdHyperParameters>
             weight.copy_(where(selected, weight * factor, weight));
         }
     }
-
-    /// <summary>The training set's importances (retain then forget when the context does not give the training set: the
-    /// reference's order), computed once per Original, training set and view.</summary>
-    internal static ParameterTensors GlobalImportance(UnlearningLoop loop)
-    {
-        var context = loop.Context;
-        ImageSet[] sets = context.Train is { } train ? [train] : [context.Retain, context.Forget];
-        var data = string.Join("|", sets.SelectMany(set => set.Samples.Select(s => s.Name)));
-        return loop.PerOriginal($"global/{context.Task.Name}/{context.EvalTransform}/{context.BatchSize}/{context.Device}/{data}",
-            () => Importance(loop, sets));
-    }
-
-    /// <summary>Mean squared gradients of the task loss over the batches of <paramref name="sets"/>, in order.</summary>
-    private static ParameterTensors Importance(UnlearningLoop loop, IEnumerable<ImageSet> sets) =>
-        loop.GradientPass(sets.SelectMany(set => loop.Loader(set, "importance", augment: false).Epoch()),
-            batch => loop.Task.Loss(loop.Model.call(batch.Images), batch.Targets), grad => grad.square(), average: true);
 }

@@ -156,10 +156,13 @@ public sealed class UnlearningLoop : IDisposable
     }
 
     /// <summary>A shuffled, augmented loader over <paramref name="set"/> on the method's stream "unlearn/&lt;key&gt;/<paramref name="stream"/>";
-    /// unaugmented and in order when <paramref name="augment"/> is false; targets from <paramref name="task"/> (default the task's).</summary>
-    public BatchLoader Loader(ImageSet set, string stream, PredictionTask? task = null, bool augment = true) =>
+    /// unaugmented and in order when <paramref name="augment"/> is false; targets from <paramref name="task"/> (default the task's);
+    /// every epoch the first one's order and augmentation with <paramref name="replayFirstEpoch"/> (the reference's per-epoch reseed).</summary>
+    public BatchLoader Loader(ImageSet set, string stream, PredictionTask? task = null, bool augment = true,
+        bool replayFirstEpoch = false) =>
         new(set, task ?? Task, augment ? Context.TrainTransform : Context.EvalTransform,
-            new BatchOptions(Context.BatchSize, Shuffle: augment), Context.Device, Context.Seed, Stream(stream));
+            new BatchOptions(Context.BatchSize, Shuffle: augment, ReplayFirstEpoch: replayFirstEpoch), Context.Device,
+            Context.Seed, Stream(stream));
 
     /// <summary>The reference's cycling stream over <paramref name="loader"/> (spec §8.1), as a "next batch" function.</summary>
     public Func<Batch> Cycling(BatchLoader loader) => Own(new CyclingBatches(loader)).Next;

@@ -3,20 +3,27 @@ namespace Lethe.Unlearning;
 /// <summary>
 /// The typed base of every method. It checks the hyper-parameter record's type once, so a method body only sees its
 /// own record, and it runs the body inside an <see cref="UnlearningLoop"/>, which labels the emitted models with
-/// <see cref="LabelsFor"/>: a method declares its labels there and nowhere else.
+/// <see cref="LabelsFor"/>: a method declares its key and labels in its constructor call and nowhere else.
 /// </summary>
 /// <typeparam name="THyper">The method's hyper-parameter record.</typeparam>
-public abstract class UnlearningMethod<THyper> : IUnlearningMethod where THyper : class
+/// <param name="key">The stable configuration key (<see cref="IUnlearningMethod.Key"/>).</param>
+/// <param name="labels">The report labels of the models a run emits, in order; a method whose labels depend on its
+/// hyper-parameters (CF-k) gives none and overrides <see cref="LabelsFor"/>.</param>
+public abstract class UnlearningMethod<THyper>(string key, params string[] labels) : IUnlearningMethod
+    where THyper : class, new()
 {
-    public abstract string Key { get; }
+    public string Key => key;
 
     public IReadOnlyList<string> Labels => LabelsFor(Defaults(UnlearningVariant.MultiClass));
 
     public virtual bool DependsOnSeed => true;
 
-    public abstract IReadOnlyList<string> LabelsFor(THyper hyperParameters);
+    /// <summary>The labels a run with <paramref name="hyperParameters"/> emits. Default: the constructor's labels.</summary>
+    public virtual IReadOnlyList<string> LabelsFor(THyper hyperParameters) => labels;
 
-    public abstract THyper Defaults(UnlearningVariant variant);
+    /// <summary>The defaults for <paramref name="variant"/> (a new record). Default: the record's own defaults, the
+    /// same for every variant.</summary>
+    public virtual THyper Defaults(UnlearningVariant variant) => new();
 
     /// <summary>Runs the method with its defaults for the context's variant.</summary>
     public IReadOnlyList<UnlearnedModel> Run(UnlearningContext context) => Run(context, Defaults(context.Variant));

@@ -1,9 +1,3 @@
-using TorchSharp;
-using Lethe.Data;
-using Lethe.Models;
-using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
-
 namespace Lethe.Unlearning;
 
 /// <summary>UNSIR hyper-parameters (spec §8.6).</summary>
@@ -33,18 +27,11 @@ public sealed record UnsirHyperParameters
 /// batch's, and trains on it labelled with the paired retain labels plus the retain batch; stage 2 ("UNSIR Stage 2")
 /// repairs by fine-tuning on retain (spec §8.6).
 /// </summary>
-public sealed class Unsir : UnlearningMethod<UnsirHyperParameters>
+public sealed class Unsir() : UnlearningMethod<UnsirHyperParameters>("unsir", "UNSIR Stage 1", "UNSIR Stage 2")
 {
-    public override string Key => "unsir";
-
-    public override IReadOnlyList<string> LabelsFor(UnsirHyperParameters hyperParameters) => ["UNSIR Stage 1", "UNSIR Stage 2"];
-
-    public override UnsirHyperParameters Defaults(UnlearningVariant variant) => new();
-
     protected override void Unlearn(UnlearningLoop loop, UnsirHyperParameters hyper)
     {
-        if (!(hyper.NoiseLr > 0) || hyper.NoiseSteps < 0)
-            throw new ArgumentException($"unsir.noiseLr must be positive and unsir.noiseSteps at least 0, got {hyper.NoiseLr} and {hyper.NoiseSteps}");
+        UnsirNoise.Validate(hyper);
         // Stage 1, impair: per lockstep pair, noise far from the forget batch's outputs, trained with the retain labels.
         var model = loop.Train(Optimiser.Sgd(hyper.Lr), batchNormTraining: !hyper.BnEvalQuirk);
         var retain = loop.Loader(loop.Context.Retain, "impair/retain");
@@ -52,8 +39,8 @@ public sealed class Unsir : UnlearningMethod<UnsirHyperParameters>
         var noiseStream = loop.Generator("impair/noise");
         foreach (var (epoch, r, f) in loop.Each(LoopShapes.Lockstep(loop, hyper.ImpairEpochs, retain, forget)))
         {
-            using var noise = OptimiseNoise(model, f.Images, hyper, noiseStream);
-            loop.Step($"stage 1 epoch {epoch}/{hyper.ImpairEpochs}", () => ImpairLoss(model, loop.Task, noise, r));
+            using var noise = UnsirNoise.Optimise(model, f.Images, hyper, noiseStream);
+            loop.Step($"stage 1 epoch {epoch}/{hyper.ImpairEpochs}", () => UnsirNoise.ImpairLoss(model, loop.Task, noise, r));
         }
         loop.Emit();
         // Stage 2, repair: a fresh SGD fine-tunes on retain.
@@ -61,38 +48,4 @@ public sealed class Unsir : UnlearningMethod<UnsirHyperParameters>
         loop.Fit(LoopShapes.RetainPasses(loop, hyper.RepairEpochs, "repair/retain"),
             epoch => $"stage 2 epoch {epoch}/{hyper.RepairEpochs} retain");
     }
-
-    /// <summary>
-    /// Steps 1-4 of stage 1: noise N ~ Normal(0, 1) shaped like the forget batch, moved by Adam to maximise
-    /// MSE(model(N), model(x_f)), then clamped to [0, 1] and detached. Gradients that reach the model are discarded.
-    /// When <paramref name="distances"/> is given it receives the MSE before each Adam step.
-    /// </summary>
-    internal static Tensor OptimiseNoise(nn.Module<Tensor, Tensor> model, Tensor forgetImages,
-        UnsirHyperParameters hyper, Generator noiseStream, IList<double>? distances = null)
-    {
-        var shape = forgetImages.shape;
-        using var start = randn(shape, generator: noiseStream);
-        using var noise = nn.Parameter(start.to(forgetImages.device), requires_grad: true);
-        using var adam = optim.Adam([noise], hyper.NoiseLr);
-        for (int step = 0; step < hyper.NoiseSteps; step++)
-        {
-            using var scope = NewDisposeScope();
-            adam.zero_grad();
-            Tensor target;
-            using (no_grad()) target = model.call(forgetImages);
-            var distance = F.mse_loss(model.call(noise), target);
-            (-distance).backward();
-            adam.step();
-            distances?.Add(distance.ToDouble());
-        }
-        model.zero_grad();
-        return noise.detach().clamp_(0, 1);
-    }
-
-    /// <summary>Step 5's batches: the noise labelled with the retain labels, then the retain batch itself.</summary>
-    internal static IReadOnlyList<(Tensor Images, Tensor Targets)> ImpairBatches(Tensor noise, Batch retain) =>
-        [(noise, retain.Targets), (retain.Images, retain.Targets)];
-
-    internal static Tensor ImpairLoss(nn.Module<Tensor, Tensor> model, PredictionTask task, Tensor noise, Batch retain) =>
-        ImpairBatches(noise, retain).Select(b => task.Loss(model.call(b.Images), b.Targets)).Aggregate((a, b) => a + b);
 }

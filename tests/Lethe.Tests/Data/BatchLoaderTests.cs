@@ -59,6 +59,24 @@ public class BatchLoaderTests
     }
 
     [Fact]
+    public void Should_replay_the_first_epochs_order_and_augmentation_every_epoch_when_asked()
+    {
+        // The reference's per-epoch set_seed(42): every epoch draws what the first one drew.
+        using var set = RandomImages(100, side: 24);
+        var transform = new TrainTransform(16);
+        var replaying = Loader(set, transform, new BatchOptions(BatchSize: 32, Shuffle: true, ReplayFirstEpoch: true));
+        var normal = Loader(set, transform, new BatchOptions(BatchSize: 32, Shuffle: true));
+
+        var (first, second) = (Drain(replaying), Drain(replaying));
+        var (normalFirst, normalSecond) = (Drain(normal), Drain(normal));
+
+        Assert.Equal(first.Select(b => b.Images), second.Select(b => b.Images));
+        Assert.Equal(first.Select(b => b.Targets), second.Select(b => b.Targets));
+        Assert.Equal(normalFirst.Select(b => b.Images), first.Select(b => b.Images));
+        Assert.NotEqual(normalFirst.Select(b => b.Images), normalSecond.Select(b => b.Images));
+    }
+
+    [Fact]
     public void Should_give_the_same_epochs_for_the_same_seed_and_stream_and_others_for_another_seed()
     {
         using var set = NumberedImages(100);

@@ -8,9 +8,8 @@ using static TorchSharp.torch;
 namespace Lethe.Tests.Evaluation;
 
 /// <summary>
-/// Accuracies against a hand count: image i is flat grey level i, and a lookup "model" answers row i of a logits table
-/// for it, so the expected counts follow from the table and the labels alone. 150 images span three batches of 64,
-/// the last one partial.
+/// Accuracies against a hand count (see <see cref="LookupModel"/>): 150 images span three batches of 64, the last one
+/// partial.
 /// </summary>
 public class SetScorerTests
 {
@@ -21,9 +20,9 @@ public class SetScorerTests
     {
         var random = new Random(5);
         var labels = Enumerable.Range(0, Count).Select(_ => random.Next(8)).ToArray();
-        var table = Table(Count, 8, random);
-        using var set = Flat(labels.Select(l => new[] { l }).ToArray());
-        using var model = new Lookup(table, 8);
+        var table = LookupModel.Table(Count, 8, random);
+        using var set = LookupModel.Images(labels.Select(l => new[] { l }).ToArray());
+        using var model = new LookupModel(table);
 
         var scores = SetScorer.Score(model, MultiClassTask.AgeGroups, set, new EvalTransform(4), CPU);
 
@@ -58,9 +57,9 @@ public class SetScorerTests
     {
         var random = new Random(6);
         var labels = Enumerable.Range(0, Count).Select(_ => new[] { random.Next(2), random.Next(2), random.Next(2) }).ToArray();
-        var table = Table(Count, 3, random);
-        using var set = Flat(labels);
-        using var model = new Lookup(table, 3);
+        var table = LookupModel.Table(Count, 3, random);
+        using var set = LookupModel.Images(labels);
+        using var model = new LookupModel(table);
 
         var scores = SetScorer.Score(model, MultiLabelTask.MaleSmilingYoung, set, new EvalTransform(4), CPU);
 
@@ -87,41 +86,5 @@ public class SetScorerTests
 
         foreach (var (name, value) in model.state_dict())
             Assert.True(value.equal(before[name]).all().item<bool>(), $"{name} changed (BatchNorm statistics must not move in evaluation)");
-    }
-
-    private static double[,] Table(int rows, int columns, Random random)
-    {
-        var table = new double[rows, columns];
-        for (int i = 0; i < rows; i++)
-            for (int c = 0; c < columns; c++)
-                table[i, c] = Math.Round(random.NextDouble() * 8 - 4, 2); // distinct enough that no row ties
-        return table;
-    }
-
-    /// <summary>Image i: 4 × 4 pixels, every value i (so i must stay under 256).</summary>
-    private static ImageSet Flat(int[][] labels)
-    {
-        var pixels = new byte[labels.Length * 3 * 16];
-        for (int i = 0; i < labels.Length; i++) Array.Fill(pixels, (byte)i, i * 48, 48);
-        var samples = labels.Select((l, i) => new Sample($"img{i}.jpg", $"person{i % 5}", l)).ToArray();
-        return new ImageSet(samples, tensor(pixels, [labels.Length, 3, 4, 4]));
-    }
-
-    /// <summary>Answers row round(255 · x[0,0,0]) of a fixed logits table: image i gets row i.</summary>
-    private sealed class Lookup : nn.Module<Tensor, Tensor>
-    {
-        private readonly Tensor _table;
-
-        public Lookup(double[,] table, int columns) : base("lookup")
-        {
-            _table = tensor(table.Cast<double>().Select(v => (float)v).ToArray(), [table.GetLength(0), columns]);
-            RegisterComponents();
-        }
-
-        public override Tensor forward(Tensor images)
-        {
-            var index = images.select(1, 0).select(1, 0).select(1, 0).mul(255).round().to(ScalarType.Int64);
-            return _table.index_select(0, index);
-        }
     }
 }

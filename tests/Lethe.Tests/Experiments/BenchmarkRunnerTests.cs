@@ -72,12 +72,17 @@ public class BenchmarkRunnerTests
     public void The_same_seed_gives_the_same_numbers_and_a_second_run_reuses_the_cache()
     {
         using var dir = new TempDirectory();
-        var first = new BenchmarkRunner().Run(TinyRun.Spec(Path.Combine(dir.Path, "a"), Path.Combine(dir.Path, "cache-a")));
-        var second = new BenchmarkRunner().Run(TinyRun.Spec(Path.Combine(dir.Path, "b"), Path.Combine(dir.Path, "cache-b")));
-        var third = new BenchmarkRunner().Run(TinyRun.Spec(Path.Combine(dir.Path, "c"), Path.Combine(dir.Path, "cache-a")));
+        // Retain scored on a sample smaller than the set (48 images), to see it drawn alike for every model and run.
+        ExperimentSpec Spec(string output, string cache) =>
+            TinyRun.Spec(Path.Combine(dir.Path, output), Path.Combine(dir.Path, cache)) with { RetainSampleSize = 20 };
+        var first = new BenchmarkRunner().Run(Spec("a", "cache-a"));
+        var second = new BenchmarkRunner().Run(Spec("b", "cache-b"));
+        var third = new BenchmarkRunner().Run(Spec("c", "cache-a"));
 
+        Assert.All(first.Models.Concat(second.Models), m => Assert.Equal(new RetainSample(20, first.Data.Retain), m.Evaluation.RetainSample));
         for (int i = 0; i < first.Models.Count; i++)
         {
+            Assert.Equal(first.Models[i].Evaluation.RetainAccuracy, second.Models[i].Evaluation.RetainAccuracy);
             Assert.Equal(first.Models[i].Evaluation.TestAccuracy, second.Models[i].Evaluation.TestAccuracy);
             Assert.Equal(first.Models[i].Evaluation.AttackAccuracy, second.Models[i].Evaluation.AttackAccuracy);
             Assert.Equal(first.Models[i].History![^1].Loss, second.Models[i].History![^1].Loss);
@@ -85,6 +90,14 @@ public class BenchmarkRunnerTests
         }
         Assert.All(third.Models, m => Assert.True(m.FromCache));
         Assert.All(first.Models, m => Assert.False(m.FromCache));
+        // A cached model keeps the time and date of the training that made it, and the reports say it was cached.
+        Assert.Equal(first.Models.Select(m => m.Seconds), third.Models.Select(m => m.Seconds));
+        Assert.All(third.Models, m => Assert.InRange(m.CachedAt!.Value, first.Provenance.Started, third.Provenance.Started));
+        var fact = RunFacts.Of(third).Single(f => f.Name == "Base models").Value.Split('\n');
+        Assert.Equal(2, fact.Length);
+        Assert.StartsWith("Original: loaded from the checkpoint cache; trained on ", fact[0]);
+        Assert.EndsWith($" UTC in {first.Models[0].Seconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s (its Time), not in this run", fact[0]);
+        Assert.DoesNotContain(RunFacts.Of(first), f => f.Name == "Base models");
     }
 
     [Fact]
@@ -104,6 +117,51 @@ public class BenchmarkRunnerTests
         Assert.Equal(first.Models[0].Evaluation.TestAccuracy, resumed.Models[0].Evaluation.TestAccuracy);
         Assert.DoesNotContain(events, e => e.Stage == "Original" && e.Message == "evaluating");
         Assert.Contains(events, e => e.Stage == "Retrained" && e.Message == "evaluating");
+    }
+}
+
+public class BenchmarkRunnerQuirkTests
+{
+    [Fact]
+    public void Turning_the_BatchNorm_quirk_on_reuses_the_cached_base_models_and_the_report_lists_it()
+    {
+        using var dir = new TempDirectory();
+        var cache = Path.Combine(dir.Path, "cache");
+        var principled = TinyRun.Spec(Path.Combine(dir.Path, "principled"), cache, ["finetune", "cf"]);
+        var quirks = TinyRun.Spec(Path.Combine(dir.Path, "quirks"), cache, ["finetune", "cf"]) with { Quirks = ReferenceQuirks.Reference };
+        var events = new List<RunEvent>();
+
+        var first = new BenchmarkRunner().Run(principled);
+        var second = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(quirks);
+        ReportSet.WriteAll(second, quirks.OutputDirectory);
+
+        // BatchNorm's mode while unlearning does not touch base training: Original and Retrained come from the cache.
+        Assert.Equal([true, true], second.Models.Take(2).Select(m => m.FromCache));
+        Assert.NotEqual(first.ResultHash, second.ResultHash);
+        Assert.Empty(first.Quirks!);
+        var quirk = Assert.Single(second.Quirks!);
+        Assert.Equal("bn-eval", quirk.Key);
+        Assert.Equal(["Fine-tuning"], quirk.Models); // CF-3 ran in training mode in the reference too
+        var described = QuirkInForce.Describe(second.Quirks);
+        Assert.StartsWith("BatchNorm in evaluation mode while unlearning", described);
+        Assert.Contains(events, e => e.Stage == "data" && e.Message == $"reference quirks: {described}");
+        Assert.Contains($"- Reference quirks: {described}", File.ReadAllText(Path.Combine(quirks.OutputDirectory, "results.md")));
+        Assert.Equal(described, QuirkInForce.Describe(JsonReport.Read(Path.Combine(quirks.OutputDirectory, "results.json")).Quirks));
+    }
+
+    [Fact]
+    public void The_multi_label_reseed_trains_base_models_of_its_own()
+    {
+        using var dir = new TempDirectory();
+        var cache = Path.Combine(dir.Path, "cache");
+        var principled = TinyRun.Spec(Path.Combine(dir.Path, "principled"), cache) with { TaskKind = "multilabel" };
+
+        var first = new BenchmarkRunner().Run(principled);
+        var second = new BenchmarkRunner().Run(principled with { OutputDirectory = Path.Combine(dir.Path, "quirks"), Quirks = ReferenceQuirks.Reference });
+
+        Assert.Equal([false, false], second.Models.Select(m => m.FromCache));
+        Assert.Equal(["Original", "Retrained"], Assert.Single(second.Quirks!).Models);
+        Assert.NotEqual(first.Models[0].History![^1].Loss, second.Models[0].History![^1].Loss);
     }
 }
 

@@ -1,5 +1,6 @@
 using Lethe.Experiments;
 using Lethe.Models;
+using Lethe.Reports;
 using Lethe.Tests.Support;
 using Lethe.Tests.Training;
 using Lethe.Training;
@@ -24,9 +25,18 @@ public class GivenOriginalTests
 
         var original = run.Models.Single(m => m.Label == "Original");
         Assert.Empty(original.History!);
-        Assert.Equal(0, original.Seconds);
+        Assert.True(double.IsNaN(original.Seconds), "a given model's training time is unknown here, not 0");
         Assert.DoesNotContain(events, e => e.Training is { Model: "Original" });
         Assert.Contains(events, e => e.Stage == "Original" && e.Message.Contains("given.ckpt"));
+        // Its provenance is the file, not Lethe's recipe, and it is not a cached model.
+        Assert.Null(original.Settings);
+        Assert.False(original.FromCache);
+        Assert.Equal(new GivenModel(file, "Lethe checkpoint", new FileInfo(file).Length,
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)))), original.Given);
+        var fact = RunFacts.Of(run).Single(f => f.Name == "Base models").Value;
+        Assert.StartsWith($"Original: given, not trained here: {file} (Lethe checkpoint, ", fact);
+        Assert.Contains(original.Given!.Sha256, fact);
+        Assert.Contains("| Time (s) | – |", new MarkdownReport().Render(run));
         // An untrained network on 8 balanced-ish classes: near chance, far below what two epochs of training reach on train.
         Assert.InRange(original.Evaluation.ForgetAccuracy, 0, 0.5);
         Assert.Equal(24, Lethe.Audit.PhiTable.Read(RunStore.PhiPath(spec.OutputDirectory, "Original")).Rows.Count(r => r.Set == "forget"));
@@ -43,10 +53,12 @@ public class GivenOriginalTests
         var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache")) with { OriginalFile = file };
         var events = new List<RunEvent>();
 
-        new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, "test");
+        var run = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, "test");
 
-        Assert.Contains(events, e => e.Stage == "Original"
-            && e.Message == $"{file}: took the weights under 'state_dict' (beside best_acc, epoch, optimizer); removed the prefix 'module.' from every key");
+        const string unwrapped = "took the weights under 'state_dict' (beside best_acc, epoch, optimizer); removed the prefix 'module.' from every key";
+        Assert.Contains(events, e => e.Stage == "Original" && e.Message == $"{file}: {unwrapped}");
+        var given = run.Models[0].Given!;
+        Assert.Equal(("PyTorch state_dict (zip)", $"{file}: {unwrapped}"), (given.Kind, given.Note));
     }
 
     [Fact]

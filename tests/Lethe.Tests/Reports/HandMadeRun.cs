@@ -34,7 +34,7 @@ public static class HandMadeRun
         var spec = Presets.Quick with { Preset = "handmade", Seed = seed, CacheDirectory = "/cache", OutputDirectory = $"/runs/seed-{seed}" };
         var data = new DataSummary("synthfaces", "age-8", 32, 525, 175, 350, 175, 175, 25, 50, 25, 25, 0, $"fingerprint-{seed}",
             Classes: ClassCoverage.Of(MultiClassTask.AgeGroups, Enumerable.Range(0, 8).Select(c => new Sample($"s{c}", "p", [c]))));
-        return new RunRecord(Provenance(seed), spec, spec.ResultHash(), data, Models.Select(m => Result(m, k)).ToArray(), 300 + k);
+        return new RunRecord(Provenance(seed), spec, spec.ResultHash(), data, Models.Select(m => Result(m, k)).ToArray(), 300 + k, Quirks: []);
     }
 
     /// <summary>

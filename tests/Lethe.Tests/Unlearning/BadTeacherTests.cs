@@ -14,7 +14,7 @@ public class BadTeacherTests
         using var forget = ColouredSet(16, seed: 2);
         using var loop = new UnlearningLoop(Context(null!, FourClasses, forget, retain), "badteacher", ["Bad Teacher"]);
 
-        var mix = BadTeacher.DistillationSet(loop, 0.3);
+        var mix = BadTeacherMix.Of(loop, 0.3);
 
         Assert.Equal(16 + 12, mix.Count);
         Assert.Equal(forget.Samples.Select(s => s.Name), mix.Samples.Take(16).Select(s => s.Name));
@@ -38,7 +38,7 @@ public class BadTeacherTests
         double Objective(bool forgetFromBad)
         {
             using var loop = new UnlearningLoop(context, "badteacher", ["Bad Teacher"]);
-            var mix = BadTeacher.DistillationSet(loop, 0.3);
+            var mix = BadTeacherMix.Of(loop, 0.3);
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
             var (images, isForget) = (Images(mix), tensor(mix.Samples.Select(s => s.Labels[0] == 1).ToArray()).unsqueeze(1));

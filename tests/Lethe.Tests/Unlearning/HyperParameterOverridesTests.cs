@@ -29,6 +29,20 @@ public class HyperParameterOverridesTests
         Assert.Equal(0.01, advanced.Lr);
     }
 
+    [Theory]
+    [InlineData("randlabel", 0.013, "lr, epochs, momentum, weightDecay")]
+    [InlineData("salun", 0.013, "share, lr, epochs, momentum, weightDecay")]
+    [InlineData("l1sparse", 0.01, "lr, gamma, epochs, momentum, weightDecay")]
+    public void Should_give_each_method_its_own_learning_rate_over_the_shared_sgd_settings(string method, double lr, string names)
+    {
+        var defaults = (MomentumSgdHyperParameters)Defaults[method];
+        var result = (MomentumSgdHyperParameters)HyperParameterOverrides.Apply(Defaults, [$"{method}.lr=0.5", $"{method}.epochs=3"])[method];
+
+        Assert.Equal((lr, 10, 0.9, 5e-4), (defaults.Lr, defaults.Epochs, defaults.Momentum, defaults.WeightDecay));
+        Assert.Equal((0.5, 3, defaults.GetType()), (result.Lr, result.Epochs, result.GetType()));
+        Assert.Equal(names.Split(", ").Order(), HyperParameterOverrides.ParameterNames(defaults).Order());
+    }
+
     [Fact]
     public void Should_apply_a_json_object()
     {

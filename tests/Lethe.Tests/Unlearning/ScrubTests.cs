@@ -21,10 +21,10 @@ public class ScrubTests
             (s, t) => Distillation.SoftmaxKl(s, t, 4);
 
         var divergenceBefore = Divergence(student, teacher, forget);
-        Scrub.MaxPhase(loop, "max phase", student, teacher, loop.Loader(forget, "f").Epoch(), kd);
+        ScrubPhases.Max(loop, "max phase", student, teacher, loop.Loader(forget, "f").Epoch(), kd);
         var divergenceAfter = Divergence(student, teacher, forget);
         var retainLossBefore = Loss(student, FourClasses, retain);
-        Scrub.MinPhase(loop, "min phase", student, teacher, loop.Loader(retain, "r").Epoch(), kd);
+        ScrubPhases.Min(loop, "min phase", student, teacher, loop.Loader(retain, "r").Epoch(), kd);
         var retainLossAfter = Loss(student, FourClasses, retain);
 
         Assert.Equal((3, false), (loop.Steps, loop.Stopped));

@@ -19,7 +19,7 @@ public class SsdTests
         using (var f = loop.GradientPass(loop.Loader(forget, "importance", augment: false).Epoch(),
                    b => FourClasses.Loss(loop.Model.call(b.Images), b.Targets), g => g.square(), average: true))
         {
-            var g = Ssd.GlobalImportance(loop);
+            var g = SsdImportances.Global(loop);
             (global, local) = (Flat(g), Flat(f));
         }
         var before = Snapshot(original);
@@ -58,7 +58,7 @@ public class SsdTests
                 Original = model, Task = FourClasses, Forget = forget, Retain = retain, Train = train,
                 TrainTransform = new Lethe.Data.Transforms.EvalTransform(Side), BatchSize = BatchSize,
             }, "ssd", ["SSD"]);
-            return Ssd.GlobalImportance(loop);
+            return SsdImportances.Global(loop);
         }
 
         Assert.Same(Global(first, original), Global(second, original));

@@ -19,7 +19,7 @@ public class UnsirTests
         using var stream = Seeds.Generator(42, "test/noise");
         var distances = new List<double>();
 
-        using var noise = Unsir.OptimiseNoise(model, images, new UnsirHyperParameters(), stream, distances);
+        using var noise = UnsirNoise.Optimise(model, images, new UnsirHyperParameters(), stream, distances);
 
         Assert.Equal(5, distances.Count);
         Assert.True(distances[^1] > distances[0], $"MSE(model(N), model(x_f)) per Adam step: {string.Join(", ", distances)}");
@@ -36,7 +36,7 @@ public class UnsirTests
         using var noise = rand(4, 3, Side, Side);
         using var retain = new Batch(rand(4, 3, Side, Side), tensor(new long[] { 3, 1, 0, 2 }));
 
-        var batches = Unsir.ImpairBatches(noise, retain);
+        var batches = UnsirNoise.ImpairBatches(noise, retain);
 
         Assert.Equal(2, batches.Count);
         Assert.Same(noise, batches[0].Images);

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Text.Json;
+using Lethe.Cli.Rendering;
+using Lethe.Experiments;
+using Lethe.IO;
+using Lethe.Reports;
+using Spectre.Console;
+
+namespace Lethe.Cli.Commands;
+
+/// <summary>`lethe evaluate MODEL`: all of the benchmark's numbers for a given model file, with nothing trained.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create(IAnsiConsole console, TextWriter error)
+    {
+        var model = new Argument<string>("MODEL") { Description = "The model to evaluate: a Lethe checkpoint or a PyTorch .pth (torchvision ResNet-18 key names)" };
+        var dataset = new Option<string?>("--dataset") { Description = $"Dataset: {string.Join(", ", ExperimentSpec.Datasets)} (default synthfaces)" };
+        var data = new Option<string?>("--data") { Description = "The dataset's folder (as for `lethe benchmark`)" };
+        var preset = new Option<string?>("--preset") { Description = "Settings the model was made with, for the image size and sets: default, quick, paper (128 px; the default for file datasets), cpu (64 px)" };
+        preset.AcceptOnlyFromAmong([.. Presets.Names]);
+        var retrained = new Option<string?>("--retrained") { Description = "A Retrained model file: report the model's output divergence from it (KL, JS) per set, and its own numbers beside" };
+        var task = new Option<string?>("--task") { Description = "SynthFaces task: age, male, smiling, young or multilabel" };
+        var imageSize = new Option<int?>("--image-size") { Description = "Input side in pixels (overrides the preset's)" };
+        var forget = new Option<string?>("--forget") { Description = "Forget set: first:N or identities:N (as for `lethe benchmark`)" };
+        var seed = new Option<long?>("--seed") { Description = "Seed of the data split, the retain sample and the attack's subsampling (default 42)" };
+        var retainEval = RetainEvalOption.Create();
+        var lambda = new Option<double?>("--lambda") { Description = "NoMUS weight λ of accuracy (default 0.5)" };
+        var threads = new Option<int?>("--threads") { Description = "Torch threads (default: all cores)" };
+        var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N" };
+        var cache = new Option<string?>("--cache") { Description = "Decoded-image cache folder (default ~/.cache/lethe or $LETHE_CACHE)" };
+        var output = new Option<string?>("--out") { Description = "Also write evaluation.json and evaluation.md to this folder" };
+        var json = new Option<bool>("--json") { Description = "Print the evaluation as JSON (progress goes to standard error)" };
+
+        var command = new Command("evaluate", "Evaluate a given model (accuracy, attack, NoMUS; divergence from a Retrained) without training anything.")
+        {
+            model, dataset, data, preset, retrained, task, imageSize, forget, seed, retainEval, lambda, threads, device, cache, output, json,
+        };
+        command.SetAction(parsed =>
+        {
+            var spec = Presets.For(parsed.GetValue(preset), parsed.GetValue(dataset));
+            spec = spec with
+            {
+                DataDirectory = parsed.GetValue(data),
+                Forget = parsed.GetValue(forget),
+                TaskKind = parsed.GetValue(task) ?? spec.TaskKind,
+                ImageSize = parsed.GetValue(imageSize) ?? spec.ImageSize,
+                Seed = parsed.GetValue(seed) ?? spec.Seed,
+                Lambda = parsed.GetValue(lambda) ?? spec.Lambda,
+                Jobs = 1,
+                Threads = parsed.GetValue(threads) ?? spec.Threads,
+                Device = parsed.GetValue(device) ?? spec.Device,
+                CacheDirectory = parsed.GetValue(cache) ?? spec.CacheDirectory,
+                RetainSampleSize = RetainEvalOption.Get(parsed, retainEval, spec.RetainSampleSize),
+                Methods = [],
+            };
+            bool asJson = parsed.GetValue(json);
+            var progress = new SyncProgress<string>(line =>
+            {
+                if (asJson) error.WriteLine(line);
+                else console.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
+            });
+            var commandLine = "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
+            var evaluation = new FileEvaluator(progress).Run(spec, Path.GetFullPath(parsed.GetValue(model)!),
+                parsed.GetValue(retrained) is { } r ? Path.GetFullPath(r) : null, commandLine);
+
+            if (asJson) console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(evaluation, LetheJson.Options));
+            else Print(console, evaluation);
+            if (parsed.GetValue(output) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+                var files = new[] { Path.Combine(folder, "evaluation.json"), Path.Combine(folder, "evaluation.md") };
+                AtomicFile.WriteAllText(files[0], JsonSerializer.Serialize(evaluation, LetheJson.Options));
+                AtomicFile.WriteAllText(files[1], FileEvaluationReport.Markdown(evaluation));
+                progress.Report($"wrote {string.Join(", ", files)}");
+            }
+            return LetheApp.Ok;
+        });
+        return command;
+    }
+
+    private static void Print(IAnsiConsole console, FileEvaluation evaluation)
+    {
+        console.Write(TablePrinter.Grid(FileEvaluationReport.Table(evaluation), evaluation.Data, evaluation.Spec.Seed));
+        foreach (var fact in FileEvaluationReport.Facts(evaluation).Where(f => f.Name is "Model" or "Retrained" or "Data" or "Attack" or "Retain"))
+            console.WriteLine($"{fact.Name}: {fact.Value}");
+        console.MarkupLine($"[grey]{Markup.Escape(ReportNotes.Metrics)}[/]");
+        if (evaluation.Divergence is not null) console.MarkupLine($"[grey]{Markup.Escape(FileEvaluationReport.DivergenceNote)}[/]");
+    }
+}

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using Lethe.Cli.Rendering;
+using Lethe.Cluster;
+using Lethe.Plans;
+using Spectre.Console;
+
+namespace Lethe.Cli.Commands;
+
+/// <summary>`lethe plan`: write a plan of cells to run anywhere (`plan audit`), and see where its cells stand (`plan show`).</summary>
+internal static class PlanCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var command = new Command("plan", "Plans of cells: write one for a cluster (`lethe submit`, `lethe run-cell`), or show where its cells stand.");
+        command.Subcommands.Add(Audit(console));
+        command.Subcommands.Add(Show(console));
+        return command;
+    }
+
+    private static Command Audit(IAnsiConsole console)
+    {
+        var options = new SpecOptions();
+        var mode = new Option<string>("--mode") { Description = "fixed-original or population (see `lethe audit --help`)", DefaultValueFactory = _ => "fixed-original" };
+        mode.AcceptOnlyFromAmong([.. AuditModes.Names]);
+        var n = new Option<int>("--n") { Description = "Models per pool (default 16; at least 3)", DefaultValueFactory = _ => 16 };
+        var store = new Option<string?>("--store") { Description = "Results store every worker shares, on a cluster a path all nodes see (default <cache>/cells)" };
+        var output = new Option<string?>("--out") { Description = "The plan file to write (default runs/audit-<dataset>-<task>-<preset>-<mode>/plan.json)", HelpName = "PLAN" };
+        var command = new Command("audit", "Write the plan of an audit (its cells, their order, the frozen spec, the data fingerprint) without running it: "
+            + "run it with `lethe submit slurm PLAN`, `lethe run-cell PLAN --index I` or `lethe audit` with the same options; `lethe collect PLAN` reports.")
+        {
+            mode, n, store, output,
+        };
+        options.AddTo(command);
+        command.SetAction(parsed =>
+        {
+            var auditMode = AuditModes.Parse(parsed.GetValue(mode)!);
+            var spec = options.Spec(parsed);
+            var path = Path.GetFullPath(parsed.GetValue(output) ?? Path.Combine("runs", $"audit-{SpecOptions.RunName(spec)}-{auditMode.Name()}", "plan.json"));
+            // Workers start elsewhere (a node, another folder): every path they read is written absolute.
+            spec = spec with
+            {
+                OutputDirectory = Path.GetDirectoryName(path)!,
+                CacheDirectory = Path.GetFullPath(spec.CacheDirectory),
+                DataDirectory = spec.DataDirectory is { } data ? Path.GetFullPath(data) : null,
+            };
+            var storeDirectory = Path.GetFullPath(parsed.GetValue(store) ?? Path.Combine(spec.CacheDirectory, "cells"));
+            using var audit = AuditRun.Prepare(spec, auditMode, parsed.GetValue(n), storeDirectory);
+            var plan = audit.Plan with { Store = storeDirectory };
+            plan.Write(path);
+            var stages = PlanRunner.Stages(plan);
+            var roles = string.Join(", ", plan.Cells.GroupBy(c => c.Role).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
+            console.PlainLine($"wrote {path}: {plan.Cells.Count} cells ({roles}) in {stages.Count} stages, {plan.Spec.EffectiveThreads} torch threads each");
+            console.PlainLine($"store {storeDirectory}; {PlanStatus.Count(PlanStatus.Of(plan, audit.Store))[CellState.Done]} cells already done");
+            console.PlainLine($"run it: lethe submit slurm {path} (or lethe run-cell {path} --index I); watch: lethe plan show {path}; report: lethe collect {path}");
+            return LetheApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command Show(IAnsiConsole console)
+    {
+        var planPath = new Argument<string>("PLAN") { Description = "A plan file" };
+        var store = new Option<string?>("--store") { Description = "Results store (default: the one the plan names)" };
+        var command = new Command("show", "Each cell of a plan and its state in the shared store: done, running, failed, ready (inputs done) or waiting (for its inputs).")
+        {
+            planPath, store,
+        };
+        command.SetAction(parsed =>
+        {
+            var plan = PlanFile.Read(parsed.GetValue(planPath)!);
+            var cellStore = PlanFile.StoreOf(plan, parsed.GetValue(store));
+            var cells = PlanStatus.Of(plan, cellStore);
+            var table = new Table().Border(TableBorder.Rounded)
+                .Title(Markup.Escape($"{plan.Kind} {plan.Mode.ToString()} · N = {plan.N} · {plan.Cells.Count} cells · store {cellStore.Directory}"));
+            foreach (var column in new[] { "#", "cell", "role", "state", "detail" }) table.AddColumn(column);
+            foreach (var cell in cells)
+                table.AddRow(new[] { $"{cell.Cell.Index}", cell.Cell.Name, cell.Cell.Role.ToString().ToLowerInvariant(), cell.State.ToString().ToLowerInvariant(), cell.Detail }
+                    .Select(text => new Markup(Markup.Escape(text))).ToArray());
+            console.Write(table);
+            var counts = PlanStatus.Count(cells);
+            console.PlainLine(string.Join(", ", counts.Select(c => $"{c.Value} {c.Key.ToString().ToLowerInvariant()}")));
+            return LetheApp.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,78 @@
+using Lethe.Data.Transforms;
+using Lethe.Evaluation;
+using Lethe.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Lethe.Experiments;
+
+/// <summary>
+/// Evaluates given model files (a Lethe checkpoint or a PyTorch .pth: the authors' weights, a model unlearned in
+/// Python) on a dataset exactly as the benchmark evaluates its own models, without training anything: accuracy on every
+/// set, the attack, NoMUS, and with a Retrained, the model's output divergence from it.
+/// </summary>
+public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvider? clock = null)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>Loads the files (before any data is built, so a bad file costs nothing), builds the data, evaluates.</summary>
+    /// <param name="spec">The dataset and evaluation settings; its methods, recipes and Original file are not used.</param>
+    /// <param name="modelFile">The model to evaluate.</param>
+    /// <param name="retrainedFile">The gold standard to compare it with, or null.</param>
+    /// <param name="commandLine">For the provenance.</param>
+    /// <exception cref="ArgumentException">A bad setting.</exception>
+    /// <exception cref="InvalidDataException">A file that does not hold the task's network (the message names it), or bad data.</exception>
+    public FileEvaluation Run(ExperimentSpec spec, string modelFile, string? retrainedFile, string commandLine = "")
+    {
+        spec.Validate();
+        long started = _clock.GetTimestamp();
+        NativeAllocator.LimitArenas();
+        set_num_threads(spec.EffectiveThreads);
+        var device = torch.device(spec.Device);
+        var provenance = Provenance.Capture(spec.Device, spec.EffectiveThreads, 1, commandLine, _clock.GetUtcNow());
+        var (model, modelSource) = Load(modelFile, spec, device);
+        using var modelScope = model;
+        var (retrained, retrainedSource) = retrainedFile is null ? default : Load(retrainedFile, spec, device);
+        using var retrainedScope = retrained;
+
+        progress?.Report($"building {spec.Dataset} ({spec.ModelTask}, {spec.ImageSize} px)");
+        using var data = DatasetFactory.Build(spec);
+        var summary = DatasetFactory.Summarise(data);
+        var options = spec.EvaluationOptions();
+        using var sets = EvaluationSets.Of(data, options);
+        var transform = new EvalTransform(spec.ImageSize);
+        ModelResult Evaluate(nn.Module<Tensor, Tensor> network, GivenModel source, string label)
+        {
+            progress?.Report($"evaluating {label}: {source.File}");
+            return new ModelResult
+            {
+                Label = label, Source = "given", Given = source, Seconds = double.NaN, PeakMemoryMiB = double.NaN,
+                Evaluation = ModelEvaluator.Evaluate(network, sets, transform, device, options),
+            };
+        }
+        var results = new List<ModelResult> { Evaluate(model, modelSource, "model") };
+        Dictionary<string, OutputDivergence>? divergence = null;
+        if (retrained is not null)
+        {
+            results.Add(Evaluate(retrained, retrainedSource, "retrained"));
+            progress?.Report("comparing the model's outputs with the retrained model's");
+            divergence = new()
+            {
+                ["forget"] = OutputDivergence.Measure(retrained, model, data.Task, sets.Forget, transform, device),
+                ["retain"] = OutputDivergence.Measure(retrained, model, data.Task, sets.Retain ?? data.Retain, transform, device),
+                ["unseen"] = OutputDivergence.Measure(retrained, model, data.Task, sets.Unseen, transform, device),
+                ["test"] = OutputDivergence.Measure(retrained, model, data.Task, sets.Test, transform, device),
+            };
+        }
+        return new FileEvaluation(provenance, spec, summary, results, divergence, _clock.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private (nn.Module<Tensor, Tensor> Model, GivenModel Source) Load(string file, ExperimentSpec spec, Device device)
+    {
+        progress?.Report($"loading {file}");
+        var source = GivenModel.Of(file);
+        var model = ModelFile.Load(file, spec.ModelTask, device, out var note);
+        if (note is not null) progress?.Report(note);
+        return (model, source with { Note = note });
+    }
+}

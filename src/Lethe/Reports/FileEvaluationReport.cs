@@ -1,0 +1,53 @@
+using System.Text;
+using Lethe.Experiments;
+
+namespace Lethe.Reports;
+
+/// <summary>
+/// What `lethe evaluate` prints and writes: the benchmark's facts and evaluation rows for the given model (and the
+/// Retrained beside it), then the model's output divergence from the Retrained per set.
+/// </summary>
+public static class FileEvaluationReport
+{
+    /// <summary>The evaluation as a run of given models, so its facts and rows are the benchmark's own.</summary>
+    public static RunRecord AsRun(FileEvaluation evaluation) => new(evaluation.Provenance, evaluation.Spec,
+        evaluation.Spec.ResultHash(), evaluation.Data, evaluation.Models, evaluation.TotalSeconds);
+
+    /// <summary>Each model's file first, then the run's facts (command, data, attack sets, retain sample, versions, machine).</summary>
+    public static IReadOnlyList<RunFact> Facts(FileEvaluation evaluation) =>
+    [
+        .. evaluation.Models.Select(m => new RunFact(Capitalised(m.Label), m.Given!.Describe() + (m.Given.Note is { } note ? $"; {note}" : ""))),
+        .. RunFacts.Of(AsRun(evaluation)),
+    ];
+
+    /// <summary>The benchmark's evaluation rows, then two rows per set: mean KL(retrained ‖ model) and mean JS, nats.</summary>
+    public static ResultsTable Table(FileEvaluation evaluation)
+    {
+        var rows = ResultsTable.EvaluationRows(evaluation.Models, evaluation.Data.Task).ToList();
+        foreach (var (set, divergence) in evaluation.Divergence ?? new Dictionary<string, Lethe.Evaluation.OutputDivergence>())
+        {
+            rows.Add(new($"KL(retrained ‖ model), {set}", [divergence.MeanKl, null]));
+            rows.Add(new($"JS(retrained, model), {set}", [divergence.MeanJs, null]));
+        }
+        return new ResultsTable(evaluation.Models.Select(m => m.Label).ToArray(), rows);
+    }
+
+    /// <summary>evaluation.md: the facts, the notes on the metrics, the table.</summary>
+    public static string Markdown(FileEvaluation evaluation)
+    {
+        var text = new StringBuilder();
+        text.Append(MarkdownTable.Header($"Lethe evaluation: {evaluation.Data.Name} ({evaluation.Data.Task}, {evaluation.Data.ImageSize} px)",
+            Facts(evaluation), []));
+        text.AppendLine();
+        text.AppendLine(ReportNotes.Metrics);
+        if (evaluation.Divergence is not null) text.AppendLine(DivergenceNote);
+        text.AppendLine();
+        text.Append(MarkdownReport.Table(Table(evaluation)));
+        return text.ToString();
+    }
+
+    public const string DivergenceNote =
+        "KL(retrained ‖ model) and JS(retrained, model): the divergence between the two models' predicted class distributions, per image, averaged over the set (natural logarithms; JS is at most ln 2 = 0.693); 0 = the model predicts exactly as the Retrained.";
+
+    private static string Capitalised(string label) => char.ToUpperInvariant(label[0]) + label[1..];
+}

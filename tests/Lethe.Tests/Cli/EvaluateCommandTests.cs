@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Lethe.Models;
+using Lethe.Tests.Support;
+using Lethe.Training;
+using static Lethe.Tests.Training.PyTorchFixtures;
+using static TorchSharp.torch;
+
+namespace Lethe.Tests.Cli;
+
+/// <summary>`lethe evaluate` on small SynthFaces (the quick preset at 16 px) with untrained networks: nothing trains.</summary>
+public class EvaluateCommandTests
+{
+    private static readonly string[] Small = ["--preset", "quick", "--image-size", "16"];
+
+    [Fact]
+    public void A_model_and_a_retrained_give_every_number_their_files_and_the_divergence_per_set_as_json()
+    {
+        using var dir = new TempDirectory();
+        var (model, retrained) = (Save(dir, "model.ckpt", 1), Save(dir, "retrained.ckpt", 2));
+        var console = new TestConsole();
+
+        int exit = console.Run(["evaluate", model, "--retrained", retrained, .. Small, "--json", "--out", Path.Combine(dir.Path, "out"), "--cache", dir.Path]);
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(console.Output.ToString());
+        var models = json.RootElement.GetProperty("Models").EnumerateArray().ToArray();
+        Assert.Equal(["model", "retrained"], models.Select(m => m.GetProperty("Label").GetString()));
+        Assert.Equal(Sha256(model), models[0].GetProperty("Given").GetProperty("Sha256").GetString());
+        Assert.Equal(model, models[0].GetProperty("Given").GetProperty("File").GetString());
+        var evaluation = models[0].GetProperty("Evaluation");
+        foreach (var number in new[] { "TestAccuracy", "ForgetAccuracy", "RetainAccuracy", "UnseenAccuracy", "AttackAccuracy", "Nomus" })
+            Assert.InRange(evaluation.GetProperty(number).GetDouble(), 0, 1);
+        Assert.InRange(evaluation.GetProperty("Attack").GetProperty("RocAuc").GetDouble(), 0, 1);
+        var divergence = json.RootElement.GetProperty("Divergence");
+        Assert.Equal(["forget", "retain", "unseen", "test"], divergence.EnumerateObject().Select(p => p.Name));
+        foreach (var set in divergence.EnumerateObject())
+        {
+            Assert.True(set.Value.GetProperty("MeanKl").GetDouble() > 0, $"two different networks predict differently on {set.Name}");
+            Assert.InRange(set.Value.GetProperty("MeanJs").GetDouble(), 1e-9, Math.Log(2));
+        }
+        Assert.True(File.Exists(Path.Combine(dir.Path, "out", "evaluation.json")));
+        Assert.Contains("| KL(retrained ‖ model), forget |", File.ReadAllText(Path.Combine(dir.Path, "out", "evaluation.md")));
+    }
+
+    [Fact]
+    public void A_model_compared_with_itself_is_at_zero_divergence_and_the_table_says_so()
+    {
+        using var dir = new TempDirectory();
+        var model = Save(dir, "model.ckpt", 3);
+        var console = new TestConsole();
+        console.Console.Profile.Width = 400;
+
+        int exit = console.Run(["evaluate", model, "--retrained", model, .. Small, "--cache", dir.Path]);
+
+        Assert.Equal(0, exit);
+        var lines = console.Output.ToString().Split('\n');
+        Assert.Matches(@"KL\(retrained ‖ model\), forget\s+│\s+0\.0000\s+│\s+–", lines.Single(l => l.Contains("KL(retrained ‖ model), forget")));
+        Assert.Matches(@"JS\(retrained, model\), test\s+│\s+0\.0000\s+│\s+–", lines.Single(l => l.Contains("JS(retrained, model), test")));
+        Assert.Contains(lines, l => l.StartsWith($"Model: {model} (Lethe checkpoint, "));
+        Assert.Equal("", console.Error.ToString());
+    }
+
+    [Fact]
+    public void A_file_that_is_not_the_tasks_network_is_one_line_and_exit_code_1()
+    {
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "headless.pth");
+        WriteTinyStateDict(file, ResNetKeys(8).Where(k => k != "fc.bias"));
+        var console = new TestConsole();
+
+        Assert.Equal(1, console.Run(["evaluate", file, .. Small, "--cache", dir.Path]));
+
+        Assert.Equal($"lethe: {file}: missing key fc.bias, which resnet18 for task 'age' needs\n", console.Error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void A_missing_model_file_is_one_line_and_exit_code_1()
+    {
+        var console = new TestConsole();
+
+        Assert.Equal(1, console.Run(["evaluate", "/nowhere/model.ckpt", .. Small]));
+
+        Assert.Equal("lethe: model file not found: /nowhere/model.ckpt\n", console.Error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void A_bad_retain_sample_is_a_usage_error()
+    {
+        var console = new TestConsole();
+
+        Assert.Equal(2, console.Run(["evaluate", "/nowhere/model.ckpt", "--retain-eval", "none"]));
+
+        Assert.StartsWith("lethe: --retain-eval must be 'all' or a number of images >= 1, got 'none'", console.Error.ToString());
+    }
+
+    private static string Save(TempDirectory dir, string name, int seed)
+    {
+        var path = Path.Combine(dir.Path, name);
+        using var model = Networks.Create("resnet18", MultiClassTask.AgeGroups.Outputs, CPU, initSeed: seed);
+        Checkpoint.Save(model, path);
+        return path;
+    }
+
+    private static string Sha256(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+}
