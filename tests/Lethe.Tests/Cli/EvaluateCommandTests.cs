@@ -10,7 +10,9 @@ namespace Lethe.Tests.Cli;
 /// <summary>`lethe evaluate` on small SynthFaces (the quick preset at 16 px) with untrained networks: nothing trains.</summary>
 public class EvaluateCommandTests
 {
-    private static readonly string[] Small = ["--preset", "quick", "--image-size", "16"];
+    // One torch thread, as every other test: LibTorch keeps a process-wide thread count that a test running beside
+    // this one (BenchmarkRunnerThreadTests compares bits across runs) would otherwise see change under it.
+    private static readonly string[] Small = ["--preset", "quick", "--image-size", "16", "--threads", "1"];
 
     [Fact]
     public void A_model_and_a_retrained_give_every_number_their_files_and_the_divergence_per_set_as_json()
