@@ -38,6 +38,8 @@ internal sealed class SpecOptions
 
     public Option<int?> Epochs { get; } = new("--epochs") { Description = "Train Original and Retrained for this many epochs (milestones scaled)" };
 
+    public Option<int?> UnlearnBatchSize { get; } = new("--unlearn-batch-size") { Description = "Batch size of the unlearning methods (default: the preset's; the reference's 64). NegGrad and UNSIR step on full batches only" };
+
     public Option<long?> Seed { get; } = new("--seed") { Description = "Experiment seed (default 42)" };
 
     public Option<string?> Device { get; } = new("--device") { Description = "cpu, cuda or cuda:N" };
@@ -76,7 +78,7 @@ internal sealed class SpecOptions
     {
         foreach (var option in new Option[]
                  {
-                     Preset, Dataset, Data, Forget, IdentitySplits, SkipBad, ExcludeDuplicates, Task, ImageSize, Epochs, Seed, Device,
+                     Preset, Dataset, Data, Forget, IdentitySplits, SkipBad, ExcludeDuplicates, Task, ImageSize, Epochs, UnlearnBatchSize, Seed, Device,
                      Jobs, Threads, Methods, Set, Parameters, Quirks, NoQuirks, Lambda, RetainEval, Cache, Quiet, Verbose,
                  })
             command.Options.Add(option);
@@ -111,6 +113,7 @@ internal sealed class SpecOptions
         }
         if (parsed.GetValue(Methods) is { Length: > 0 } chosen) spec = spec with { Methods = MethodSelection.Parse(chosen) };
         if (parsed.GetValue(Epochs) is { } e) spec = spec with { BaseEpochs = e };
+        if (parsed.GetValue(UnlearnBatchSize) is { } b) spec = spec with { UnlearnBatchSize = b };
         spec = spec with { Quirks = ReferenceQuirks.Switched(spec.Quirks, parsed.GetValue(Quirks), parsed.GetValue(NoQuirks)) };
         return spec with { RetainSampleSize = RetainEvalOption.Get(parsed, RetainEval, spec.RetainSampleSize) };
     }

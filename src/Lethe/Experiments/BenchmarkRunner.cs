@@ -234,7 +234,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         var context = UnlearningContext.Of(data, original, spec.Architecture, setup.TrainTransform, setup.EvalTransform, setup.Device,
             spec.EffectiveUnlearnSeed,
             new SyncProgress<UnlearningProgress>(p => Report(new RunEvent(labels[0], p.Stage, Step: p.Step, Loss: p.Loss))),
-            setup.Cancel, _clock);
+            setup.Cancel, _clock, spec.UnlearnBatchSize ?? UnlearningContext.DefaultBatchSize);
         var results = new List<Made>();
         foreach (var model in method.Run(context, hyper))
         {

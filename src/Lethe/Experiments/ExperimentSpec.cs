@@ -103,6 +103,13 @@ public sealed record ExperimentSpec
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] // absent when unset, so older runs keep their result hash
     public long? UnlearnSeed { get; init; }
 
+    /// <summary>
+    /// Batch size of the unlearning methods' loaders; null means the reference's 64. A method that steps on full batches
+    /// only (NegGrad, Advanced NegGrad, UNSIR's impair stage) takes no step at all on a forget set smaller than one batch.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] // absent when unset, so older runs keep their result hash
+    public int? UnlearnBatchSize { get; init; }
+
     [JsonIgnore]
     public long EffectiveUnlearnSeed => UnlearnSeed ?? Seed;
 
@@ -196,6 +203,7 @@ public sealed record ExperimentSpec
         if (Device.StartsWith("cuda", StringComparison.Ordinal) && !TorchSharp.torch.cuda.is_available())
             throw new ArgumentException($"device '{Device}' requested but CUDA is not available (build with a CUDA LibTorch package; see README)");
         if (BaseEpochs is < 1) throw new ArgumentException($"epochs must be >= 1, got {BaseEpochs}");
+        if (UnlearnBatchSize is < 1) throw new ArgumentException($"--unlearn-batch-size must be >= 1, got {UnlearnBatchSize}");
         Recipes?.Original.Validate();
         Recipes?.Retrained.Validate();
     }

@@ -41,6 +41,33 @@ public static class NativeAllocator
     /// <summary>Whether <see cref="LimitArenas"/> set the limit.</summary>
     public static bool Applied { get; private set; }
 
+    /// <summary>
+    /// Hands the free pages of every glibc arena back to the system (malloc_trim(0), which since glibc 2.8 also releases
+    /// free pages in the middle of a heap, not only at its top). Two arenas stop the growth across threads, but within
+    /// an arena the freed activations of an epoch still stay resident (about 25 heaps of 64 MiB each after two epochs at
+    /// 64 px); trimming once an epoch keeps the resident size near the live tensors' at the cost of a few milliseconds.
+    /// Returns false where there is nothing to call (not Linux, or a C library without malloc_trim).
+    /// </summary>
+    public static bool Trim()
+    {
+        if (!OperatingSystem.IsLinux() || _trimUnavailable) return false;
+        try
+        {
+            malloc_trim(0);
+            return true;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            _trimUnavailable = true;
+            return false;
+        }
+    }
+
+    private static bool _trimUnavailable;
+
+    [DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int malloc_trim(nuint pad);
+
     [DllImport("libc", EntryPoint = "mallopt")]
     private static extern int mallopt(int parameter, int value);
 }

@@ -71,6 +71,7 @@ public static class Presets
             ImagesPerIdentity = 6, UnseenImagesPerIdentity = 6,
         },
         Recipes = new BaseRecipes(AuditRecipe, AuditRecipe),
+        UnlearnBatchSize = AuditRecipe.BatchSize,
         Augmentation = TrainAugmentation.None,
         BaseEpochs = 12,
     };

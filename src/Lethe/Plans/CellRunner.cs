@@ -96,7 +96,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         var hyper = bench.HyperParameters(method, cell.HyperParameters ?? "{}");
         Report(cell, $"unlearning ({method.Key}) from {originalCell.Name}");
         var context = UnlearningContext.Of(data, original, spec.Architecture, bench.TrainTransform, bench.EvalTransform, bench.Device,
-            cell.Seed ?? spec.Seed, null, cancel, _clock);
+            cell.Seed ?? spec.Seed, null, cancel, _clock, spec.UnlearnBatchSize ?? UnlearningContext.DefaultBatchSize);
         var results = Results(cell);
         var labels = new List<string>();
         foreach (var made in method.Run(context, hyper))

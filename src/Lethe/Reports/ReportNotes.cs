@@ -1,4 +1,5 @@
 using Lethe.Experiments;
+using Lethe.Unlearning;
 
 namespace Lethe.Reports;
 
@@ -27,7 +28,18 @@ public static class ReportNotes
         return $"{cells} Diverged: {which}. Those seeds are left out of that model's means, which are over the remaining seeds (report.csv gives n).";
     }
 
-    /// <summary>The notes in order: metrics, memory, divergence when any.</summary>
+    /// <summary>
+    /// The models that took no optimiser step (a loop that steps on full batches only, on a forget set smaller than one
+    /// batch): their numbers are real, but they are the starting model's, not the method's effect. Null when none.
+    /// </summary>
+    public static string? Idle(IReadOnlyList<RunRecord> runs)
+    {
+        var idle = runs.SelectMany(r => r.Models).Where(m => m.Note?.StartsWith(UnlearningLoop.NoStep, StringComparison.Ordinal) == true)
+            .Select(m => $"{m.Label} {m.Note}").Distinct().ToArray();
+        return idle.Length == 0 ? null : string.Join(". ", idle) + ". Its numbers are the starting model's, not the method's effect (set --unlearn-batch-size below the forget set's size).";
+    }
+
+    /// <summary>The notes in order: metrics, memory, divergence and idle models when any.</summary>
     public static IReadOnlyList<string> Of(IReadOnlyList<RunRecord> runs) =>
-        Divergence(runs) is { } divergence ? [Metrics, Memory, divergence] : [Metrics, Memory];
+        [Metrics, Memory, .. new[] { Divergence(runs), Idle(runs) }.OfType<string>()];
 }

@@ -79,6 +79,7 @@ public sealed class Trainer(TimeProvider? clock = null)
                 seconds > 0 ? images / seconds : 0) { ResidentMiB = step == batches ? MemoryProbe.ResidentMiB() : 0 });
             if (steps.Divergence is not null) break;
         }
+        Lethe.Experiments.NativeAllocator.Trim(); // an epoch's freed activations, before the resident size is read
         return new EpochStats(epoch + 1, lr, lossSum / Math.Max(images, 1), correct / Math.Max(scored, 1), images,
             _clock.GetElapsedTime(started)) { Divergence = steps.Finish(), ResidentMiB = MemoryProbe.ResidentMiB() };
     }

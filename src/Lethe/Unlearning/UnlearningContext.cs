@@ -56,8 +56,11 @@ public sealed class UnlearningContext
     /// starts from the same state, as the reference's "seed 42 before each method" does. Default 42.</summary>
     public long Seed { get; init; } = Seeds.Default;
 
+    /// <summary>The reference's batch size for every unlearning loader (spec §8): 64.</summary>
+    public const int DefaultBatchSize = 64;
+
     /// <summary>Batch size of every loader; a "full batch" has exactly this many samples. Default 64.</summary>
-    public int BatchSize { get; init; } = 64;
+    public int BatchSize { get; init; } = DefaultBatchSize;
 
     public IProgress<UnlearningProgress>? Progress { get; init; }
 
@@ -69,8 +72,9 @@ public sealed class UnlearningContext
     /// <summary>The context of a benchmark's data: forget, retain and the whole training set of <paramref name="data"/>.</summary>
     public static UnlearningContext Of(BenchmarkData data, nn.Module<Tensor, Tensor> original, string architecture,
         IImageTransform trainTransform, IImageTransform evalTransform, Device device, long seed,
-        IProgress<UnlearningProgress>? progress, CancellationToken cancel, TimeProvider time) => new()
+        IProgress<UnlearningProgress>? progress, CancellationToken cancel, TimeProvider time, int batchSize = DefaultBatchSize) => new()
     {
+        BatchSize = batchSize,
         Original = original,
         Architecture = architecture,
         Task = data.Task,

@@ -236,7 +236,7 @@ public sealed class UnlearningLoop : IDisposable
             : new DivergenceWatch(Model).WeightsAreFinite() ? null : new Divergence(Steps, "weights are non-finite");
         var elapsed = Context.Time.GetElapsedTime(started);
         var label = labels[results.Count];
-        var note = divergence?.Note ?? inheritedNote;
+        var note = divergence?.Note ?? (steps is { } trained && trained.Steps == stepsBefore ? Idle() : null) ?? inheritedNote;
         inheritedNote = divergence is null ? null : $"continues from {label}, which diverged at step {divergence.Step}";
         (stepsBefore, gradientHook) = (Steps, null);
         steps?.Optimizer.Dispose();
@@ -244,6 +244,17 @@ public sealed class UnlearningLoop : IDisposable
         var emitted = final ? Release() : Networks.Copy(Model, Context.Architecture, Task.Outputs, Context.Device);
         return new UnlearnedModel(label, emitted, elapsed, stepsBefore, divergence is not null, divergence?.Step, note);
     }
+
+    /// <summary>How the note of a model that took no optimiser step begins, for reports that flag such models.</summary>
+    public const string NoStep = "took no optimiser step";
+
+    /// <summary>
+    /// Why a model that was trained took no step: the reference's loop shapes skip every batch that is not full (NegGrad,
+    /// Advanced NegGrad, UNSIR's impair stage), so a forget set smaller than one batch leaves the model as it started.
+    /// The result is still a real model, but the report must not present it as the method's effect.
+    /// </summary>
+    private string Idle() => $"{NoStep}: its loop skipped every batch (full batches of {Context.BatchSize} "
+        + $"only; the forget set has {Context.Forget.Count} images), so this model is the one it started from";
 
     /// <summary>Hands the model to the caller as an ordinary network again: freezing belonged to this run only.</summary>
     private nn.Module<Tensor, Tensor> Release()

@@ -42,4 +42,35 @@ public class NegGradTests
         Assert.Equal(2, result.Steps); // 40 = 16 + 16 + 8; the partial batch is skipped and the retain set plays no part
         Assert.True(Loss(model, task, forget) > forgetLossBefore);
     }
+
+    [Fact]
+    public void Should_say_so_when_a_forget_set_smaller_than_one_batch_leaves_no_full_batch_to_step_on()
+    {
+        using var retain = ColouredSet(64, seed: 1);
+        using var forget = ColouredSet(12, seed: 2); // < BatchSize: every forget batch is partial, so the reference skips it
+        using var original = NewModel(FourClasses);
+
+        var result = Assert.Single(new NegGrad().Run(Context(original, FourClasses, forget, retain),
+            new NegGradHyperParameters { Lr = 0.01, Epochs = 1 }));
+
+        using var model = result.Model;
+        Assert.Equal(0, result.Steps);
+        Assert.StartsWith(UnlearningLoop.NoStep, result.Note);
+        Assert.Contains("full batches of 16 only; the forget set has 12 images", result.Note);
+        Assert.Equal(Loss(original, FourClasses, forget), Loss(model, FourClasses, forget));
+    }
+
+    [Fact]
+    public void Should_leave_no_note_when_it_steps()
+    {
+        using var retain = ColouredSet(64, seed: 1);
+        using var forget = ColouredSet(32, seed: 2);
+        using var original = NewModel(FourClasses);
+
+        var result = Assert.Single(new NegGrad().Run(Context(original, FourClasses, forget, retain),
+            new NegGradHyperParameters { Lr = 0.01, Epochs = 1 }));
+
+        result.Model.Dispose();
+        Assert.Null(result.Note);
+    }
 }
