@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Lethe.Cli.Commands;
 using Spectre.Console;
 
@@ -14,9 +15,42 @@ public static class LetheApp
     public const int Failed = 1;
     public const int Usage = 2;
 
+    /// <summary>The name every usage line and error message shows, whatever file started the process.</summary>
+    public const string CommandName = "lethe";
+
     public static int Run(string[] args, IAnsiConsole console, TextWriter error)
     {
-        var root = new RootCommand("Lethe: a machine-unlearning benchmark (MUFAC, MUCAC, built-in SynthFaces) on TorchSharp.");
+        var parsed = CreateRoot(console, error).Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            error.WriteLine($"{CommandName}: {parsed.Errors[0].Message} (see '{CommandName} --help')");
+            return Usage;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (CliErrors.IsUserError(e))
+        {
+            error.WriteLine($"{CommandName}: {CliErrors.Describe(e)}");
+            var cause = e is AggregateException a ? a.Flatten().InnerExceptions[0] : e;
+            return cause is ArgumentException ? Usage : Failed;
+        }
+    }
+
+    /// <summary>
+    /// The command tree. Not a <see cref="RootCommand"/>: that one is named after the entry assembly (Lethe.Cli.dll,
+    /// which cannot be called lethe.dll beside the library's Lethe.dll, as .NET compares assembly names ignoring case),
+    /// so its help would say "Lethe.Cli" under `dotnet run`, the apphost and the tool alike. The same options it adds:
+    /// help on every command, --version on the root.
+    /// </summary>
+    internal static Command CreateRoot(IAnsiConsole console, TextWriter error)
+    {
+        var root = new Command(CommandName, "Lethe: a machine-unlearning benchmark (MUFAC, MUCAC, built-in SynthFaces) on TorchSharp.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(BenchmarkCommand.Create(console, error));
         root.Subcommands.Add(EvaluateCommand.Create(console, error));
         root.Subcommands.Add(AuditCommand.Create(console));
@@ -29,22 +63,6 @@ public static class LetheApp
         root.Subcommands.Add(RunCellCommand.Create(console));
         root.Subcommands.Add(SubmitCommand.Create(console));
         root.Subcommands.Add(CollectCommand.Create(console));
-
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
-        {
-            error.WriteLine($"lethe: {parsed.Errors[0].Message} (see 'lethe --help')");
-            return Usage;
-        }
-        try
-        {
-            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-        }
-        catch (Exception e) when (CliErrors.IsUserError(e))
-        {
-            error.WriteLine($"lethe: {CliErrors.Describe(e)}");
-            var cause = e is AggregateException a ? a.Flatten().InnerExceptions[0] : e;
-            return cause is ArgumentException ? Usage : Failed;
-        }
+        return root;
     }
 }
