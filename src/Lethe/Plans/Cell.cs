@@ -28,6 +28,15 @@ public sealed record Cell(
     string? HyperParameters,
     IReadOnlyList<string> DependsOn)
 {
+    /// <summary>
+    /// The seed of the data the cell works on and of its evaluation (SynthFaces' people, a seeded forget choice, the
+    /// retain sample, the attack's subsampling) when it is not the plan spec's: a benchmark sweep that varies everything
+    /// (<c>--seeds … --vary all</c>) has one per seed. Null: the spec's seed. Not hashed on its own: the cell id already
+    /// covers it through the spec and the data fingerprint.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? DataSeed { get; init; }
+
     /// <summary>True for cells that make a model (everything but the score).</summary>
     [JsonIgnore]
     public bool MakesModel => Role != CellRole.Score;

@@ -55,14 +55,14 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
 
     private IReadOnlyList<string> MakeBase(Cell cell, CancellationToken cancel)
     {
-        var (spec, data) = (Plan.Spec, bench.Data);
+        var (spec, data) = (Plan.Spec, bench.For(cell).Data);
         var isOriginal = cell.Role == CellRole.Original;
         var (role, label, set) = isOriginal ? ("original", "Original", data.Train) : ("retrained", "Retrained", data.Retain);
         var recipes = spec.RecipesFor(data.Task);
         var recipe = isOriginal ? recipes.Original : recipes.Retrained;
         var seed = cell.Seed ?? throw new InvalidDataException($"cell {cell.Name}: a base model needs a seed");
         using var model = Networks.Create(spec.Architecture, data.Task.Outputs, bench.Device, Seeds.Derive(seed, $"init/{role}"));
-        var loader = new BatchLoader(set, data.Task, bench.TrainTransform, BatchOptions.Training with { BatchSize = recipe.BatchSize },
+        var loader = new BatchLoader(set, data.Task, bench.TrainTransform, BatchOptions.Training with { BatchSize = recipe.BatchSize, ReplayFirstEpoch = recipe.EpochReseedQuirk },
             bench.Device, seed, $"train/{role}");
         Report(cell, $"training on {set.Count} images: {recipe.Describe()}");
         var epochs = new EpochCheckpoint(store.TrainingPrefix(cell));
@@ -88,7 +88,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
 
     private IReadOnlyList<string> Unlearn(Cell cell, CancellationToken cancel)
     {
-        var (spec, data) = (Plan.Spec, bench.Data);
+        var (spec, data) = (Plan.Spec, bench.For(cell).Data);
         var originalCell = Plan.ById(cell.DependsOn[0]);
         using var original = Networks.Create(spec.Architecture, data.Task.Outputs, bench.Device);
         Checkpoint.Load(original, store.WeightsPath(originalCell));
@@ -121,10 +121,12 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
     /// <summary>The cell's results, whose φ files say which cell, seed and Lethe made them.</summary>
     private RunStore Results(Cell cell)
     {
-        var metadata = new Dictionary<string, string>(bench.PhiMetadata)
+        var data = bench.For(cell);
+        var seed = (cell.Seed ?? data.Spec.Seed).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var metadata = new Dictionary<string, string>(data.PhiMetadata)
         {
-            [PhiMetadata.Seed] = (cell.Seed ?? Plan.Spec.Seed).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [PhiMetadata.UnlearnSeed] = (cell.Seed ?? Plan.Spec.Seed).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [PhiMetadata.Seed] = seed,
+            [PhiMetadata.UnlearnSeed] = seed,
             [CellMetadataKey] = $"{cell.Name} {cell.Id}",
         };
         return store.Results(cell, metadata);
@@ -139,7 +141,8 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
     private ModelResult Evaluate(string label, nn.Module<Tensor, Tensor> model, Cell cell)
     {
         Report(cell, $"evaluating {label}");
-        var evaluation = ModelEvaluator.Evaluate(model, bench.Data, bench.EvalTransform, bench.Device, bench.Evaluation);
+        var data = bench.For(cell);
+        var evaluation = ModelEvaluator.Evaluate(model, data.Sets, bench.EvalTransform, bench.Device, data.Evaluation);
         return new ModelResult { Label = label, Source = "", Evaluation = evaluation, Seconds = double.NaN };
     }
 
