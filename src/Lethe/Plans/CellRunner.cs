@@ -112,6 +112,12 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
 
     private IReadOnlyList<string> Score(Cell cell)
     {
+        if (Plan.Kind == Plan.BenchmarkKind)
+        {
+            Report(cell, "writing the run's results and report from the stored models");
+            BenchmarkReportCell.Write(bench, store, cell);
+            return [];
+        }
         Report(cell, "scoring from the stored φ");
         var audit = Audit.AuditScorer.Score(Plan, store);
         audit.Write(Path.Combine(store.FolderOf(cell), AuditResultFile));
