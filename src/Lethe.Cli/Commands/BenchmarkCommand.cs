@@ -12,7 +12,7 @@ internal static class BenchmarkCommand
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var options = new SpecOptions();
-        var original = new Option<string?>("--original") { Description = "Use this Original instead of training one: a Lethe checkpoint or a PyTorch .pth (e.g. the authors' published weights)" };
+        var original = OriginalOption.Create();
         var output = new Option<string?>("--out") { Description = "Output folder for results.{json,csv,md} (default runs/<dataset>-<task>-<preset>)" };
         var sweepOptions = new SweepOptions();
 
@@ -21,7 +21,7 @@ internal static class BenchmarkCommand
         options.AddTo(command);
         command.SetAction(parsed =>
         {
-            var spec = options.Spec(parsed) with { OriginalFile = parsed.GetValue(original) is { } o ? Path.GetFullPath(o) : null };
+            var spec = options.Spec(parsed) with { OriginalFile = OriginalOption.Get(parsed, original) };
             spec = spec with { OutputDirectory = parsed.GetValue(output) ?? Path.Combine("runs", SpecOptions.RunName(spec)) };
             var verbosity = options.Verbosity(parsed);
             var commandLine = "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));

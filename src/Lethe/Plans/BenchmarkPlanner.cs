@@ -10,7 +10,8 @@ namespace Lethe.Plans;
 /// spec's seed, shared by every run), each method on that run's Original with the run's unlearning seed, and a report
 /// cell that writes the run's folder as `lethe benchmark` writes it; a sweep ends with a summary cell that writes the
 /// mean ± 95% CI report over the seeds' folders. A model cell is the cell an audit of the same data would make, id
-/// for id, so a store shared with audits makes each model once.
+/// for id, so a store shared with audits makes each model once. With <c>--original</c> each run's Original cell loads
+/// the given file instead of training (its id hashes the file's bytes, not its path).
 /// </summary>
 public static class BenchmarkPlanner
 {
@@ -25,8 +26,9 @@ public static class BenchmarkPlanner
     {
         spec = Normalised(spec, sweep);
         spec.Validate();
-        if (spec.OriginalFile is not null)
-            throw new ArgumentException("--original: a plan trains its Originals; run a given Original with `lethe benchmark --original`");
+        string? given = null;
+        // Loaded once here, as lethe benchmark does before it builds data: a file that does not fit fails now, not on a node.
+        using (var original = GivenOriginal.Load(spec)) given = original?.Source.Sha256;
         var fingerprints = new Dictionary<long, string>();
         MethodPlan? methods = null;
         foreach (var seed in Runs(spec, sweep).Select(r => r.Seed).Distinct())
@@ -35,7 +37,7 @@ public static class BenchmarkPlanner
             fingerprints[seed] = data.Fingerprint;
             methods ??= MethodPlan.Resolve(spec, data.Task);
         }
-        return Build(spec, sweep, methods!, fingerprints);
+        return Build(spec, sweep, methods!, fingerprints, given);
     }
 
     /// <summary>The plan, from the data fingerprints already known.</summary>
@@ -44,25 +46,36 @@ public static class BenchmarkPlanner
     /// <param name="methods">The methods and their hyper-parameters, resolved from the spec.</param>
     /// <param name="fingerprints">The data fingerprint of each run's seed (every seed with <c>--vary all</c>, the spec's
     /// with <c>--vary unlearn</c>).</param>
-    public static Plan Build(ExperimentSpec spec, SeedSweep? sweep, MethodPlan methods, IReadOnlyDictionary<long, string> fingerprints)
+    /// <param name="givenSha256">The SHA-256 of the spec's <see cref="ExperimentSpec.OriginalFile"/>, when the Original is
+    /// given rather than trained: each run's Original cell then loads it (see <see cref="Cell.GivenSha256"/>).</param>
+    public static Plan Build(ExperimentSpec spec, SeedSweep? sweep, MethodPlan methods, IReadOnlyDictionary<long, string> fingerprints,
+        string? givenSha256 = null)
     {
         spec = Normalised(spec, sweep) with { Threads = spec.EffectiveThreads, Jobs = spec.EffectiveJobs };
         var runs = Runs(spec, sweep);
         var cells = new List<Cell>();
         var known = new Dictionary<string, Cell>();
 
-        Cell Add(ExperimentSpec run, CellRole role, string name, long? seed, string? method, string? hyper, IReadOnlyList<string> dependsOn)
+        Cell Add(ExperimentSpec run, CellRole role, string name, long? seed, string? method, string? hyper, IReadOnlyList<string> dependsOn,
+            string? given = null)
         {
-            var id = CellIds.Of(CellIds.SpecCore(run), fingerprints[run.Seed], role, seed, method, hyper, dependsOn);
+            var id = CellIds.Of(CellIds.SpecCore(run), fingerprints[run.Seed], role, seed, method, given is null ? hyper : $"given {given}", dependsOn);
             // With --vary unlearn every run names the same base models (and a seedless method's one model): make each once.
             if (known.TryGetValue(id, out var made)) return made;
-            var cell = new Cell(cells.Count, id, role, name, seed, method, hyper, dependsOn) { DataSeed = run.Seed == spec.Seed ? null : run.Seed };
+            var cell = new Cell(cells.Count, id, role, name, seed, method, hyper, dependsOn)
+            {
+                DataSeed = run.Seed == spec.Seed ? null : run.Seed,
+                GivenSha256 = given,
+            };
             cells.Add(cell);
             return known[id] = cell;
         }
 
         var bases = runs.Select(run => (
-            Original: Add(run, CellRole.Original, $"original-s{run.Seed}", run.Seed, null, null, []),
+            // A given Original is not trained, so no seed makes it.
+            Original: givenSha256 is null
+                ? Add(run, CellRole.Original, $"original-s{run.Seed}", run.Seed, null, null, [])
+                : Add(run, CellRole.Original, $"original-s{run.Seed}", null, null, null, [], givenSha256),
             Retrained: Add(run, CellRole.Retrained, $"retrained-s{run.Seed}", run.Seed, null, null, []))).ToArray();
         var unlearned = runs.Select((run, r) => methods.Steps.Select(step =>
         {

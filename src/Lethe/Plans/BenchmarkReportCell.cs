@@ -27,7 +27,7 @@ public static class BenchmarkReportCell
         var models = Models(store, cell.DependsOn.Select(plan.ById).ToArray());
         var results = new RunStore(run.OutputDirectory, run.ResultHash(), RunPhiMetadata.Of(run, data.Task, bench.Provenance));
         foreach (var model in models) results.Put(model);
-        var quirks = QuirkInForce.Of(MethodPlan.Resolve(run, data.Task), run.RecipesFor(data.Task), originalGiven: false);
+        var quirks = QuirkInForce.Of(MethodPlan.Resolve(run, data.Task), run.RecipesFor(data.Task), originalGiven: run.OriginalFile is not null);
         // No total wall time: the cells ran where and when the engine put them, and each model's Time is its own.
         var record = new RunRecord(bench.Provenance, run, run.ResultHash(), DatasetFactory.Summarise(data), models, double.NaN, quirks);
         return [.. ReportSet.WriteAll(record, run.OutputDirectory), ReportBuilder.Build(run.OutputDirectory, "html").Path];

@@ -37,6 +37,14 @@ public sealed record Cell(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? DataSeed { get; init; }
 
+    /// <summary>
+    /// For an Original given as a file (the spec's <see cref="Experiments.ExperimentSpec.OriginalFile"/>, `--original`)
+    /// instead of trained: the SHA-256 of that file's bytes, which the cell id hashes in place of the path, and which the
+    /// worker checks before it loads the file. Null for a trained model.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? GivenSha256 { get; init; }
+
     /// <summary>True for cells that make a model (everything but the score).</summary>
     [JsonIgnore]
     public bool MakesModel => Role != CellRole.Score;

@@ -6,6 +6,7 @@ using Lethe.Experiments;
 using Lethe.Models;
 using Lethe.Training;
 using Lethe.Unlearning;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Lethe.Plans;
@@ -55,6 +56,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
 
     private IReadOnlyList<string> MakeBase(Cell cell, CancellationToken cancel)
     {
+        if (cell.GivenSha256 is not null) return UseGiven(cell);
         var (spec, data) = (Plan.Spec, bench.For(cell).Data);
         var isOriginal = cell.Role == CellRole.Original;
         var (role, label, set) = isOriginal ? ("original", "Original", data.Train) : ("retrained", "Retrained", data.Retain);
@@ -84,6 +86,26 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         Results(cell).Put(result);
         epochs.Clear();
         return [label];
+    }
+
+    /// <summary>
+    /// An Original given as a file (`--original`), loaded as `lethe benchmark` loads it: no training, so no recipe, no
+    /// history and no time; its weights are stored for the methods like a trained Original's.
+    /// </summary>
+    private IReadOnlyList<string> UseGiven(Cell cell)
+    {
+        using var given = GivenOriginal.Load(Plan.Spec) ?? throw new InvalidDataException($"cell {cell.Name}: the plan's spec names no Original file");
+        if (given.Source.Sha256 != cell.GivenSha256)
+            throw new InvalidDataException($"--original: {given.Source.File} has changed since the plan was made (SHA-256 {given.Source.Sha256}, planned {cell.GivenSha256})");
+        if (given.Source.Note is { } note) Report(cell, note);
+        var model = given.Model.to(bench.Device);
+        Checkpoint.Save(model, store.WeightsPath(cell));
+        var result = Evaluate("Original", model, cell) with
+        {
+            Source = "base", Seconds = double.NaN, Given = given.Source, History = [], PeakMemoryMiB = double.NaN,
+        };
+        Results(cell).Put(result);
+        return ["Original"];
     }
 
     private IReadOnlyList<string> Unlearn(Cell cell, CancellationToken cancel)

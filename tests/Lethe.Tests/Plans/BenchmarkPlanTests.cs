@@ -1,10 +1,13 @@
 using System.Text.Json.Nodes;
 using Lethe.Cluster;
 using Lethe.Experiments;
+using Lethe.Models;
 using Lethe.Plans;
 using Lethe.Reports;
 using Lethe.Tests.Experiments;
 using Lethe.Tests.Support;
+using Lethe.Training;
+using static TorchSharp.torch;
 
 namespace Lethe.Tests.Plans;
 
@@ -39,18 +42,8 @@ public class BenchmarkPlanTests
         foreach (var seed in sweep.Seeds)
         {
             var (expected, actual) = (Path.Combine(dir.Path, "benchmark", $"seed-{seed}"), Path.Combine(dir.Path, "plan", $"seed-{seed}"));
-            var files = ModelFiles(expected);
-            // Original, Retrained, Fine-tuning, NegGrad: a result, its losses and its φ each.
-            Assert.Equal(4 * 3, files.Length);
-            Assert.Equal(files, ModelFiles(actual));
-            foreach (var file in files)
-            {
-                var (a, b) = (Path.Combine(expected, file), Path.Combine(actual, file));
-                if (file.EndsWith(".phi.parquet") || file.EndsWith(".losses.json"))
-                    Assert.True(File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b)), $"seed {seed}: {file} differs");
-                else
-                    Assert.Equal(Computed(a), Computed(b));
-            }
+            // Original, Retrained, Fine-tuning, NegGrad.
+            AssertSameModels(expected, actual, 4);
             var record = JsonReport.Read(Path.Combine(actual, "results.json"));
             Assert.Equal(JsonReport.Read(Path.Combine(expected, "results.json")).ResultHash, record.ResultHash);
             Assert.Equal(seed, record.Spec.Seed);
@@ -66,7 +59,7 @@ public class BenchmarkPlanTests
     public void Should_share_one_original_and_retrained_between_the_seeds_when_only_unlearning_varies()
     {
         var spec = TinyRun.Spec("out", "cache", ["finetune", "ssd"]) with { Jobs = 2, Threads = 1 };
-        var methods = MethodPlan.Resolve(spec, Lethe.Models.MultiClassTask.AgeGroups);
+        var methods = MethodPlan.Resolve(spec, MultiClassTask.AgeGroups);
 
         var plan = BenchmarkPlanner.Build(spec, SeedSweep.Parse("3", 42, SeedVariation.Unlearn), methods, new Dictionary<long, string> { [42] = "data-42" });
 
@@ -86,7 +79,7 @@ public class BenchmarkPlanTests
     public void Should_plan_each_seeds_own_data_and_make_the_models_an_audit_of_that_seed_makes()
     {
         var spec = TinyRun.Spec("out", "cache", ["finetune"]) with { Jobs = 2, Threads = 1 };
-        var methods = MethodPlan.Resolve(spec, Lethe.Models.MultiClassTask.AgeGroups);
+        var methods = MethodPlan.Resolve(spec, MultiClassTask.AgeGroups);
         var fingerprints = new Dictionary<long, string> { [7] = "data-7", [8] = "data-8" };
 
         var plan = BenchmarkPlanner.Build(spec, SeedSweep.Parse("7,8", 42, SeedVariation.All), methods, fingerprints);
@@ -103,6 +96,51 @@ public class BenchmarkPlanTests
         Assert.Equal(Ids(single, "original-s8", "retrained-s8", "finetune-s8"), Ids(plan, "original-s8", "retrained-s8", "finetune-s8"));
         Assert.Equal(Ids(audit, "original-s8", "retrained-s8", "finetune-s8"), Ids(plan, "original-s8", "retrained-s8", "finetune-s8"));
         Assert.NotEqual(Ids(plan, "report-s8"), Ids(single, "report-s8")); // its run folder is seed-8/, not the plan's own
+    }
+
+    [Fact]
+    public void Should_load_a_given_original_as_lethe_benchmark_does_and_know_it_by_its_bytes()
+    {
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "given.ckpt");
+        using (var model = Networks.Create("resnet18", MultiClassTask.AgeGroups.Outputs, CPU, initSeed: 7)) Checkpoint.Save(model, file);
+        var benchmark = Spec(dir.Path, "benchmark", "finetune") with { OriginalFile = file };
+        ReportSet.WriteAll(new BenchmarkRunner().Run(benchmark), benchmark.OutputDirectory);
+
+        var plan = BenchmarkPlanner.For(Spec(dir.Path, "plan", "finetune") with { OriginalFile = file }, null) with { Store = Path.Combine(dir.Path, "store") };
+        using (var bench = PlanBench.Open(plan)) new PlanRunner(PlanFile.StoreOf(plan)).Run(bench, jobs: 2);
+
+        AssertSameModels(benchmark.OutputDirectory, Path.Combine(dir.Path, "plan"), 3);
+        var original = JsonReport.Read(Path.Combine(dir.Path, "plan", "results.json")).Models[0];
+        Assert.Equal(file, original.Given!.File);
+        Assert.Empty(original.History!);
+        // The same bytes elsewhere are the same Original (the report cell, whose results name the file, is another).
+        var copy = Path.Combine(dir.Path, "copy", "given.ckpt");
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.Copy(file, copy);
+        var moved = BenchmarkPlanner.For(Spec(dir.Path, "plan", "finetune") with { OriginalFile = copy }, null);
+        Assert.Equal(plan.Cells.Where(c => c.MakesModel).Select(c => c.Id), moved.Cells.Where(c => c.MakesModel).Select(c => c.Id));
+        using (var model = Networks.Create("resnet18", MultiClassTask.AgeGroups.Outputs, CPU, initSeed: 8)) Checkpoint.Save(model, copy);
+        var other = BenchmarkPlanner.For(Spec(dir.Path, "plan", "finetune") with { OriginalFile = copy }, null);
+        // Other bytes are another Original; Retrained does not read it.
+        Assert.NotEqual(plan.Cells[0].Id, other.Cells[0].Id);
+        Assert.Equal(plan.Cells[1].Id, other.Cells[1].Id);
+    }
+
+    /// <summary>Each model's φ table and loss file byte for byte, its result equal but for measured times and memory.</summary>
+    private static void AssertSameModels(string expected, string actual, int models)
+    {
+        var files = ModelFiles(expected);
+        Assert.Equal(models * 3, files.Length); // a result, its losses and its φ each
+        Assert.Equal(files, ModelFiles(actual));
+        foreach (var file in files)
+        {
+            var (a, b) = (Path.Combine(expected, file), Path.Combine(actual, file));
+            if (file.EndsWith(".phi.parquet") || file.EndsWith(".losses.json"))
+                Assert.True(File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b)), $"{actual}: {file} differs");
+            else
+                Assert.Equal(Computed(a), Computed(b));
+        }
     }
 
     private static string[] ModelFiles(string run) =>
