@@ -115,7 +115,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         using var original = Networks.Create(spec.Architecture, data.Task.Outputs, bench.Device);
         Checkpoint.Load(original, store.WeightsPath(originalCell));
         var method = MethodRegistry.Get(cell.Method ?? throw new InvalidDataException($"cell {cell.Name}: no method"));
-        var hyper = bench.HyperParameters(method, cell.HyperParameters ?? "{}");
+        var hyper = bench.HyperParameters(method, cell.HyperParameters ?? "{}", data.Task);
         Report(cell, $"unlearning ({method.Key}) from {originalCell.Name}");
         var context = UnlearningContext.Of(data, original, spec.Architecture, bench.TrainTransform, bench.EvalTransform, bench.Device,
             cell.Seed ?? spec.Seed, null, cancel, _clock);

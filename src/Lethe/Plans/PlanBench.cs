@@ -78,9 +78,10 @@ public sealed class PlanBench : IDisposable
         }
     }
 
-    /// <summary>A method's hyper-parameter record, read back from a cell's JSON into the method's own record type.</summary>
-    public object HyperParameters(IUnlearningMethod method, string json) =>
-        System.Text.Json.JsonSerializer.Deserialize(json, method.Defaults(UnlearningVariants.Of(Data.Task)).GetType(),
+    /// <summary>A method's hyper-parameter record, read back from a cell's JSON into the method's own record type for
+    /// <paramref name="task"/> (the data's task: a cell passes its own seed's, so no other seed's data is built).</summary>
+    public object HyperParameters(IUnlearningMethod method, string json, Models.PredictionTask task) =>
+        System.Text.Json.JsonSerializer.Deserialize(json, method.Defaults(UnlearningVariants.Of(task)).GetType(),
             IO.LetheJson.Options)
         ?? throw new InvalidDataException($"{method.Key}: empty hyper-parameters in the plan");
 
