@@ -7,12 +7,12 @@ namespace Lethe.Tests.Plans;
 public class PlanRunnerTests
 {
     // Two workers on one store (as two nodes on a shared file system) against one worker on its own store: the tiny
-    // audit plan (N = 3, fine-tuning, 8 cells), the same plan file, the same thread count.
+    // audit plan (N = 3, fine-tuning, 8 cells) at one epoch, the same plan file, the same thread count.
     [Fact]
     public void Should_store_with_two_workers_side_by_side_what_one_worker_stores()
     {
         using var dir = new TempDirectory();
-        var (plan, _) = TinyClusterPlan.Write(dir.Path);
+        var (plan, _) = TinyClusterPlan.Write(dir.Path, epochs: 1);
         var (shared, alone) = (new CellStore(Path.Combine(dir.Path, "shared")), new CellStore(Path.Combine(dir.Path, "alone")));
 
         using (var bench = PlanBench.Open(plan)) new PlanRunner(alone).Run(bench, jobs: 1);
