@@ -12,20 +12,16 @@ internal static class BenchmarkCommand
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var options = new SpecOptions();
-        var original = new Option<string?>("--original") { Description = "Use this Original instead of training one: a Lethe checkpoint or a PyTorch .pth (e.g. the authors' published weights)" };
+        var original = OriginalOption.Create();
         var output = new Option<string?>("--out") { Description = "Output folder for results.{json,csv,md} (default runs/<dataset>-<task>-<preset>)" };
-        var seeds = new Option<string?>("--seeds") { Description = "Repeat over seeds: a count (5: --seed and the next 4) or a list (1,2,3); cells become mean ± 95% CI" };
-        var vary = new Option<SeedVariation>("--vary")
-        {
-            Description = "What the seeds change: all (data, training, unlearning) or unlearn (same cached Original and Retrained, only the methods' seed)",
-            DefaultValueFactory = _ => SeedVariation.All,
-        };
+        var sweepOptions = new SweepOptions();
 
-        var command = new Command("benchmark", "Run the unlearning benchmark and print the results table.") { original, output, seeds, vary };
+        var command = new Command("benchmark", "Run the unlearning benchmark and print the results table.") { original, output };
+        sweepOptions.AddTo(command);
         options.AddTo(command);
         command.SetAction(parsed =>
         {
-            var spec = options.Spec(parsed) with { OriginalFile = parsed.GetValue(original) is { } o ? Path.GetFullPath(o) : null };
+            var spec = options.Spec(parsed) with { OriginalFile = OriginalOption.Get(parsed, original) };
             spec = spec with { OutputDirectory = parsed.GetValue(output) ?? Path.Combine("runs", SpecOptions.RunName(spec)) };
             var verbosity = options.Verbosity(parsed);
             var commandLine = "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
@@ -38,15 +34,14 @@ internal static class BenchmarkCommand
                 console.MarkupLine($"[grey]wrote {string.Join(", ", files.Append(report.Path).Select(f => Markup.Escape(f)))}[/]");
                 return run;
             }
-            if (parsed.GetValue(seeds) is not { } seedText)
+            if (sweepOptions.Sweep(parsed, spec.Seed) is not { } sweep)
             {
                 RunOne(spec);
                 return LetheApp.Ok;
             }
-            var sweep = SeedSweep.Parse(seedText, spec.Seed, parsed.GetValue(vary));
             sweep.Run(spec, RunOne);
             // The sweep's own report: every cell as mean ± 95% CI over the seeds' folders.
-            var written = ReportBuilder.Formats.Select(f => ReportBuilder.Build(spec.OutputDirectory, f).Path).ToArray();
+            var written = ReportBuilder.BuildAll(spec.OutputDirectory).Select(r => r.Path).ToArray();
             console.WriteLine(File.ReadAllText(written[1]).Split("\n## ")[0].Trim());
             console.MarkupLine($"[grey]wrote {string.Join(", ", written.Select(f => Markup.Escape(f)))}[/]");
             return LetheApp.Ok;

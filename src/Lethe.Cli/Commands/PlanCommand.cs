@@ -6,13 +6,17 @@ using Spectre.Console;
 
 namespace Lethe.Cli.Commands;
 
-/// <summary>`lethe plan`: write a plan of cells to run anywhere (`plan audit`), and see where its cells stand (`plan show`).</summary>
+/// <summary>
+/// `lethe plan`: write a plan of cells to run anywhere (`plan audit`, `plan benchmark`), and see where its cells stand
+/// (`plan show`).
+/// </summary>
 internal static class PlanCommand
 {
     public static Command Create(IAnsiConsole console)
     {
         var command = new Command("plan", "Plans of cells: write one for a cluster (`lethe submit`, `lethe run-cell`), or show where its cells stand.");
         command.Subcommands.Add(Audit(console));
+        command.Subcommands.Add(Benchmark(console));
         command.Subcommands.Add(Show(console));
         return command;
     }
@@ -36,25 +40,72 @@ internal static class PlanCommand
             var auditMode = AuditModes.Parse(parsed.GetValue(mode)!);
             var spec = options.Spec(parsed);
             var path = Path.GetFullPath(parsed.GetValue(output) ?? Path.Combine("runs", $"audit-{SpecOptions.RunName(spec)}-{auditMode.Name()}", "plan.json"));
-            // Workers start elsewhere (a node, another folder): every path they read is written absolute.
-            spec = spec with
-            {
-                OutputDirectory = Path.GetDirectoryName(path)!,
-                CacheDirectory = Path.GetFullPath(spec.CacheDirectory),
-                DataDirectory = spec.DataDirectory is { } data ? Path.GetFullPath(data) : null,
-            };
+            spec = ForWorkers(spec, path);
             var storeDirectory = Path.GetFullPath(parsed.GetValue(store) ?? Path.Combine(spec.CacheDirectory, "cells"));
             using var audit = AuditRun.Prepare(spec, auditMode, parsed.GetValue(n), storeDirectory);
-            var plan = audit.Plan with { Store = storeDirectory };
-            plan.Write(path);
-            var stages = PlanRunner.Stages(plan);
-            var roles = string.Join(", ", plan.Cells.GroupBy(c => c.Role).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
-            console.PlainLine($"wrote {path}: {plan.Cells.Count} cells ({roles}) in {stages.Count} stages, {plan.Spec.EffectiveThreads} torch threads each");
-            console.PlainLine($"store {storeDirectory}; {PlanStatus.Count(PlanStatus.Of(plan, audit.Store))[CellState.Done]} cells already done");
-            console.PlainLine($"run it: lethe submit slurm {path} (or lethe run-cell {path} --index I); watch: lethe plan show {path}; report: lethe collect {path}");
+            Written(console, audit.Plan with { Store = storeDirectory, CommandLine = CommandLine() }, path);
             return LetheApp.Ok;
         });
         return command;
+    }
+
+    private static Command Benchmark(IAnsiConsole console)
+    {
+        var options = new SpecOptions();
+        var sweepOptions = new SweepOptions();
+        var original = OriginalOption.Create();
+        var store = new Option<string?>("--store") { Description = "Results store every worker shares, on a cluster a path all nodes see (default <cache>/cells)" };
+        var output = new Option<string?>("--out")
+        {
+            Description = "The plan file to write; the runs' results go beside it, as `lethe benchmark --out` writes them (default runs/<dataset>-<task>-<preset>/plan.json)",
+            HelpName = "PLAN",
+        };
+        var command = new Command("benchmark", "Write the plan of a benchmark, one run or a seed sweep, without running it: each seed's Original and Retrained, "
+            + "each method on them, and a report cell per seed (and one for the sweep) that writes what `lethe benchmark` writes. "
+            + "Run it with `lethe submit slurm PLAN` or `lethe run-cell PLAN --index I`; `lethe collect PLAN` writes the reports again.")
+        {
+            original, store, output,
+        };
+        sweepOptions.AddTo(command);
+        options.AddTo(command);
+        command.SetAction(parsed =>
+        {
+            var spec = options.Spec(parsed) with { OriginalFile = OriginalOption.Get(parsed, original) };
+            var path = Path.GetFullPath(parsed.GetValue(output) ?? Path.Combine("runs", SpecOptions.RunName(spec), "plan.json"));
+            spec = ForWorkers(spec, path);
+            var sweep = sweepOptions.Sweep(parsed, spec.Seed);
+            var storeDirectory = Path.GetFullPath(parsed.GetValue(store) ?? Path.Combine(spec.CacheDirectory, "cells"));
+            var plan = BenchmarkPlanner.For(spec, sweep) with { Store = storeDirectory, CommandLine = CommandLine() };
+            Written(console, plan, path);
+            console.PlainLine(sweep is null
+                ? $"results: {plan.Spec.OutputDirectory}"
+                : $"results: {Path.Combine(plan.Spec.OutputDirectory, "seed-N")} per seed, the sweep's report in {plan.Spec.OutputDirectory}");
+            return LetheApp.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Workers start elsewhere (a node, another folder): every path they read is written absolute, and the
+    /// results go beside the plan.</summary>
+    private static Lethe.Experiments.ExperimentSpec ForWorkers(Lethe.Experiments.ExperimentSpec spec, string planPath) => spec with
+    {
+        OutputDirectory = Path.GetDirectoryName(planPath)!,
+        CacheDirectory = Path.GetFullPath(spec.CacheDirectory),
+        DataDirectory = spec.DataDirectory is { } data ? Path.GetFullPath(data) : null,
+    };
+
+    private static string CommandLine() => "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
+
+    /// <summary>Writes the plan and says what it holds, where its cells go and how to run it.</summary>
+    private static void Written(IAnsiConsole console, Plan plan, string path)
+    {
+        plan.Write(path);
+        var stages = PlanRunner.Stages(plan);
+        var roles = string.Join(", ", plan.Cells.GroupBy(c => c.Role).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
+        var store = PlanFile.StoreOf(plan);
+        console.PlainLine($"wrote {path}: {plan.Cells.Count} cells ({roles}) in {stages.Count} stages, {plan.Spec.EffectiveThreads} torch threads each");
+        console.PlainLine($"store {store.Directory}; {PlanStatus.Count(PlanStatus.Of(plan, store))[CellState.Done]} cells already done");
+        console.PlainLine($"run it: lethe submit slurm {path} (or lethe run-cell {path} --index I); watch: lethe plan show {path}; report: lethe collect {path}");
     }
 
     private static Command Show(IAnsiConsole console)
@@ -71,7 +122,7 @@ internal static class PlanCommand
             var cellStore = PlanFile.StoreOf(plan, parsed.GetValue(store));
             var cells = PlanStatus.Of(plan, cellStore);
             var table = new Table().Border(TableBorder.Rounded)
-                .Title(Markup.Escape($"{plan.Kind} {plan.Mode.ToString()} · N = {plan.N} · {plan.Cells.Count} cells · store {cellStore.Directory}"));
+                .Title(Markup.Escape($"{Describe(plan)} · {plan.Cells.Count} cells · store {cellStore.Directory}"));
             foreach (var column in new[] { "#", "cell", "role", "state", "detail" }) table.AddColumn(column);
             foreach (var cell in cells)
                 table.AddRow(new[] { $"{cell.Cell.Index}", cell.Cell.Name, cell.Cell.Role.ToString().ToLowerInvariant(), cell.State.ToString().ToLowerInvariant(), cell.Detail }
@@ -83,4 +134,11 @@ internal static class PlanCommand
         });
         return command;
     }
+
+    /// <summary>What a plan computes, in a few words: "audit fixed-original · N = 16", "benchmark · seeds 42, 43 (vary all)".</summary>
+    private static string Describe(Plan plan) => plan.Kind == Plan.BenchmarkKind
+        ? "benchmark · " + (plan.Sweep is { } sweep
+            ? $"seeds {string.Join(", ", sweep.Seeds)} (vary {sweep.Vary.ToString().ToLowerInvariant()})"
+            : $"seed {plan.Spec.Seed}")
+        : $"{plan.Kind} {plan.Mode.Name()} · N = {plan.N}";
 }

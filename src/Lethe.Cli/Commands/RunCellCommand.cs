@@ -12,7 +12,7 @@ internal static class RunCellCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var planPath = new Argument<string>("PLAN") { Description = "A plan file written by `lethe plan audit` (or `lethe audit`'s plan.json)" };
+        var planPath = new Argument<string>("PLAN") { Description = "A plan file written by `lethe plan audit` or `lethe plan benchmark` (or `lethe audit`'s plan.json)" };
         var index = new Option<int>("--index") { Description = "The cell's index in the plan (a job array's task id)", Required = true };
         var store = new Option<string?>("--store") { Description = "Results store shared by the workers (default: the one the plan names)" };
         var wait = new Option<double>("--wait")

@@ -22,17 +22,7 @@ internal sealed class PhiPools
     {
         var models = new List<AuditModel>();
         foreach (var cell in plan.Cells.Where(c => c.MakesModel))
-        {
-            var done = store.TryDone(cell) ?? throw new InvalidDataException($"cell {cell.Name} ({cell.Id}) is not done; run the plan first");
-            var results = store.Results(cell);
-            foreach (var label in done.Labels)
-            {
-                var result = results.TryGet(label)
-                    ?? throw new InvalidDataException($"cell {cell.Name}: no stored result for {label} in {store.FolderOf(cell)}");
-                var path = RunStore.PhiPath(store.FolderOf(cell), label);
-                models.Add(new AuditModel(cell, label, result, PhiTable.Read(path).Rows));
-            }
-        }
+            models.AddRange(store.Models(cell).Select(result => new AuditModel(cell, result.Label, result, result.Evaluation.Phi)));
         return new PhiPools(models);
     }
 

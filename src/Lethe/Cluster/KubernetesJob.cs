@@ -28,7 +28,11 @@ public static class KubernetesJob
     {
         options.Validate();
         var store = PlanFile.StoreOf(plan, storeOverride).Directory;
-        foreach (var (what, path) in new[] { ("plan file", planPath), ("store", store), ("cache", plan.Spec.CacheDirectory), ("data", plan.Spec.DataDirectory) })
+        foreach (var (what, path) in new[]
+                 {
+                     ("plan file", planPath), ("store", store), ("cache", plan.Spec.CacheDirectory), ("data", plan.Spec.DataDirectory),
+                     ("Original file", plan.Spec.OriginalFile),
+                 })
             if (path is not null && !IsUnder(path, options.MountPath))
                 throw new ArgumentException($"the plan's {what} {path} is not under --mount-path {options.MountPath}: the pods would not see it; "
                     + "plan with the volume mounted at the same path on this machine");

@@ -62,6 +62,6 @@ public static class AuditPlanner
         var models = cells.Select(c => c.Id).ToArray();
         cells.Add(new Cell(cells.Count, CellIds.Of(core, dataFingerprint, CellRole.Score, null, mode.Name(), $"n={n}", models),
             CellRole.Score, "score", null, null, null, models));
-        return new Plan("audit", mode, n, spec, dataFingerprint, cells);
+        return new Plan(Plan.AuditKind, mode, n, spec, dataFingerprint, cells);
     }
 }

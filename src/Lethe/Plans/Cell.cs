@@ -28,6 +28,23 @@ public sealed record Cell(
     string? HyperParameters,
     IReadOnlyList<string> DependsOn)
 {
+    /// <summary>
+    /// The seed of the data the cell works on and of its evaluation (SynthFaces' people, a seeded forget choice, the
+    /// retain sample, the attack's subsampling) when it is not the plan spec's: a benchmark sweep that varies everything
+    /// (<c>--seeds … --vary all</c>) has one per seed. Null: the spec's seed. Not hashed on its own: the cell id already
+    /// covers it through the spec and the data fingerprint.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? DataSeed { get; init; }
+
+    /// <summary>
+    /// For an Original given as a file (the spec's <see cref="Experiments.ExperimentSpec.OriginalFile"/>, `--original`)
+    /// instead of trained: the SHA-256 of that file's bytes, which the cell id hashes in place of the path, and which the
+    /// worker checks before it loads the file. Null for a trained model.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? GivenSha256 { get; init; }
+
     /// <summary>True for cells that make a model (everything but the score).</summary>
     [JsonIgnore]
     public bool MakesModel => Role != CellRole.Score;

@@ -20,15 +20,17 @@ public static class CellIds
     /// The frozen spec reduced to what changes a model or its evaluation: the data settings, recipes, image size,
     /// architecture, augmentation, device, the torch thread count (LibTorch's reductions give other bits at another
     /// count) and the evaluation's λ. Left out: where things are written, how many jobs run side by side, the methods
-    /// asked for and their overrides (each unlearning cell hashes its own), the preset's name, and the seeds (a cell
-    /// hashes its own model seed; the data seed is in the data fingerprint).
+    /// asked for and their overrides (each unlearning cell hashes its own), the preset's name, the unlearning seed (a
+    /// cell hashes its own model seed), and where the data and a given Original are read from: the data fingerprint
+    /// names the data itself (and a given Original's cell the SHA-256 of its file), and a path would give `--data mufac`
+    /// other ids than `--data /abs/mufac`, or one node's mount point than another's.
     /// </summary>
     public static string SpecCore(ExperimentSpec spec)
     {
         var core = spec with
         {
             Methods = [], Overrides = [], ParameterJson = null, Jobs = 0, Threads = spec.EffectiveThreads,
-            OutputDirectory = "", CacheDirectory = "", Preset = "", UnlearnSeed = null,
+            OutputDirectory = "", CacheDirectory = "", DataDirectory = null, OriginalFile = null, Preset = "", UnlearnSeed = null,
         };
         return JsonSerializer.Serialize(core, LetheJson.Options)
             + $"/evaluation-v{ExperimentSpec.EvaluationVersion}/numerics-v{CheckpointKey.NumericsVersion}/cells-v{Version}";

@@ -6,6 +6,7 @@ using Lethe.Experiments;
 using Lethe.Models;
 using Lethe.Training;
 using Lethe.Unlearning;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Lethe.Plans;
@@ -55,14 +56,15 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
 
     private IReadOnlyList<string> MakeBase(Cell cell, CancellationToken cancel)
     {
-        var (spec, data) = (Plan.Spec, bench.Data);
+        if (cell.GivenSha256 is not null) return UseGiven(cell);
+        var (spec, data) = (Plan.Spec, bench.For(cell).Data);
         var isOriginal = cell.Role == CellRole.Original;
         var (role, label, set) = isOriginal ? ("original", "Original", data.Train) : ("retrained", "Retrained", data.Retain);
         var recipes = spec.RecipesFor(data.Task);
         var recipe = isOriginal ? recipes.Original : recipes.Retrained;
         var seed = cell.Seed ?? throw new InvalidDataException($"cell {cell.Name}: a base model needs a seed");
         using var model = Networks.Create(spec.Architecture, data.Task.Outputs, bench.Device, Seeds.Derive(seed, $"init/{role}"));
-        var loader = new BatchLoader(set, data.Task, bench.TrainTransform, BatchOptions.Training with { BatchSize = recipe.BatchSize },
+        var loader = new BatchLoader(set, data.Task, bench.TrainTransform, BatchOptions.Training with { BatchSize = recipe.BatchSize, ReplayFirstEpoch = recipe.EpochReseedQuirk },
             bench.Device, seed, $"train/{role}");
         Report(cell, $"training on {set.Count} images: {recipe.Describe()}");
         var epochs = new EpochCheckpoint(store.TrainingPrefix(cell));
@@ -86,14 +88,34 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         return [label];
     }
 
+    /// <summary>
+    /// An Original given as a file (`--original`), loaded as `lethe benchmark` loads it: no training, so no recipe, no
+    /// history and no time; its weights are stored for the methods like a trained Original's.
+    /// </summary>
+    private IReadOnlyList<string> UseGiven(Cell cell)
+    {
+        using var given = GivenOriginal.Load(Plan.Spec) ?? throw new InvalidDataException($"cell {cell.Name}: the plan's spec names no Original file");
+        if (given.Source.Sha256 != cell.GivenSha256)
+            throw new InvalidDataException($"--original: {given.Source.File} has changed since the plan was made (SHA-256 {given.Source.Sha256}, planned {cell.GivenSha256})");
+        if (given.Source.Note is { } note) Report(cell, note);
+        var model = given.Model.to(bench.Device);
+        Checkpoint.Save(model, store.WeightsPath(cell));
+        var result = Evaluate("Original", model, cell) with
+        {
+            Source = "base", Seconds = double.NaN, Given = given.Source, History = [], PeakMemoryMiB = double.NaN,
+        };
+        Results(cell).Put(result);
+        return ["Original"];
+    }
+
     private IReadOnlyList<string> Unlearn(Cell cell, CancellationToken cancel)
     {
-        var (spec, data) = (Plan.Spec, bench.Data);
+        var (spec, data) = (Plan.Spec, bench.For(cell).Data);
         var originalCell = Plan.ById(cell.DependsOn[0]);
         using var original = Networks.Create(spec.Architecture, data.Task.Outputs, bench.Device);
         Checkpoint.Load(original, store.WeightsPath(originalCell));
         var method = MethodRegistry.Get(cell.Method ?? throw new InvalidDataException($"cell {cell.Name}: no method"));
-        var hyper = bench.HyperParameters(method, cell.HyperParameters ?? "{}");
+        var hyper = bench.HyperParameters(method, cell.HyperParameters ?? "{}", data.Task);
         Report(cell, $"unlearning ({method.Key}) from {originalCell.Name}");
         var context = UnlearningContext.Of(data, original, spec.Architecture, bench.TrainTransform, bench.EvalTransform, bench.Device,
             cell.Seed ?? spec.Seed, null, cancel, _clock, spec.UnlearnBatchSize ?? UnlearningContext.DefaultBatchSize);
@@ -112,6 +134,12 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
 
     private IReadOnlyList<string> Score(Cell cell)
     {
+        if (Plan.Kind == Plan.BenchmarkKind)
+        {
+            Report(cell, "writing the run's results and report from the stored models");
+            BenchmarkReportCell.Write(bench, store, cell);
+            return [];
+        }
         Report(cell, "scoring from the stored φ");
         var audit = Audit.AuditScorer.Score(Plan, store);
         audit.Write(Path.Combine(store.FolderOf(cell), AuditResultFile));
@@ -121,10 +149,12 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
     /// <summary>The cell's results, whose φ files say which cell, seed and Lethe made them.</summary>
     private RunStore Results(Cell cell)
     {
-        var metadata = new Dictionary<string, string>(bench.PhiMetadata)
+        var data = bench.For(cell);
+        var seed = (cell.Seed ?? data.Spec.Seed).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var metadata = new Dictionary<string, string>(data.PhiMetadata)
         {
-            [PhiMetadata.Seed] = (cell.Seed ?? Plan.Spec.Seed).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [PhiMetadata.UnlearnSeed] = (cell.Seed ?? Plan.Spec.Seed).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [PhiMetadata.Seed] = seed,
+            [PhiMetadata.UnlearnSeed] = seed,
             [CellMetadataKey] = $"{cell.Name} {cell.Id}",
         };
         return store.Results(cell, metadata);
@@ -139,7 +169,8 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
     private ModelResult Evaluate(string label, nn.Module<Tensor, Tensor> model, Cell cell)
     {
         Report(cell, $"evaluating {label}");
-        var evaluation = ModelEvaluator.Evaluate(model, bench.Data, bench.EvalTransform, bench.Device, bench.Evaluation);
+        var data = bench.For(cell);
+        var evaluation = ModelEvaluator.Evaluate(model, data.Sets, bench.EvalTransform, bench.Device, data.Evaluation);
         return new ModelResult { Label = label, Source = "", Evaluation = evaluation, Seconds = double.NaN };
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lethe.Audit;
 using Lethe.Experiments;
 using Lethe.IO;
 
@@ -32,6 +33,26 @@ public sealed class CellStore(string directory)
     public RunStore Results(Cell cell, IReadOnlyDictionary<string, string>? phiMetadata = null) => new(FolderOf(cell), cell.Id, phiMetadata);
 
     public bool IsDone(Cell cell) => TryDone(cell) is not null;
+
+    /// <summary>
+    /// The models a done cell stored, in the order it made them, each with its φ rows and per-sample losses read back
+    /// into its evaluation (the result files leave them out), as the scorers and a benchmark's run folder need them.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The cell is not done, or a result or φ file is missing or stale (the message
+    /// names the cell and file).</exception>
+    public IReadOnlyList<ModelResult> Models(Cell cell)
+    {
+        var done = TryDone(cell) ?? throw new InvalidDataException($"cell {cell.Name} ({cell.Id}) is not done; run the plan first");
+        var results = Results(cell);
+        return done.Labels.Select(label =>
+        {
+            var result = results.TryGet(label)
+                ?? throw new InvalidDataException($"cell {cell.Name}: no stored result for {label} in {FolderOf(cell)}");
+            var phi = PhiTable.Read(RunStore.PhiPath(FolderOf(cell), label)).Rows;
+            var losses = results.TryGetLosses(label) ?? new Dictionary<string, float[]>();
+            return result with { Evaluation = result.Evaluation with { Phi = phi, Losses = losses } };
+        }).ToArray();
+    }
 
     public bool IsLocked(Cell cell) => File.Exists(LockPath(cell));
 

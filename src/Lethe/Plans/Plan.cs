@@ -10,17 +10,24 @@ namespace Lethe.Plans;
 /// one cell by its index, on this machine or a cluster node that shares the results store. Model cells come before the
 /// cells that read them (Originals and Retrained, then the unlearning runs, then the score).
 /// </summary>
-/// <param name="Kind">What the plan computes ("audit").</param>
-/// <param name="Mode">The audit's mode.</param>
-/// <param name="N">Models per pool.</param>
+/// <param name="Kind">What the plan computes: <see cref="AuditKind"/> or <see cref="BenchmarkKind"/>.</param>
+/// <param name="Mode">The audit's mode (an audit's only).</param>
+/// <param name="N">An audit's models per pool; a benchmark's runs (seeds).</param>
 /// <param name="Spec">The frozen spec (its <see cref="ExperimentSpec.Threads"/> and <see cref="ExperimentSpec.Jobs"/>
 /// resolved on the planning machine).</param>
-/// <param name="DataFingerprint">The data the cells were planned for; a worker whose data differs refuses to run.</param>
+/// <param name="DataFingerprint">The data the cells were planned for (that of the spec's seed; a cell of another
+/// <see cref="Cell.DataSeed"/> finds its own in <see cref="DataFingerprints"/>); a worker whose data differs refuses to run.</param>
 /// <param name="Cells">The cells, in dependency order; <see cref="Cell.Index"/> is the position.</param>
 public sealed record Plan(string Kind, AuditMode Mode, int N, ExperimentSpec Spec, string DataFingerprint, IReadOnlyList<Cell> Cells)
 {
     /// <summary>Raised when the plan file's shape changes.</summary>
     public const int FormatVersion = 1;
+
+    /// <summary>The <see cref="Kind"/> of an audit's plan (<see cref="AuditPlanner"/>).</summary>
+    public const string AuditKind = "audit";
+
+    /// <summary>The <see cref="Kind"/> of a benchmark's plan, one run or a seed sweep (<see cref="BenchmarkPlanner"/>).</summary>
+    public const string BenchmarkKind = "benchmark";
 
     public int Format { get; init; } = FormatVersion;
 
@@ -29,6 +36,28 @@ public sealed record Plan(string Kind, AuditMode Mode, int N, ExperimentSpec Spe
     /// `lethe plan` so that every worker and `lethe collect` find it; null: the spec's cache folder's "cells".
     /// </summary>
     public string? Store { get; init; }
+
+    /// <summary>A benchmark's seed sweep (<c>--seeds</c>, <c>--vary</c>); null for one run and for audits.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SeedSweep? Sweep { get; init; }
+
+    /// <summary>The fingerprint of each data seed's data (see <see cref="Cell.DataSeed"/>), when the plan has more than one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<long, string>? DataFingerprints { get; init; }
+
+    /// <summary>The command that wrote the plan, for the provenance of the reports its cells write.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CommandLine { get; init; }
+
+    /// <summary>The seed of the data <paramref name="cell"/> works on.</summary>
+    public long DataSeedOf(Cell cell) => cell.DataSeed ?? Spec.Seed;
+
+    /// <summary>The fingerprint the data of <paramref name="dataSeed"/> must have.</summary>
+    /// <exception cref="InvalidDataException">A seed the plan has no data for.</exception>
+    public string FingerprintOf(long dataSeed) =>
+        DataFingerprints?.GetValueOrDefault(dataSeed) ?? (dataSeed == Spec.Seed
+            ? DataFingerprint
+            : throw new InvalidDataException($"the plan has no data of seed {dataSeed}"));
 
     private static JsonSerializerOptions Json { get; } = new(LetheJson.Options) { Converters = { new JsonStringEnumConverter() } };
 

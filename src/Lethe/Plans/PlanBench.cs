@@ -1,6 +1,5 @@
 using Lethe.Data;
 using Lethe.Data.Transforms;
-using Lethe.Evaluation;
 using Lethe.Experiments;
 using Lethe.Unlearning;
 using TorchSharp;
@@ -9,34 +8,34 @@ using static TorchSharp.torch;
 namespace Lethe.Plans;
 
 /// <summary>
-/// What every cell of a plan shares inside one worker process: the data (built once), the transforms, the device and
-/// the evaluation settings. A worker refuses a plan whose data fingerprint is not that of the data it builds: its
-/// cells would otherwise be stored under ids that promise other data.
+/// What every cell of a plan shares inside one worker process: the data of each data seed (built when a cell first
+/// needs it, once), the transforms, the device and the evaluation settings. A worker refuses data whose fingerprint is
+/// not the one the plan recorded for its seed: its cells would otherwise be stored under ids that promise other data.
 /// </summary>
 public sealed class PlanBench : IDisposable
 {
-    private PlanBench(Plan plan, BenchmarkData data)
+    private readonly object _building = new();
+    private readonly Dictionary<long, PlanData> _bySeed = [];
+    private readonly List<BenchmarkData> _owned = [];
+
+    private PlanBench(Plan plan)
     {
         Plan = plan;
-        Data = data;
         TrainTransform = new TrainTransform(plan.Spec.ImageSize, plan.Spec.Augmentation);
         EvalTransform = new EvalTransform(plan.Spec.ImageSize);
         Device = torch.device(plan.Spec.Device);
-        Evaluation = EvaluationOptions.Default with
-        {
-            Lambda = plan.Spec.Lambda,
-            Attack = new MembershipInferenceOptions(SubsampleSeed: plan.Spec.Seed),
-        };
-        PhiMetadata = RunPhiMetadata.Of(plan.Spec, data.Task,
-            Provenance.Capture(plan.Spec.Device, plan.Spec.EffectiveThreads, plan.Spec.EffectiveJobs, "", DateTimeOffset.UtcNow));
+        Provenance = Provenance.Capture(plan.Spec.Device, plan.Spec.EffectiveThreads, plan.Spec.EffectiveJobs, plan.CommandLine ?? "",
+            DateTimeOffset.UtcNow);
     }
-
-    /// <summary>What every φ file of the plan carries (dataset, task, image size, preset, Lethe version).</summary>
-    public IReadOnlyDictionary<string, string> PhiMetadata { get; }
 
     public Plan Plan { get; }
 
-    public BenchmarkData Data { get; }
+    /// <summary>This worker's machine and versions, with the command that wrote the plan.</summary>
+    public Provenance Provenance { get; }
+
+    /// <summary>The data of the spec's seed (an audit's only data).</summary>
+    /// <exception cref="InvalidDataException">The data built here differs from the data the plan was made for.</exception>
+    public BenchmarkData Data => Seed(Plan.Spec.Seed).Data;
 
     public IImageTransform TrainTransform { get; }
 
@@ -44,30 +43,76 @@ public sealed class PlanBench : IDisposable
 
     public Device Device { get; }
 
-    public EvaluationOptions Evaluation { get; }
+    /// <summary>A bench over the plan's data, each seed's built when first asked for.</summary>
+    public static PlanBench Open(Plan plan) => new(plan);
 
-    /// <summary>Builds the plan's data.</summary>
-    /// <exception cref="InvalidDataException">The data built here differs from the data the plan was made for.</exception>
-    public static PlanBench Open(Plan plan) => With(plan, DatasetFactory.Build(plan.Spec));
-
-    /// <summary>The bench of <paramref name="plan"/> over data already built (and now owned by the bench).</summary>
+    /// <summary>The bench of <paramref name="plan"/> with the data of its spec's seed already built (now owned by the bench).</summary>
     /// <exception cref="InvalidDataException">The data differs from the data the plan was made for.</exception>
     public static PlanBench With(Plan plan, BenchmarkData data)
     {
-        if (data.Fingerprint != plan.DataFingerprint)
+        var bench = new PlanBench(plan);
+        try
         {
-            data.Dispose();
-            throw new InvalidDataException(
-                $"the data here ({data.Fingerprint}) is not the data the plan was made for ({plan.DataFingerprint})");
+            bench.Add(plan.Spec.Seed, data);
+            return bench;
         }
-        return new PlanBench(plan, data);
+        catch
+        {
+            bench.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>A method's hyper-parameter record, read back from a cell's JSON into the method's own record type.</summary>
-    public object HyperParameters(IUnlearningMethod method, string json) =>
-        System.Text.Json.JsonSerializer.Deserialize(json, method.Defaults(UnlearningVariants.Of(Data.Task)).GetType(),
+    /// <summary>The data <paramref name="cell"/> works on.</summary>
+    /// <exception cref="InvalidDataException">The data built here differs from the data the plan was made for.</exception>
+    public PlanData For(Cell cell) => Seed(Plan.DataSeedOf(cell));
+
+    /// <summary>The data of <paramref name="dataSeed"/>, built on first use; seeds whose data is the same share it.</summary>
+    /// <exception cref="InvalidDataException">The data built here differs from the data the plan was made for.</exception>
+    public PlanData Seed(long dataSeed)
+    {
+        lock (_building)
+        {
+            if (_bySeed.TryGetValue(dataSeed, out var known)) return known;
+            return Add(dataSeed, DatasetFactory.Build(SpecOf(dataSeed)));
+        }
+    }
+
+    /// <summary>A method's hyper-parameter record, read back from a cell's JSON into the method's own record type for
+    /// <paramref name="task"/> (the data's task: a cell passes its own seed's, so no other seed's data is built).</summary>
+    public object HyperParameters(IUnlearningMethod method, string json, Models.PredictionTask task) =>
+        System.Text.Json.JsonSerializer.Deserialize(json, method.Defaults(UnlearningVariants.Of(task)).GetType(),
             IO.LetheJson.Options)
         ?? throw new InvalidDataException($"{method.Key}: empty hyper-parameters in the plan");
 
-    public void Dispose() => Data.Dispose();
+    public void Dispose()
+    {
+        foreach (var seed in _bySeed.Values) seed.Dispose();
+        foreach (var data in _owned) data.Dispose();
+        _bySeed.Clear();
+        _owned.Clear();
+    }
+
+    private ExperimentSpec SpecOf(long dataSeed) => Plan.Spec with { Seed = dataSeed };
+
+    private PlanData Add(long dataSeed, BenchmarkData data)
+    {
+        lock (_building)
+        {
+            var expected = Plan.FingerprintOf(dataSeed);
+            if (data.Fingerprint != expected)
+            {
+                data.Dispose();
+                throw new InvalidDataException($"the data here ({data.Fingerprint}) is not the data the plan was made for ({expected})");
+            }
+            // MUFAC without a seeded forget choice is the same data for every seed: hold it once.
+            var held = _owned.FirstOrDefault(d => d.Fingerprint == data.Fingerprint);
+            if (held is null) _owned.Add(held = data);
+            else data.Dispose();
+            var spec = SpecOf(dataSeed);
+            var seed = new PlanData(spec, held, RunPhiMetadata.Of(spec, held.Task, Provenance));
+            _bySeed[dataSeed] = seed;
+            return seed;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Lethe.Experiments;
 using static TorchSharp.torch;
@@ -7,7 +8,9 @@ namespace Lethe.Plans;
 /// <summary>
 /// Runs a plan on this machine: its cells stage by stage (a cell's stage is one past its deepest input's), up to
 /// <c>jobs</c> cells side by side, each with the plan's torch thread count. Resumable by construction: done cells are
-/// skipped, and a cell that another process holds is waited for (or taken over once its holder is gone).
+/// skipped, and a cell that another worker holds (another process, another node on the shared store) is left to it
+/// while any cell of the stage is free, then waited for (or taken over once its holder is gone), so several workers on
+/// one store share a stage's cells between them.
 /// </summary>
 public sealed class PlanRunner(CellStore store, IProgress<RunEvent>? progress = null, TimeProvider? clock = null)
 {
@@ -31,14 +34,34 @@ public sealed class PlanRunner(CellStore store, IProgress<RunEvent>? progress = 
         int made = 0, skipped = 0;
         foreach (var stage in Stages(plan))
         {
-            var cells = stage.Where(c => include?.Invoke(c) ?? true).ToArray();
-            Parallel.ForEach(cells, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancel }, cell =>
+            var pending = new ConcurrentQueue<Cell>(stage.Where(c => include?.Invoke(c) ?? true));
+            Parallel.For(0, Math.Max(1, jobs), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancel }, _ =>
             {
                 // LibTorch's thread count is per OS thread, and pool threads keep their last user's.
                 set_num_threads(plan.Spec.EffectiveThreads);
-                var outcome = RunUntilDone(runner, cell, cancel);
-                if (outcome == CellOutcome.Made) Interlocked.Increment(ref made);
-                else Interlocked.Increment(ref skipped);
+                var busyInARow = 0;
+                while (pending.TryDequeue(out var cell))
+                {
+                    var outcome = runner.Run(cell, cancel);
+                    if (outcome == CellOutcome.Waiting)
+                        throw new InvalidOperationException($"cell {cell.Name} ran before its inputs were done"); // stages prevent this
+                    if (outcome == CellOutcome.Busy)
+                    {
+                        // Another worker makes it: do the cells nobody holds first, and wait only once every cell
+                        // left has been found held, for it to finish or for its lock to go stale.
+                        pending.Enqueue(cell);
+                        if (++busyInARow >= pending.Count)
+                        {
+                            cancel.WaitHandle.WaitOne(BusyPoll);
+                            busyInARow = 0;
+                        }
+                        cancel.ThrowIfCancellationRequested();
+                        continue;
+                    }
+                    busyInARow = 0;
+                    if (outcome == CellOutcome.Made) Interlocked.Increment(ref made);
+                    else Interlocked.Increment(ref skipped);
+                }
             });
         }
         return new Summary(made, skipped, clockWatch.Elapsed.TotalSeconds);
@@ -51,20 +74,6 @@ public sealed class PlanRunner(CellStore store, IProgress<RunEvent>? progress = 
         foreach (var cell in plan.Cells)
             depth[cell.Id] = cell.DependsOn.Count == 0 ? 0 : 1 + cell.DependsOn.Max(id => depth[id]);
         return plan.Cells.GroupBy(c => depth[c.Id]).OrderBy(g => g.Key).Select(g => (IReadOnlyList<Cell>)g.ToArray()).ToArray();
-    }
-
-    private static CellOutcome RunUntilDone(CellRunner runner, Cell cell, CancellationToken cancel)
-    {
-        while (true)
-        {
-            var outcome = runner.Run(cell, cancel);
-            if (outcome is CellOutcome.Made or CellOutcome.AlreadyDone) return outcome;
-            if (outcome == CellOutcome.Waiting)
-                throw new InvalidOperationException($"cell {cell.Name} ran before its inputs were done"); // stages prevent this
-            // Busy: another process makes it; wait for it to finish or for its lock to go stale.
-            cancel.WaitHandle.WaitOne(BusyPoll);
-            cancel.ThrowIfCancellationRequested();
-        }
     }
 
     private void Report(RunEvent e)

@@ -25,6 +25,9 @@ public static class ReportBuilder
         return new ReportOutput(path, runs.Count, plots);
     }
 
+    /// <summary>Writes the report in every one of <see cref="Formats"/> to RUN_DIR/report.&lt;ext&gt;.</summary>
+    public static IReadOnlyList<ReportOutput> BuildAll(string runDirectory) => Formats.Select(f => Build(runDirectory, f)).ToArray();
+
     private static ISummaryWriter WriterFor(string format, PlotSet? plots, string reportDirectory) => format switch
     {
         "html" => new HtmlReport(plots),

@@ -27,7 +27,7 @@ public static class RunFacts
         [
             new("Versions", $"Lethe {p.Lethe} ({p.Commit?[..Math.Min(10, p.Commit.Length)] ?? "no commit"}), {p.DotNet}, TorchSharp {p.TorchSharp}, LibTorch {p.LibTorch}, {p.Build} build"),
             new("Machine", $"{p.Os}; {p.Cpu}; {p.LogicalCores} logical cores; device {p.Device}; {p.Jobs} parallel jobs × {p.TorchThreads} torch threads"),
-            new("Total wall time", $"{run.TotalSeconds:F0} s"),
+            new("Total wall time", WallTime(run.TotalSeconds)),
         ]);
         return facts;
     }
@@ -46,7 +46,8 @@ public static class RunFacts
                 : f with { Name = "Commands", Value = string.Join("\n", summary.Runs.Select(r => r.Provenance.CommandLine).Distinct()) },
             "Preset" => f with { Value = $"{first.Spec.Preset}; seeds {seeds} (n = {summary.Runs.Count}); λ = {Number(first.Spec.Lambda)}" },
             "Attack" => AttackNote.Fact(summary.Runs)!,
-            "Total wall time" => f with { Value = $"{summary.Runs.Sum(r => r.TotalSeconds):F0} s over {summary.Runs.Count} seeds" },
+            "Total wall time" => f with { Value = summary.Runs.Sum(r => r.TotalSeconds) is var total && double.IsFinite(total)
+                ? $"{total:F0} s over {summary.Runs.Count} seeds" : WallTime(total) },
             _ => f,
         });
         return facts.ToArray();
@@ -73,6 +74,12 @@ public static class RunFacts
         }).OfType<string>().ToArray();
         return lines.Length == 0 ? null : new("Base models", string.Join("\n", lines));
     }
+
+    /// <summary>A run made cell by cell from a plan has no wall time of its own (NaN): its cells ran where and when
+    /// an engine put them.</summary>
+    private static string WallTime(double seconds) => double.IsFinite(seconds)
+        ? $"{seconds:F0} s"
+        : "– (made cell by cell from a plan: each model's Time is its own)";
 
     private static string DataLine(DataSummary d) =>
         $"train {d.Train} = forget {d.Forget} ({d.ForgetIdentities} people) + retain {d.Retain} ({d.RetainIdentities} people); test {d.Test} ({d.TestIdentities}); unseen {d.Unseen} ({d.UnseenIdentities}); people in both forget and retain: {d.StraddlingIdentities}";

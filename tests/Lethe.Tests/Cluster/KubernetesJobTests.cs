@@ -83,6 +83,10 @@ public class KubernetesJobTests
         var error = Assert.Throws<ArgumentException>(() => KubernetesJob.Build(plan, "/home/me/audit/plan.json", null, new KubernetesOptions("img")));
 
         Assert.StartsWith("the plan's plan file /home/me/audit/plan.json is not under --mount-path /lethe", error.Message);
+        var inside = HandMadePlan.Create(Root);
+        var given = inside with { Spec = inside.Spec with { OriginalFile = "/home/me/given.pth" } };
+        Assert.StartsWith("the plan's Original file /home/me/given.pth is not under --mount-path /lethe",
+            Assert.Throws<ArgumentException>(() => KubernetesJob.Build(given, $"{Root}/plan.json", null, new KubernetesOptions("img"))).Message);
         Assert.Contains("--name Bad_Name", Assert.Throws<ArgumentException>(() =>
             KubernetesJob.Build(HandMadePlan.Create(Root), $"{Root}/plan.json", null, new KubernetesOptions("img", Name: "Bad_Name"))).Message);
     }

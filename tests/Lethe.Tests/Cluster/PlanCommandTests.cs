@@ -43,6 +43,48 @@ public class PlanCommandTests
         Assert.Contains("0 done, 0 running, 0 failed, 4 ready, 5 waiting", text);
     }
 
+    // A two-seed sweep of the audit preset (16 px) cut to one epoch and fine-tuning: 6 model cells, 3 report cells.
+    [Fact]
+    public void Should_write_a_benchmark_plan_that_plan_show_submit_run_cell_and_collect_work_on()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "sweep", "plan.json");
+        var console = new TestConsole();
+
+        var code = console.Run("plan", "benchmark", "--preset", "audit", "--epochs", "1", "--methods", "finetune", "--seeds", "2",
+            "--threads", "1", "--jobs", "2", "--cache", Path.Combine(dir.Path, "cache"), "--out", path);
+
+        Assert.True(code == 0, console.Error.ToString());
+        Assert.Contains($"wrote {path}: 9 cells (2 original, 2 retrained, 2 unlearned, 3 score) in 4 stages, 1 torch threads each", console.Output.ToString());
+        Assert.Contains($"results: {Path.Combine(dir.Path, "sweep", "seed-N")} per seed, the sweep's report in {Path.Combine(dir.Path, "sweep")}", console.Output.ToString());
+        var plan = PlanFile.Read(path);
+        Assert.Equal(["original-s42", "retrained-s42", "original-s43", "retrained-s43", "finetune-s42", "finetune-s43", "report-s42", "report-s43", "summary"],
+            plan.Cells.Select(c => c.Name));
+
+        var show = new TestConsole();
+        show.Console.Profile.Width = 200;
+        Assert.Equal(0, show.Run("plan", "show", path));
+        Assert.Contains("benchmark · seeds 42, 43 (vary all) · 9 cells", show.Output.ToString());
+        Assert.Contains("0 done, 0 running, 0 failed, 4 ready, 5 waiting", show.Output.ToString());
+
+        var slurm = new TestConsole();
+        Assert.Equal(0, slurm.Run("submit", "slurm", path, "--dry-run", "--lethe", "/opt/bin/lethe"));
+        Assert.Equal(4, Regex.Matches(slurm.Output.ToString(), "#!/bin/bash").Count);
+
+        // Workers make the models and seed 42's report; collect writes every report from the store.
+        foreach (var cell in plan.Cells.Take(7)) Assert.Equal(CellExit.Done, new TestConsole().Run("run-cell", path, "--index", $"{cell.Index}", "--quiet"));
+        Assert.True(File.Exists(Path.Combine(dir.Path, "sweep", "seed-42", "results.json")));
+        Assert.False(File.Exists(Path.Combine(dir.Path, "sweep", "seed-43", "results.json")));
+        var collect = new TestConsole();
+        Assert.True(collect.Run("collect", path) == 0, collect.Error.ToString());
+
+        Assert.Contains($"wrote the reports of 3 report cells in {Path.Combine(dir.Path, "sweep")}", collect.Output.ToString());
+        Assert.Contains("| Fine-tuning |", collect.Output.ToString()); // the sweep's table, as `lethe benchmark --seeds` prints it
+        foreach (var file in new[] { "seed-42/report.html", "seed-43/results.json", "seed-43/models/fine-tuning.phi.parquet", "report.html", "report.md", "report.tex" })
+            Assert.True(File.Exists(Path.Combine(dir.Path, "sweep", file)), file);
+        Assert.All(PlanStatus.Of(plan, PlanFile.StoreOf(plan)), c => Assert.Equal(CellState.Done, c.State));
+    }
+
     [Fact]
     public void Should_print_the_stage_scripts_and_the_sbatch_chain_on_a_dry_run()
     {

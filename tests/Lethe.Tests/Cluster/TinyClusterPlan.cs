@@ -14,10 +14,11 @@ public static class TinyClusterPlan
     public static ExperimentSpec Spec(string root) =>
         TinyRun.Spec(Path.Combine(root, "out"), Path.Combine(root, "cache"), ["finetune"]) with { Jobs = 2, Threads = 1 };
 
-    /// <summary>Writes the plan to root/plan.json with its store at root/<paramref name="store"/>.</summary>
-    public static (Plan Plan, string Path) Write(string root, string store = "store")
+    /// <summary>Writes the plan to root/plan.json with its store at root/<paramref name="store"/>; <paramref name="epochs"/>
+    /// other than the tiny run's 2 for tests that only compare runs.</summary>
+    public static (Plan Plan, string Path) Write(string root, string store = "store", int? epochs = null)
     {
-        var spec = Spec(root);
+        var spec = Spec(root) with { BaseEpochs = epochs ?? Spec(root).BaseEpochs };
         spec.Validate();
         using var data = DatasetFactory.Build(spec);
         var plan = AuditPlanner.Build(spec, AuditMode.FixedOriginal, 3, MethodPlan.Resolve(spec, data.Task), data.Fingerprint)

@@ -84,6 +84,19 @@ public class AuditPlannerTests
         Assert.NotEqual(Id(plan, "retrained-s42"), Id(otherThreads, "retrained-s42"));
     }
 
+    // `lethe audit --data mufac` and `lethe plan audit --data mufac` (which writes it absolute) make the same models.
+    [Fact]
+    public void Should_give_the_same_ids_for_a_relative_and_an_absolute_data_path()
+    {
+        var mufac = Spec with { Dataset = "mufac", DataDirectory = Path.Combine("data", "mufac") };
+
+        var relative = Build(AuditMode.FixedOriginal, spec: mufac);
+        var absolute = Build(AuditMode.FixedOriginal, spec: mufac with { DataDirectory = Path.GetFullPath(mufac.DataDirectory!) });
+
+        Assert.Equal(Described(relative), Described(absolute));
+        Assert.NotEqual(Described(relative), Described(Build(AuditMode.FixedOriginal, spec: mufac, fingerprint: "data-2")));
+    }
+
     [Fact]
     public void Should_keep_the_cells_of_a_smaller_n_when_n_grows()
     {

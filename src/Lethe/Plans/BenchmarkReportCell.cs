@@ -1,0 +1,51 @@
+using Lethe.Experiments;
+using Lethe.Reports;
+
+namespace Lethe.Plans;
+
+/// <summary>
+/// The report cells of a benchmark plan. A run's cell writes the run's folder as `lethe benchmark` writes it (models/
+/// with each model's result, per-sample losses and φ under the run's result hash; results.json, .csv and .md;
+/// report.html), from the stored models of its cells; the summary cell writes the sweep's report over the seeds'
+/// folders in every format. Nothing is trained or evaluated, so a report cell takes seconds and `lethe collect` can
+/// always run it again.
+/// </summary>
+public static class BenchmarkReportCell
+{
+    /// <summary>Writes what <paramref name="cell"/> reports; returns the files written.</summary>
+    /// <exception cref="InvalidDataException">A cell it reads that is not done, or a missing stored file (named).</exception>
+    public static IReadOnlyList<string> Write(PlanBench bench, CellStore store, Cell cell) =>
+        cell.Seed is null
+            ? ReportBuilder.BuildAll(bench.Plan.Spec.OutputDirectory).Select(r => r.Path).ToArray()
+            : WriteRun(bench, store, cell);
+
+    private static IReadOnlyList<string> WriteRun(PlanBench bench, CellStore store, Cell cell)
+    {
+        var plan = bench.Plan;
+        var run = BenchmarkPlanner.RunOf(plan, cell);
+        var data = bench.For(cell).Data;
+        var models = Models(store, cell.DependsOn.Select(plan.ById).ToArray());
+        var results = new RunStore(run.OutputDirectory, run.ResultHash(), RunPhiMetadata.Of(run, data.Task, bench.Provenance));
+        foreach (var model in models) results.Put(model);
+        var quirks = QuirkInForce.Of(MethodPlan.Resolve(run, data.Task), run.RecipesFor(data.Task), originalGiven: run.OriginalFile is not null);
+        // No total wall time: the cells ran where and when the engine put them, and each model's Time is its own.
+        var record = new RunRecord(bench.Provenance, run, run.ResultHash(), DatasetFactory.Summarise(data), models, double.NaN, quirks);
+        return [.. ReportSet.WriteAll(record, run.OutputDirectory), ReportBuilder.Build(run.OutputDirectory, "html").Path];
+    }
+
+    /// <summary>
+    /// The run's models in the cells' order (Original, Retrained, then each method's), with the speed-up the benchmark
+    /// reports: Retrained's training time over the model's own time (1 for Retrained, none for Original).
+    /// </summary>
+    private static ModelResult[] Models(CellStore store, IReadOnlyList<Cell> cells)
+    {
+        var stored = cells.Select(c => (Cell: c, Models: store.Models(c))).ToArray();
+        var retrained = stored.Single(s => s.Cell.Role == CellRole.Retrained).Models[0].Seconds;
+        return stored.SelectMany(s => s.Models.Select(m => s.Cell.Role switch
+        {
+            CellRole.Original => m,
+            CellRole.Retrained => m with { SpeedUp = 1.0 },
+            _ => m with { SpeedUp = retrained / Math.Max(m.Seconds, 1e-9) },
+        })).ToArray();
+    }
+}
