@@ -4,10 +4,10 @@ namespace Lethe.Cluster;
 
 /// <summary>
 /// How a cluster task starts the same Lethe that wrote its script, as a shell command prefix: the apphost by its path
-/// (under `dotnet run`, "/repo/src/Lethe.Cli/bin/…/Lethe.Cli"; in a published folder, "/opt/lethe/lethe"; for the
-/// installed tool, the one in its versioned store, "/home/me/.dotnet/tools/.store/lethe.cli/0.1.0/…/Lethe.Cli",
+/// (under `dotnet run`, "&lt;checkout&gt;/src/Lethe.Cli/bin/…/Lethe.Cli"; in a published folder, "&lt;folder&gt;/lethe"; for the
+/// installed tool, the one in its versioned store, "&lt;tool path&gt;/.store/lethe.cli/0.1.0/…/Lethe.Cli",
 /// since the process path resolves the tool's symbolic link), or, under `dotnet Lethe.Cli.dll`, the dotnet host with
-/// the CLI's assembly ("/usr/bin/dotnet /opt/lethe/Lethe.Cli.dll"). Absolute paths, so a node that shares the file
+/// the CLI's assembly ("dotnet &lt;folder&gt;/Lethe.Cli.dll"). Absolute paths, so a node that shares the file
 /// system runs the very same build (a `dotnet tool update` removes the old store folder: update between plans).
 /// </summary>
 public static class LetheInvocation
