@@ -53,8 +53,8 @@ public static class AuditScorer
                 ? $"{seedless} does not depend on its seed: in fixed-original mode its {plan.N} models are one model, so every forget image gets ε = 50 and F = 0 by construction, whatever it forgets"
                 : $"{seedless} does not depend on its seed: its spread here comes from the {plan.N} Originals alone");
 
-        foreach (var label in unlearned.Where(Idle).Select(m => m.Label).Distinct())
-            warnings.Add($"{label}: {unlearned.Count(m => m.Label == label && Idle(m))} of its models "
+        foreach (var label in unlearned.Where(m => m.Result.TookNoStep).Select(m => m.Label).Distinct())
+            warnings.Add($"{label}: {unlearned.Count(m => m.Label == label && m.Result.TookNoStep)} of its models "
                 + $"{UnlearningLoop.NoStep} (full batches of {plan.Spec.UnlearnBatchSize ?? UnlearningContext.DefaultBatchSize} only, "
                 + $"{forget.Names.Count} forget images), so they are their Original and its scores say nothing about the method");
 
@@ -66,7 +66,4 @@ public static class AuditScorer
             ConfidenceInterval.Of(retrained.Select(m => m.Result.Evaluation.AttackAccuracy)),
             methods, warnings, cost);
     }
-
-    private static bool Idle(AuditModel model) =>
-        model.Result.Note?.StartsWith(UnlearningLoop.NoStep, StringComparison.Ordinal) == true;
 }

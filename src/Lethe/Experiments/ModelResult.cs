@@ -51,6 +51,11 @@ public sealed record ModelResult
 
     public string? Note { get; init; }
 
+    /// <summary>True for a model that was trained but took no optimiser step (its note says why): its numbers are its
+    /// starting model's, which reports must not present as the method's effect.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool TookNoStep => Note?.StartsWith(Lethe.Unlearning.UnlearningLoop.NoStep, StringComparison.Ordinal) == true;
+
     public IReadOnlyList<EpochStats>? History { get; init; }
 
     /// <summary>The hyper-parameters or recipe that made this model, as JSON-serialisable data.</summary>

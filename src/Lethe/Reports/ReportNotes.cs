@@ -1,5 +1,4 @@
 using Lethe.Experiments;
-using Lethe.Unlearning;
 
 namespace Lethe.Reports;
 
@@ -34,7 +33,7 @@ public static class ReportNotes
     /// </summary>
     public static string? Idle(IReadOnlyList<RunRecord> runs)
     {
-        var idle = runs.SelectMany(r => r.Models).Where(m => m.Note?.StartsWith(UnlearningLoop.NoStep, StringComparison.Ordinal) == true)
+        var idle = runs.SelectMany(r => r.Models).Where(m => m.TookNoStep)
             .Select(m => $"{m.Label} {m.Note}").Distinct().ToArray();
         return idle.Length == 0 ? null : string.Join(". ", idle) + ". Its numbers are the starting model's, not the method's effect (set --unlearn-batch-size below the forget set's size).";
     }
