@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 
 namespace Lethe.Data;
 
-/// <summary>Loader settings (spec §5): batch 64, no dropped partial batch.</summary>
+/// <summary>Loader settings: batch 64 and no dropped partial batch, as the reference notebooks' DataLoaders.</summary>
 /// <param name="BatchSize">Samples per batch; the last batch of an epoch may be smaller.</param>
 /// <param name="Shuffle">A new order every epoch (training views) or the set's order (evaluation views).</param>
 /// <param name="Prefetch">Prepare the next batch on a background thread; results are identical either way.</param>

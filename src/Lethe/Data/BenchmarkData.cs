@@ -3,7 +3,7 @@ using Lethe.Models;
 namespace Lethe.Data;
 
 /// <summary>
-/// The five sets of the benchmark (spec §1). Forget and retain partition train; test and unseen hold other people.
+/// The five sets of the benchmark. Forget and retain partition train; test and unseen hold other people.
 /// </summary>
 public sealed class BenchmarkData : IDisposable
 {

@@ -1,8 +1,9 @@
 namespace Lethe.Data;
 
 /// <summary>
-/// The reference's "cycling forget stream" (spec §8.1): an endless iterator over a loader's epochs that starts a new
-/// (reshuffled) epoch whenever the current one runs out, and persists across the caller's epochs.
+/// The reference's cycling forget stream (its MUFAC and binary NegGrad loops call <c>iter(forget_dataloader_train)</c>
+/// again on <c>StopIteration</c>): an endless iterator over a loader's epochs that starts a new (reshuffled) epoch
+/// whenever the current one runs out, and persists across the caller's epochs.
 /// </summary>
 public sealed class CyclingBatches(BatchLoader loader) : IDisposable
 {

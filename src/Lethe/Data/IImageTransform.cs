@@ -2,7 +2,7 @@ using static TorchSharp.torch;
 
 namespace Lethe.Data;
 
-/// <summary>Turns a uint8 batch [B, 3, H, W] (CPU) into float32 [B, 3, S, S] in [0, 1] (CPU), per spec §4.</summary>
+/// <summary>Turns a uint8 batch [B, 3, H, W] (CPU) into float32 [B, 3, S, S] in [0, 1] (CPU).</summary>
 public interface IImageTransform
 {
     /// <summary>The output side S.</summary>

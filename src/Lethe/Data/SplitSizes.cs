@@ -1,6 +1,6 @@
 namespace Lethe.Data;
 
-/// <summary>Images in each set of a benchmark split (spec §1): forget and retain partition train.</summary>
+/// <summary>Images in each set of a benchmark split: forget and retain partition train.</summary>
 public sealed record SplitSizes(int Train, int Forget, int Retain, int Test, int Unseen)
 {
     public static SplitSizes Of(BenchmarkData data) =>

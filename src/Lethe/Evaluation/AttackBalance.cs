@@ -37,9 +37,10 @@ public sealed record AttackBalance(int ForgetAvailable, int UnseenAvailable, int
     };
 
     /// <summary>
-    /// The sizes the attack uses for these set sizes (spec §9.2 step 3, extended): when forget ≥ unseen, forget is cut to
-    /// |unseen| (the reference); when unseen exceeds forget by at most <paramref name="tolerance"/>·|forget|, both are used
-    /// whole (the reference, which never cuts unseen); beyond that, unseen is cut to |forget|.
+    /// The sizes the attack uses for these set sizes (the reference's <c>cal_mia()</c>, extended): when forget ≥
+    /// unseen, forget is cut to |unseen| (the reference); when unseen exceeds forget by at most
+    /// <paramref name="tolerance"/>·|forget|, both are used whole (the reference, which never cuts unseen); beyond
+    /// that, unseen is cut to |forget|.
     /// </summary>
     /// <param name="forget">Forget losses available (≥ 1).</param>
     /// <param name="unseen">Unseen losses available (≥ 1).</param>

@@ -2,7 +2,7 @@ namespace Lethe.Evaluation;
 
 /// <summary>
 /// Settings of <see cref="LogisticRegression"/>. The defaults are scikit-learn's <c>LogisticRegression()</c> objective
-/// (L2, C = 1, intercept not penalised) that the reference attack uses (spec §9.2 step 5), solved far tighter than
+/// (L2, C = 1, intercept not penalised) that the reference attack (<c>simple_mia()</c>) uses, solved far tighter than
 /// lbfgs's tol 1e-4 so that the result is the optimum itself rather than one solver's stopping point.
 /// </summary>
 /// <param name="C">Inverse regularisation strength: objective = ½‖w‖² + C·Σ log-loss. Default 1.</param>

@@ -1,7 +1,8 @@
 namespace Lethe.Evaluation;
 
 /// <summary>
-/// The reference's loss-based membership-inference attack (spec §9.2): a logistic regression on the raw per-sample
+/// The reference's loss-based membership-inference attack (<c>cal_mia()</c> in the ndb796/MachineUnlearning
+/// notebooks): a logistic regression on the raw per-sample
 /// loss tries to tell forget samples (members) from unseen ones (non-members); its cross-validated accuracy A is the
 /// attack accuracy and F = |A − 0.5| the forgetting score. Unlike the reference, the larger side is cut to the smaller
 /// whichever it is (<see cref="AttackBalance.Plan"/>), so A = 0.5 means "cannot tell" at any set size.

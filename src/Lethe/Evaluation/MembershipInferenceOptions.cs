@@ -1,8 +1,9 @@
 namespace Lethe.Evaluation;
 
 /// <summary>
-/// Settings of the loss-based membership-inference attack (spec §9.2); the defaults are the reference's, plus the
-/// balancing of small forget sets that the reference lacks.
+/// Settings of the loss-based membership-inference attack; the defaults are the reference's (<c>cal_mia()</c> and
+/// <c>simple_mia()</c> in the ndb796/MachineUnlearning notebooks), plus the balancing of small forget sets that the
+/// reference lacks.
 /// </summary>
 /// <param name="SubsampleSeed">Seed of the permutations that pick which losses are kept: forget from the stream
 /// "mia/forget-shuffle" (the reference's), unseen from "mia/unseen-shuffle" when it is cut. The benchmark passes the

@@ -4,8 +4,8 @@ using Lethe.Audit;
 namespace Lethe.Evaluation;
 
 /// <summary>
-/// Everything the benchmark reports about one model (spec §9): utility on test, the membership-inference attack on
-/// forget versus unseen, the forgetting score F = |A - 0.5| (the README's "MIA" row), and NoMUS.
+/// Everything the benchmark reports about one model: utility on test, the membership-inference attack on forget
+/// versus unseen, the forgetting score F = |A - 0.5| (the "MIA" row of the reference README's tables), and NoMUS.
 /// </summary>
 /// <param name="ForgetCountAttacked">Forget rows the attack used (0 when it could not run).</param>
 /// <param name="UnseenCount">Size of the unseen set (the attack may use fewer; see <see cref="Attack"/>).</param>

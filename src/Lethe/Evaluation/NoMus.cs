@@ -1,8 +1,9 @@
 namespace Lethe.Evaluation;
 
 /// <summary>
-/// NoMUS, the reference's "Final Score" (spec §9.3): λ·Acc + (1 − λ)·(1 − 2F), F = |A − 0.5|. It rewards utility and
-/// an attack that cannot beat a coin; 0 is worst, 1 best.
+/// NoMUS, the paper's Normalized Machine Unlearning Score, which the reference notebooks (ndb796/MachineUnlearning)
+/// print as "Final Score": λ·Acc + (1 − λ)·(1 − 2F), F = |A − 0.5|. It rewards utility and an attack that cannot beat
+/// a coin; 0 is worst, 1 best.
 /// </summary>
 public static class NoMus
 {

@@ -5,10 +5,10 @@ using static TorchSharp.torch;
 namespace Lethe.Evaluation;
 
 /// <summary>
-/// Scores a model on one set: eval transform, fixed order, BN running statistics, no gradients (spec §9). The one
-/// forward pass gives the accuracies, the losses and φ. Model and images are stored channels-last while they are scored
-/// (see <see cref="ChannelsLast"/>; about a third faster on a CPU, the same numbers within float rounding) and the model
-/// is given back exactly as it came.
+/// Scores a model on one set: eval transform, fixed order, BN running statistics, no gradients, as the reference's
+/// <c>evaluation()</c>. The one forward pass gives the accuracies, the losses and φ. Model and images are stored
+/// channels-last while they are scored (see <see cref="ChannelsLast"/>; about a third faster on a CPU, the same numbers
+/// within float rounding) and the model is given back exactly as it came.
 /// </summary>
 public static class SetScorer
 {

@@ -2,7 +2,8 @@ namespace Lethe.Evaluation;
 
 /// <summary>
 /// Settings of <see cref="StratifiedShuffleSplit"/>; the defaults are the reference attack's
-/// <c>StratifiedShuffleSplit(n_splits=10, test_size=0.1, random_state=0)</c> (spec §9.2 step 6).
+/// <c>StratifiedShuffleSplit(n_splits=10, random_state=0)</c> in <c>simple_mia()</c>, whose test size is
+/// scikit-learn's default of 0.1.
 /// </summary>
 /// <param name="Splits">How many independent splits to draw. Default 10.</param>
 /// <param name="TestFraction">Share of rows in each test set, strictly between 0 and 1; the test size is

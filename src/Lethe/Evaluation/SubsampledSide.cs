@@ -9,7 +9,7 @@ public enum SubsampledSide
     /// <summary>Both sets used whole: equal sizes, or unseen larger by no more than the reference tolerance.</summary>
     None,
 
-    /// <summary>Forget cut to the size of unseen, as the reference does (spec §9.2 step 3).</summary>
+    /// <summary>Forget cut to the size of unseen, as the reference's <c>cal_mia()</c> does.</summary>
     Forget,
 
     /// <summary>Unseen cut to the size of forget: Lethe's extension for small forget sets.</summary>

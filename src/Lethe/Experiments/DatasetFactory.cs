@@ -57,7 +57,8 @@ public static class DatasetFactory
     /// <summary>Decoded images live in their own cache folder, beside the checkpoints, shared by every run.</summary>
     public static string DataCacheDirectory(ExperimentSpec spec) => Path.Combine(spec.CacheDirectory, "data");
 
-    /// <summary>MUCAC's count drift and missing images are notes, not errors: the spec asks to warn and go on.</summary>
+    /// <summary>MUCAC's count drift and missing images are notes, not errors: the reference's own copy lacked 100 images
+    /// and still made the benchmark, so Lethe warns and goes on.</summary>
     private static BenchmarkData LoadMucac(ExperimentSpec spec)
     {
         using var cache = new TensorCache(DataCacheDirectory(spec));

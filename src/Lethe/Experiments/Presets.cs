@@ -34,9 +34,9 @@ public static class Presets
     }
 
     /// <summary>
-    /// 525 forget photos (75 people) against 525 unseen (75 people), 1,050 retain (150 people), 525 test (75 people),
-    /// 7 photos a person, 32 px. The base models train 24 epochs of MUFAC's schedule (×0.1 at 8 and 16): the spec's 30
-    /// would not fit 10 minutes here, and fewer would shrink Retrained's cost below 5 times that of the methods that
+    /// 525 forget photos (75 people) against 525 unseen (75 people), 1,050 retain (150 people), 525 test (75 people), 7
+    /// photos a person, 32 px. The base models train 24 epochs of MUFAC's schedule (×0.1 at 8 and 16): the reference's
+    /// 30 would not fit 10 minutes here, and fewer would shrink Retrained's cost below 5 times that of the methods that
     /// take 4 retain-epochs of work (Advanced Grad Asc), which would misstate their speed-up.
     /// </summary>
     public static ExperimentSpec Default { get; } = new()
@@ -80,18 +80,20 @@ public static class Presets
     private static TrainRecipe AuditRecipe => TrainRecipe.Mufac with { Name = "audit", BatchSize = 16, Milestones = [] };
 
     /// <summary>
-    /// The spec exactly: 128 px, the §7 recipes of the task (MUFAC: 30 epochs, ×0.1 at 10 and 20), §8 methods, and the
-    /// reference's quirks (<see cref="ReferenceQuirks.Reference"/>): a reproduction runs the authors' code as it ran.
+    /// The reference's benchmark: 128 px, its base recipes for the task (MUFAC: 30 epochs, ×0.1 at 10 and 20), its
+    /// methods with their notebook defaults, and the reference's quirks (<see cref="ReferenceQuirks.Reference"/>): a
+    /// reproduction runs the authors' code as it ran.
     /// </summary>
     public static ExperimentSpec Paper { get; } = new() { Preset = "paper", ImageSize = 128, Quirks = ReferenceQuirks.Reference };
 
     /// <summary>
     /// A deviation, labelled as one: the paper's recipes, schedules, methods and reference quirks unchanged (MUFAC: 30
-    /// epochs, ×0.1 at 10 and 20), but 64 px input instead of 128, resized once as spec §4 does (Pillow's antialiased bilinear resize of the
-    /// shorter side, centre crop). ResNet-18 trains about three times as fast at 64 px as at 128 on a CPU (about 110–140
-    /// img/s against 40 with 2 threads here), which makes the whole MUFAC benchmark an afternoon's run on 2 cores rather
-    /// than most of a day, and faces keep more of their age cues (skin texture, wrinkles) than at the 32 px this preset
-    /// used before. Its numbers compare with the reference code run at 64 px, not with the paper's 128 px table.
+    /// epochs, ×0.1 at 10 and 20), but 64 px input instead of 128, resized once as the reference's torchvision Resize
+    /// does (Pillow's antialiased bilinear resize of the shorter side), then centre-cropped. ResNet-18 trains about
+    /// three times as fast at 64 px as at 128 on a CPU (about 110–140 img/s against 40 with 2 threads here), which
+    /// makes the whole MUFAC benchmark an afternoon's run on 2 cores rather than most of a day, and faces keep more of
+    /// their age cues (skin texture, wrinkles) than at the 32 px this preset used before. Its numbers compare with the
+    /// reference code run at 64 px, not with the paper's 128 px table.
     /// </summary>
     public static ExperimentSpec Cpu { get; } = Paper with { Preset = "cpu", ImageSize = 64 };
 }

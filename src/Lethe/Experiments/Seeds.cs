@@ -9,7 +9,8 @@ namespace Lethe.Experiments;
 /// </summary>
 public static class Seeds
 {
-    /// <summary>The reference seeds 42 everywhere (spec §7).</summary>
+    /// <summary>The reference notebooks' seed: they call <c>set_seed(42)</c> before each unlearning method and in the
+    /// attack.</summary>
     public const int Default = 42;
 
     /// <summary>A stable 64-bit seed for <paramref name="stream"/> under <paramref name="seed"/> (SHA-256, not string.GetHashCode, which is randomised per process).</summary>

@@ -61,7 +61,7 @@ public class MultiClassTask(string name, IReadOnlyList<string> classNames) : Pre
                 $"{sample.Name}: label [{string.Join(",", sample.Labels)}] is not one class in 0..{Outputs - 1} of task {Name}");
     }
 
-    /// <summary>MUFAC's task: 8 age groups a..h (spec §2.3).</summary>
+    /// <summary>MUFAC's task: 8 age groups a..h (the MUFAC notebooks' <c>label_to_age</c>).</summary>
     public static MultiClassTask AgeGroups { get; } = new("age-8",
         ["0-6", "7-12", "13-19", "20-30", "31-45", "46-55", "56-66", "67-80"]);
 }

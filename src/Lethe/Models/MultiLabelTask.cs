@@ -25,7 +25,7 @@ public sealed class MultiLabelTask(IReadOnlyList<string> attributes) : Predictio
     /// <summary>Mean over batch and labels, as PyTorch's BCEWithLogitsLoss.</summary>
     public override Tensor Loss(Tensor logits, Tensor targets) => F.binary_cross_entropy_with_logits(logits, targets);
 
-    /// <summary>The mean over the labels of each sample's per-label BCE (spec §9.2).</summary>
+    /// <summary>The mean over the labels of each sample's per-label BCE, as the reference's multi-label <c>compute_losses()</c>.</summary>
     public override Tensor PerSampleLoss(Tensor logits, Tensor targets) =>
         F.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.None).mean([1]);
 

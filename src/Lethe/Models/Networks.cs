@@ -14,7 +14,8 @@ public static class Networks
     public static IReadOnlyList<string> Names { get; } = ["resnet18"];
 
     /// <summary>
-    /// A freshly initialised network (Kaiming-normal fan-out convolutions, BN 1/0, default linear head: spec §6).
+    /// A freshly initialised network (torchvision's ResNet initialisation: Kaiming-normal fan-out convolutions, BN 1/0,
+    /// default linear head).
     /// With <paramref name="initSeed"/>, every parameter is drawn from a private generator instead of LibTorch's global
     /// one, so another thread that seeds or draws from the global generator (a parallel test, a user's code) cannot
     /// change the model, and the draw is made on the CPU, so it is the same for every device.

@@ -5,7 +5,7 @@ namespace Lethe.Models;
 
 /// <summary>
 /// What the network predicts: its head size, its loss, its per-sample loss (what the membership attack sees) and its
-/// prediction rule. Methods and metrics call the task and never branch on the dataset (spec §6).
+/// prediction rule. Methods and metrics call the task and never branch on the dataset.
 /// </summary>
 public abstract class PredictionTask
 {

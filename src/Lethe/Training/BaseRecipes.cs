@@ -2,7 +2,8 @@ using Lethe.Models;
 
 namespace Lethe.Training;
 
-/// <summary>The Original and Retrained recipes of spec §7 for a task: MUFAC's for multi-class, MUCAC's otherwise.</summary>
+/// <summary>The Original and Retrained recipes of the reference's Base_Models notebooks for a task: MUFAC's for
+/// multi-class, MUCAC's otherwise.</summary>
 public sealed record BaseRecipes(TrainRecipe Original, TrainRecipe Retrained)
 {
     public static BaseRecipes For(PredictionTask task) => task switch

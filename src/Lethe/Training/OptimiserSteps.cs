@@ -10,7 +10,7 @@ namespace Lethe.Training;
 /// and record the divergence; otherwise backward, the caller's gradient hook, the optimiser's update. The weights are
 /// checked every <see cref="DivergenceWatch.WeightCheckInterval"/> steps and at <see cref="Finish"/>. After a
 /// divergence no further step is taken. Recording rather than throwing is the policy because a diverged model is still
-/// a result: NegGrad is expected to diverge (spec §8.4), and a diverged base model is reported as one.
+/// a result: NegGrad's loss is unbounded and expected to diverge, and a diverged base model is reported as one.
 /// </summary>
 public sealed class OptimiserSteps(nn.Module model, optim.Optimizer optimizer, CancellationToken cancel = default,
     int stepsBefore = 0)

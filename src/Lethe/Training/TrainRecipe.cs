@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace Lethe.Training;
 
 /// <summary>
-/// How a base model (Original or Retrained) is trained: plain SGD, batch 64, the training transform (spec §7).
+/// How a base model (Original or Retrained) is trained: plain SGD, batch 64, the training transform (the reference's
+/// Base_Models notebooks).
 /// The recipe is the one options object of training: it is hashed into the checkpoint cache key and stored beside it.
 /// </summary>
 /// <param name="Name">A label for reports ("mufac", "mucac-binary/retrained", ...).</param>

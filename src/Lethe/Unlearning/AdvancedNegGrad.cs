@@ -1,11 +1,11 @@
 namespace Lethe.Unlearning;
 
-/// <summary>Advanced NegGrad hyper-parameters: NegGrad's, same defaults (spec §8.5).</summary>
+/// <summary>Advanced NegGrad hyper-parameters: NegGrad's, same defaults (the reference's NegGrad notebooks).</summary>
 public sealed record AdvancedNegGradHyperParameters : NegGradHyperParameters;
 
 /// <summary>
-/// Advanced NegGrad ("Advanced Grad Asc", "Enhanced NegGrad" in the paper): one SGD step on
-/// Loss(retain batch) − Loss(forget batch) per pair, both batches forwarded before the step (spec §8.5).
+/// Advanced NegGrad ("Advanced Grad Asc", "Enhanced NegGrad" in the paper): one SGD step on Loss(retain batch) −
+/// Loss(forget batch) per pair, both batches forwarded before the step, as in the reference's NegGrad notebooks.
 /// </summary>
 public sealed class AdvancedNegGrad() : UnlearningMethod<AdvancedNegGradHyperParameters>("advneggrad", "Advanced Grad Asc")
 {

@@ -1,6 +1,6 @@
 namespace Lethe.Unlearning;
 
-/// <summary>CF-k hyper-parameters (spec §8.3).</summary>
+/// <summary>CF-k hyper-parameters (the reference's fine-tuning notebooks, "CF-k").</summary>
 public sealed record CatastrophicForgettingHyperParameters
 {
     /// <summary>SGD learning rate. Default 0.001.</summary>
@@ -18,8 +18,8 @@ public sealed record CatastrophicForgettingHyperParameters
 }
 
 /// <summary>
-/// CF-k ("CF-3"): fine-tuning on the retain set with only the last k blocks trainable (spec §8.3). Frozen BatchNorm
-/// layers still update their running statistics, as in the reference.
+/// CF-k ("CF-3"): fine-tuning on the retain set with only the last k blocks trainable. Frozen BatchNorm layers still
+/// update their running statistics, as in the reference.
 /// </summary>
 public sealed class CatastrophicForgetting() : UnlearningMethod<CatastrophicForgettingHyperParameters>("cf")
 {

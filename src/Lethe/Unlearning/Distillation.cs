@@ -3,8 +3,8 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace Lethe.Unlearning;
 
-/// <summary>The student-to-teacher divergences of SCRUB (spec §8.7) and Bad Teacher, both scaled by T² and averaged
-/// over the batch; logits are B×outputs.</summary>
+/// <summary>The student-to-teacher divergences of SCRUB (the reference's <c>DistillKL</c>) and Bad Teacher, both scaled
+/// by T² and averaged over the batch; logits are B×outputs.</summary>
 internal static class Distillation
 {
     /// <summary>KD(student logits, teacher logits) at <paramref name="temperature"/>: <see cref="BernoulliKl"/> when

@@ -1,6 +1,6 @@
 namespace Lethe.Unlearning;
 
-/// <summary>Fine-tuning hyper-parameters (spec §8.2).</summary>
+/// <summary>Fine-tuning hyper-parameters (the reference's fine-tuning notebooks).</summary>
 public sealed record FineTuneHyperParameters
 {
     /// <summary>SGD learning rate. Default 0.001.</summary>
@@ -17,7 +17,7 @@ public sealed record FineTuneHyperParameters
     public bool EpochReseedQuirk { get; init; }
 }
 
-/// <summary>Fine-tuning ("Fine-tuning"): keep minimising the loss on the retain set, hoping the forget set fades (spec §8.2).</summary>
+/// <summary>Fine-tuning ("Fine-tuning"): keep minimising the loss on the retain set, hoping the forget set fades.</summary>
 public sealed class FineTune() : UnlearningMethod<FineTuneHyperParameters>("finetune", "Fine-tuning")
 {
     protected override void Unlearn(UnlearningLoop loop, FineTuneHyperParameters hyper)

@@ -1,8 +1,9 @@
 namespace Lethe.Unlearning;
 
 /// <summary>
-/// An unlearning method: a stable key, the report labels of the models it produces, its hyper-parameter record with
-/// the spec's defaults per variant, and one run that turns a copy of the Original into unlearned models.
+/// An unlearning method: a stable key, the report labels of the models it produces, its hyper-parameter record with its
+/// published defaults per variant (the reference notebooks' or the method's paper's), and one run that turns a copy of
+/// the Original into unlearned models.
 /// </summary>
 public interface IUnlearningMethod
 {
@@ -19,7 +20,8 @@ public interface IUnlearningMethod
     /// <summary>The report labels a run with these hyper-parameters produces ("CF-2" when k = 2).</summary>
     IReadOnlyList<string> LabelsFor(object hyperParameters);
 
-    /// <summary>The method's hyper-parameter record with the spec's defaults for <paramref name="variant"/> (a new instance).</summary>
+    /// <summary>The method's hyper-parameter record with the published defaults for <paramref name="variant"/> (a new
+    /// instance).</summary>
     object Defaults(UnlearningVariant variant);
 
     /// <summary>

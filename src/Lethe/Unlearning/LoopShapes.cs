@@ -15,11 +15,11 @@ internal static class Sizing
 }
 
 /// <summary>
-/// The loop shapes of the methods, in one place: which batches a method steps on, epoch by epoch (spec §8). Most are
-/// plain passes; the reference's own shapes (the retain clock, lockstep pairs, full batches only; §8.4-8.6) are
-/// generic in the batch type, so the same code that feeds a method counts its steps from set sizes alone
-/// (<see cref="NegGradSteps"/>, <see cref="AdvancedNegGradSteps"/>). Batches that a shape skips are discarded here;
-/// the consumer disposes the ones it receives (<see cref="UnlearningLoop.Each{T}"/>).
+/// The loop shapes of the methods, in one place: which batches a method steps on, epoch by epoch. Most are plain
+/// passes; the reference's own shapes (the retain clock, lockstep pairs, full batches only, as its NegGrad and UNSIR
+/// notebooks loop) are generic in the batch type, so the same code that feeds a method counts its steps from set sizes
+/// alone (<see cref="NegGradSteps"/>, <see cref="AdvancedNegGradSteps"/>). Batches that a shape skips are discarded
+/// here; the consumer disposes the ones it receives (<see cref="UnlearningLoop.Each{T}"/>).
 /// </summary>
 internal static class LoopShapes
 {
@@ -46,7 +46,7 @@ internal static class LoopShapes
         return Passes(epochs, () => forget().Concat(retain.Epoch()));
     }
 
-    /// <summary>NegGrad: MUFAC and binary tick on the retain loader; multi-label passes over the forget loader (§8.4).</summary>
+    /// <summary>NegGrad: MUFAC and binary tick on the retain loader; multi-label passes over the forget loader.</summary>
     public static bool NegGradUsesRetainClock(UnlearningVariant variant, bool unifiedLoop) =>
         !unifiedLoop && variant != UnlearningVariant.MultiLabel;
 
@@ -62,7 +62,8 @@ internal static class LoopShapes
         NegGrad(NegGradUsesRetainClock(variant, unifiedLoop), epochs, retainCount, batchSize,
             () => Sizes(forgetCount, batchSize), NextOf(CyclingSizes(forgetCount, batchSize)), Sizing.Counts).Count();
 
-    /// <summary>Advanced NegGrad: MUFAC pairs as NegGrad (retain clock, cycling forget stream); MUCAC pairs in lockstep (§8.5).</summary>
+    /// <summary>Advanced NegGrad: MUFAC pairs as NegGrad (retain clock, cycling forget stream); MUCAC pairs in
+    /// lockstep.</summary>
     public static bool AdvancedNegGradUsesRetainClock(UnlearningVariant variant, bool unifiedLoop) =>
         !unifiedLoop && variant == UnlearningVariant.MultiClass;
 
@@ -79,7 +80,7 @@ internal static class LoopShapes
             () => Sizes(retainCount, batchSize), () => Sizes(forgetCount, batchSize),
             NextOf(CyclingSizes(forgetCount, batchSize)), Sizing.Counts, Sizing.Counts).Count();
 
-    /// <summary>UNSIR stage 1: retain and forget batches in lockstep, full pairs only, every epoch (§8.6).</summary>
+    /// <summary>UNSIR stage 1: retain and forget batches in lockstep, full pairs only, every epoch.</summary>
     public static IEnumerable<(int Epoch, Batch Retain, Batch Forget)> Lockstep(UnlearningLoop loop, int epochs,
         BatchLoader retain, BatchLoader forget) =>
         Pairs(retainClock: false, epochs, loop.Context.BatchSize, retain.Epoch, forget.Epoch,

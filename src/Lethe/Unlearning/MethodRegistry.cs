@@ -1,9 +1,9 @@
 namespace Lethe.Unlearning;
 
 /// <summary>
-/// Every unlearning method, listed explicitly in the report's column order (spec §8.8, §11): the reference's six in its
-/// order, then the newer baselines. Adding a method means adding its file and one line here; the report, the tables and
-/// `--methods` take their columns and keys from this list.
+/// Every unlearning method, listed explicitly in the report's column order (that of the reference README's tables): the
+/// reference's six in its order, then the newer baselines. Adding a method means adding its file and one line here; the
+/// report, the tables and `--methods` take their columns and keys from this list.
 /// </summary>
 public static class MethodRegistry
 {

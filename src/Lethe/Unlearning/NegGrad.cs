@@ -1,6 +1,6 @@
 namespace Lethe.Unlearning;
 
-/// <summary>NegGrad hyper-parameters (spec §8.4); Advanced NegGrad extends them.</summary>
+/// <summary>NegGrad hyper-parameters (the reference's NegGrad notebooks); Advanced NegGrad extends them.</summary>
 public record NegGradHyperParameters
 {
     /// <summary>SGD learning rate. Default 0.001.</summary>
@@ -18,8 +18,9 @@ public record NegGradHyperParameters
 }
 
 /// <summary>
-/// NegGrad ("Grad Asc"): gradient ascent on the forget set, one SGD step on −Loss(forget batch) per iteration
-/// (spec §8.4). The loss is unbounded and diverges quickly; divergence is recorded, not thrown.
+/// NegGrad ("Grad Asc"): gradient ascent on the forget set, one SGD step on −Loss(forget batch) per iteration (the
+/// reference's NegGrad notebooks, "Negative Gradient Ascent"). The loss is unbounded and diverges quickly; divergence
+/// is recorded, not thrown.
 /// </summary>
 public sealed class NegGrad() : UnlearningMethod<NegGradHyperParameters>("neggrad", "Grad Asc")
 {

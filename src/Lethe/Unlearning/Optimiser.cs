@@ -4,8 +4,8 @@ using static TorchSharp.torch;
 namespace Lethe.Unlearning;
 
 /// <summary>
-/// How a method updates its weights. The reference's six use plain SGD (spec §8.1: no momentum, no weight decay); the
-/// newer methods use their papers' optimisers (SGD with momentum and weight decay, Adam).
+/// How a method updates its weights. The reference's six use plain SGD (<c>optim.SGD(params, lr)</c>: no momentum, no
+/// weight decay); the newer methods use their papers' optimisers (SGD with momentum and weight decay, Adam).
 /// </summary>
 public sealed record Optimiser(string Kind, double LearningRate, double Momentum = 0, double WeightDecay = 0)
 {

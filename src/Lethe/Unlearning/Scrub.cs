@@ -1,6 +1,6 @@
 namespace Lethe.Unlearning;
 
-/// <summary>SCRUB hyper-parameters (spec §8.7); defaults depend on the variant.</summary>
+/// <summary>SCRUB hyper-parameters (the reference's SCRUB notebooks); defaults depend on the variant.</summary>
 public sealed record ScrubHyperParameters
 {
     /// <summary>SGD learning rate. Default 0.001 (binary: 0.0001).</summary>
@@ -13,7 +13,7 @@ public sealed record ScrubHyperParameters
     public double Temperature { get; init; } = 4;
 
     /// <summary>
-    /// The spec's scrubReferenceMode. For multi-label tasks, true replicates the reference: min phase only, softmax
+    /// For multi-label tasks, true replicates the reference's multi-label SCRUB notebook: min phase only, softmax
     /// distillation over the attribute logits. False runs the corrected variant: max phase on, Bernoulli KL per label
     /// on sigmoid(logit / T). Other variants ignore it. Default true.
     /// </summary>
@@ -25,8 +25,9 @@ public sealed record ScrubHyperParameters
 }
 
 /// <summary>
-/// SCRUB as implemented by the reference ("SCRUB"): a student, initialised from the Original, stays close to the
-/// frozen Original (the teacher) on retain while moving away from it on forget (spec §8.7).
+/// SCRUB as implemented by the reference ("SCRUB"): a student, initialised from the Original, stays close to the frozen
+/// Original (the teacher) on retain while moving away from it on forget (<c>SCRUBTraining</c> in the reference's SCRUB
+/// notebooks; simpler than the SCRUB of its paper, Kurmanji et al., 2023).
 /// </summary>
 public sealed class Scrub() : UnlearningMethod<ScrubHyperParameters>("scrub", "SCRUB")
 {

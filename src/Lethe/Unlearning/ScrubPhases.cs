@@ -4,8 +4,9 @@ using static TorchSharp.torch;
 namespace Lethe.Unlearning;
 
 /// <summary>
-/// SCRUB's two phases as the reference runs them (spec §8.7): the student descends on retain towards the teacher and
-/// ascends on forget away from it. <c>kd</c> is the divergence KD(student logits, teacher logits) (<see cref="Distillation"/>).
+/// SCRUB's two phases as the reference runs them (<c>SCRUBTraining.train_epoch()</c>): the student descends on retain
+/// towards the teacher and ascends on forget away from it. <c>kd</c> is the divergence KD(student logits, teacher
+/// logits) (<see cref="Distillation"/>).
 /// </summary>
 internal static class ScrubPhases
 {

@@ -38,11 +38,11 @@ public sealed class UnlearningContext
     /// importances). Default none: such methods then take the retain set followed by the forget set.</summary>
     public ImageSet? Train { get; init; }
 
-    /// <summary>The augmenting transform of the training views (spec §4).</summary>
+    /// <summary>The augmenting transform of the training views (the reference's <c>train_transform</c>).</summary>
     public required IImageTransform TrainTransform { get; init; }
 
-    /// <summary>The deterministic transform of unaugmented views (spec §4). Default: the evaluation transform at the
-    /// retain images' size.</summary>
+    /// <summary>The deterministic transform of unaugmented views (the reference's <c>test_transform</c>). Default: the
+    /// evaluation transform at the retain images' size.</summary>
     public IImageTransform EvalTransform
     {
         get => evalTransform ?? new EvalTransform(Retain.Height);
@@ -56,7 +56,7 @@ public sealed class UnlearningContext
     /// starts from the same state, as the reference's "seed 42 before each method" does. Default 42.</summary>
     public long Seed { get; init; } = Seeds.Default;
 
-    /// <summary>The reference's batch size for every unlearning loader (spec §8): 64.</summary>
+    /// <summary>The reference's batch size for every unlearning loader: 64.</summary>
     public const int DefaultBatchSize = 64;
 
     /// <summary>Batch size of every loader; a "full batch" has exactly this many samples. Default 64.</summary>

@@ -164,7 +164,8 @@ public sealed class UnlearningLoop : IDisposable
             new BatchOptions(Context.BatchSize, Shuffle: augment, ReplayFirstEpoch: replayFirstEpoch), Context.Device,
             Context.Seed, Stream(stream));
 
-    /// <summary>The reference's cycling stream over <paramref name="loader"/> (spec §8.1), as a "next batch" function.</summary>
+    /// <summary>The reference's cycling stream over <paramref name="loader"/> (<see cref="CyclingBatches"/>), as a
+    /// "next batch" function.</summary>
     public Func<Batch> Cycling(BatchLoader loader) => Own(new CyclingBatches(loader)).Next;
 
     /// <summary>A random generator on the method's stream.</summary>

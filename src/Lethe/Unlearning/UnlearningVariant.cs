@@ -3,8 +3,8 @@ using Lethe.Models;
 namespace Lethe.Unlearning;
 
 /// <summary>
-/// The three benchmark flavours whose unlearning defaults and loop shapes differ (spec §8): MUFAC's multi-class task,
-/// MUCAC's binary attribute tasks and MUCAC's multi-label task.
+/// The three benchmark flavours whose unlearning defaults and loop shapes differ, as the reference's three notebook
+/// folders do: MUFAC's multi-class task, MUCAC's binary attribute tasks and MUCAC's multi-label task.
 /// </summary>
 public enum UnlearningVariant
 {

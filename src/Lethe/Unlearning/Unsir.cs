@@ -1,6 +1,6 @@
 namespace Lethe.Unlearning;
 
-/// <summary>UNSIR hyper-parameters (spec §8.6).</summary>
+/// <summary>UNSIR hyper-parameters (the reference's UNSIR notebooks).</summary>
 public sealed record UnsirHyperParameters
 {
     /// <summary>SGD learning rate of both stages. Default 0.001.</summary>
@@ -25,7 +25,7 @@ public sealed record UnsirHyperParameters
 /// <summary>
 /// UNSIR: stage 1 ("UNSIR Stage 1") learns, per forget batch, a noise batch whose outputs are far from the forget
 /// batch's, and trains on it labelled with the paired retain labels plus the retain batch; stage 2 ("UNSIR Stage 2")
-/// repairs by fine-tuning on retain (spec §8.6).
+/// repairs by fine-tuning on retain, as the reference's UNSIR notebooks do.
 /// </summary>
 public sealed class Unsir() : UnlearningMethod<UnsirHyperParameters>("unsir", "UNSIR Stage 1", "UNSIR Stage 2")
 {

@@ -4,8 +4,9 @@ using Lethe.Data.Files;
 namespace Lethe.Data.Checks;
 
 /// <summary>
-/// Validates a MUCAC (CelebA-HQ) folder: set sizes against spec §3.4, people shared between sets, duplicate and
-/// unreadable images. Malformed annotation files stop the check at their first bad line (named), as they stop a run.
+/// Validates a MUCAC (CelebA-HQ) folder: set sizes against <see cref="MucacSplits"/>, people shared between sets,
+/// duplicate and unreadable images. Malformed annotation files stop the check at their first bad line (named), as they
+/// stop a run.
 /// </summary>
 public static class MucacCheck
 {

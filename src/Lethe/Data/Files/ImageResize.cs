@@ -3,7 +3,7 @@ using Lethe.Data.Transforms;
 namespace Lethe.Data.Files;
 
 /// <summary>
-/// The dataset resize of spec §4 done once at decode time: shorter side to S with Pillow's antialiased bilinear filter,
+/// The reference's <c>Resize</c> done once at decode time: shorter side to S with Pillow's antialiased bilinear filter,
 /// then a centred S × S crop.
 /// </summary>
 /// <remarks>

@@ -6,10 +6,10 @@ namespace Lethe.Data.Files;
 
 /// <summary>
 /// The one image pipeline of every file dataset (MUFAC, MUCAC): each file decoded (<see cref="ImageFile"/>), resized as
-/// spec §4's eval transform (<see cref="ImageResize"/>: shorter side to S with Pillow's antialiased bilinear filter,
-/// centre crop), the whole dataset stacked into one uint8 [N, 3, S, S] tensor, and kept in a <see cref="TensorCache"/>
-/// under <see cref="CacheKey"/>. Decoding once is the same arithmetic as resizing every batch: the resize is
-/// deterministic and gives whole levels, as Pillow does.
+/// the reference's <c>test_transform</c> (<see cref="ImageResize"/>: shorter side to S with Pillow's antialiased
+/// bilinear filter, centre crop), the whole dataset stacked into one uint8 [N, 3, S, S] tensor, and kept in a
+/// <see cref="TensorCache"/> under <see cref="CacheKey"/>. Decoding once is the same arithmetic as resizing every
+/// batch: the resize is deterministic and gives whole levels, as Pillow does.
 /// </summary>
 public static class ImageStack
 {

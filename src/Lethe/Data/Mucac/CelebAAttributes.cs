@@ -5,8 +5,8 @@ using Lethe.Models;
 namespace Lethe.Data;
 
 /// <summary>
-/// CelebA-HQ-attribute.txt (spec §3.3): line 1 the image count, line 2 the attribute names, then per image its file
-/// name and one value in {-1, 1} per attribute. Only MUCAC's attributes are kept, as 0/1.
+/// CelebA-HQ-attribute.txt: line 1 the image count, line 2 the attribute names, then per image its file name and one
+/// value in {-1, 1} per attribute. Only MUCAC's attributes are kept, as 0/1.
 /// </summary>
 public sealed class CelebAAttributes
 {
@@ -35,8 +35,8 @@ public sealed class CelebAAttributes
         var lines = TextLines.Read(path);
         int count = ImageCount(path, lines);
         var names = AttributeNames(path, lines);
-        // The spec numbers the columns (21, 32, 40), but the names are what line 2 promises: a file with its columns in
-        // another order is read correctly by name, and is not an error.
+        // The reference numbers the columns (21, 32, 40), but the names are what line 2 promises: a file with its
+        // columns in another order is read correctly by name, and is not an error.
         var columns = Kept.Select(name => names.IndexOf(name) + 1).ToArray();
         var values = new Dictionary<string, int[]>(StringComparer.Ordinal);
         foreach (var (line, fields) in NamedRows.Read(path, lines, firstLine: 3))

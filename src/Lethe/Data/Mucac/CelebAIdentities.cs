@@ -3,7 +3,8 @@ using Lethe.Data.Files;
 
 namespace Lethe.Data;
 
-/// <summary>CelebA-HQ-identity.txt (spec §3.2): one "&lt;file name&gt; &lt;identity&gt;" per line, no header.</summary>
+/// <summary>CelebA-HQ-identity.txt: one "&lt;file name&gt; &lt;identity&gt;" per line, no header, as the reference
+/// notebooks read it.</summary>
 public static class CelebAIdentities
 {
     /// <summary>Image file name → identity number.</summary>

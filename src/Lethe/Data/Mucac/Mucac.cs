@@ -6,8 +6,10 @@ using static TorchSharp.torch;
 namespace Lethe.Data;
 
 /// <summary>
-/// MUCAC (spec §3): CelebA-HQ split by identity range, with Male/Smiling/Young targets. The 1024 px JPEGs are decoded
-/// and resized once into a <see cref="TensorCache"/>; later loads read that tensor back in seconds.
+/// MUCAC (the reference's MUCAC notebooks, on the CelebA-HQ files of
+/// ndb796/CelebA-HQ-Face-Identity-and-Attributes-Recognition-PyTorch): CelebA-HQ split by identity range, with
+/// Male/Smiling/Young targets. The 1024 px JPEGs are decoded and resized once into a <see cref="TensorCache"/>; later
+/// loads read that tensor back in seconds.
 /// </summary>
 public static class Mucac
 {

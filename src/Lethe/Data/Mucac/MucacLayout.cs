@@ -3,9 +3,9 @@ using Lethe.Data.Files;
 namespace Lethe.Data;
 
 /// <summary>
-/// Where the MUCAC files are under a root (spec §3.1): the images in CelebAMask-HQ/CelebA-HQ-img, the two annotation
-/// files next to CelebAMask-HQ/ or inside it. Without CelebA-HQ-attribute.txt, the archive's own
-/// CelebAMask-HQ-attribute-anno.txt (same format) is used.
+/// Where the MUCAC files are under a root (as the reference notebooks download them): the images in
+/// CelebAMask-HQ/CelebA-HQ-img, the two annotation files next to CelebAMask-HQ/ or inside it. Without
+/// CelebA-HQ-attribute.txt, the archive's own CelebAMask-HQ-attribute-anno.txt (same format) is used.
 /// </summary>
 public sealed record MucacLayout(string Root, string ImageFolder, string IdentityFile, string AttributeFile)
 {
@@ -33,7 +33,8 @@ public sealed record MucacLayout(string Root, string ImageFolder, string Identit
         return new MucacLayout(root, images, identity, attributes);
     }
 
-    /// <summary>The .jpg file names in <see cref="ImageFolder"/>, in numeric order of their stems (spec §3.4).</summary>
+    /// <summary>The .jpg file names in <see cref="ImageFolder"/>, in numeric order of their stems
+    /// (<see cref="NumericFileOrder"/>).</summary>
     /// <exception cref="DataFileException">The folder holds no .jpg file.</exception>
     public IReadOnlyList<string> ImageNames()
     {

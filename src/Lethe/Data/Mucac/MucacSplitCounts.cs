@@ -11,7 +11,7 @@ public sealed record MucacSplitCounts(int Test, int Train, int Forget, int Retai
             Count(MucacSplit.Forget), Count(MucacSplit.Retain), Count(MucacSplit.Unseen));
     }
 
-    /// <summary>The sets in report order, with the spec's names.</summary>
+    /// <summary>The sets in report order, with the names reports print.</summary>
     public IEnumerable<(string Set, int Count)> Sets() =>
         [("D_test", Test), ("D_train", Train), ("D_forget", Forget), ("D_retain", Retain), ("D_unseen", Unseen)];
 }

@@ -1,9 +1,10 @@
 namespace Lethe.Data;
 
 /// <summary>
-/// The set sizes the reference got from the complete CelebA-HQ with the default thresholds (spec §3.4). A copy with
-/// missing images drifts from them (one with 29,900 images gave 25,846 / 2,053 / 10,135 / 15,711 / 2,001), which is
-/// worth a warning but not a refusal.
+/// The set sizes of the complete CelebA-HQ (all 30,000 images of CelebA-HQ-identity.txt) under the reference's
+/// thresholds. A copy with missing images drifts from them: the MUCAC notebooks' own outputs, from a copy 100 images
+/// short, show train 25,846, test 2,053, forget 10,135, retain 15,711 and unseen 2,001. That is worth a warning but
+/// not a refusal.
 /// </summary>
 public static class MucacSplits
 {

@@ -1,8 +1,9 @@
 namespace Lethe.Data;
 
 /// <summary>
-/// The identity ranges of MUCAC's sets (spec §3.4): test below <see cref="TestBelow"/>, forget up to
-/// <see cref="ForgetBelow"/>, retain up to <see cref="TrainBelow"/>, unseen from there on.
+/// The identity ranges of MUCAC's sets (the reference notebooks' <c>train_index</c> 190, <c>retain_index</c> 1250 and
+/// <c>unseen_index</c> 4855): test below <see cref="TestBelow"/>, forget up to <see cref="ForgetBelow"/>, retain up to
+/// <see cref="TrainBelow"/>, unseen from there on.
 /// </summary>
 public sealed record MucacThresholds(int TestBelow = 190, int ForgetBelow = 1250, int TrainBelow = 4855)
 {

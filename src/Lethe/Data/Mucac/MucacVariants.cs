@@ -3,8 +3,9 @@ using Lethe.Models;
 namespace Lethe.Data;
 
 /// <summary>
-/// MUCAC's four benchmarks (spec §3.5): the multi-label one and one binary benchmark per attribute, each with its own
-/// Original and Retrained models but the same sets.
+/// MUCAC's four benchmarks (the reference's multi_label_classification and binay_classification notebooks): the
+/// multi-label one and one binary benchmark per attribute, each with its own Original and Retrained models but the same
+/// sets.
 /// </summary>
 public static class MucacVariants
 {

@@ -4,7 +4,9 @@ namespace Lethe.Data;
 
 /// <summary>
 /// Orders file names by the number in their stem ("2.jpg" before "10.jpg"), so that the image order does not depend on
-/// the file system's directory order (spec §3.4). Names without a numeric stem follow, in ordinal order.
+/// the file system's directory order, which the reference's <c>glob.glob</c> followed. Lethe's choice: the order only
+/// affects shuffling and subsampling, and this one is the same on every machine. Names without a numeric stem follow,
+/// in ordinal order.
 /// </summary>
 public sealed class NumericFileOrder : IComparer<string>
 {

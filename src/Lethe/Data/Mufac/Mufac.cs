@@ -8,8 +8,9 @@ using static TorchSharp.torch;
 namespace Lethe.Data;
 
 /// <summary>
-/// The MUFAC benchmark from its released folder (spec §2): train, test (the `val` files) and unseen (the `test` files);
-/// forget and retain partition train. Images go through <see cref="ImageStack"/> once and are kept in the tensor cache.
+/// The MUFAC benchmark from its released folder (custom_korean_family_dataset_resolution_128.zip, read as the reference
+/// notebooks read it): train, test (the `val` files) and unseen (the `test` files); forget and retain partition train.
+/// Images go through <see cref="ImageStack"/> once and are kept in the tensor cache.
 /// </summary>
 public static class Mufac
 {

@@ -3,10 +3,10 @@ using Lethe.Data.Files;
 namespace Lethe.Data;
 
 /// <summary>
-/// Reads one MUFAC split's CSV into rows (spec §2.2): columns by name, unknown columns ignored, file order kept, every
-/// bad value an error naming the file and line. Images are located but not decoded here; a missing image is not an
-/// error of the CSV but of its row (<see cref="MufacRow.Missing"/>), so that --skip-bad can leave it out like an
-/// unreadable one.
+/// Reads one MUFAC split's CSV into rows: columns by name (the reference's <c>parsing()</c> reads image_path and
+/// age_class), unknown columns ignored, file order kept, every bad value an error naming the file and line. Images are
+/// located but not decoded here; a missing image is not an error of the CSV but of its row
+/// (<see cref="MufacRow.Missing"/>), so that --skip-bad can leave it out like an unreadable one.
 /// </summary>
 public static class MufacCsv
 {

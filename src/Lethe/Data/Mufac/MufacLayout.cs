@@ -3,8 +3,8 @@ using Lethe.Data.Files;
 namespace Lethe.Data;
 
 /// <summary>
-/// The released MUFAC folder (spec §2.1). Its names trap the unwary: the benchmark's *test* set is the `val` CSV and
-/// folder, and *unseen* is the `test` CSV and folder.
+/// The released MUFAC folder (custom_korean_family_dataset_resolution_128.zip). Its names trap the unwary: the
+/// benchmark's *test* set is the `val` CSV and folder, and *unseen* is the `test` CSV and folder.
 /// </summary>
 public static class MufacLayout
 {
@@ -14,7 +14,7 @@ public static class MufacLayout
 
     public static IReadOnlyList<MufacSplitFiles> Splits { get; } = [Train, Test, Unseen];
 
-    /// <summary>Class letters a..h, in label order (spec §2.3).</summary>
+    /// <summary>Class letters a..h, in label order (the reference's <c>age_class_to_label</c>).</summary>
     public const string AgeLetters = "abcdefgh";
 
     /// <summary>Checks that <paramref name="root"/> looks like MUFAC before anything is read.</summary>
@@ -31,7 +31,7 @@ public static class MufacLayout
 /// <summary>A split's CSV and image folder, and the row count of the release.</summary>
 public sealed record MufacSplitFiles(string Name, string Csv, string ImageFolder, int ExpectedRows)
 {
-    /// <summary>Folders searched for an image, in order; a re-release splits train over two parts (spec §2.2).</summary>
+    /// <summary>Folders searched for an image, in order; a re-release splits train over two parts.</summary>
     public IReadOnlyList<string> Folders(string root) =>
         [Path.Combine(root, ImageFolder), Path.Combine(root, ImageFolder + "_part1"), Path.Combine(root, ImageFolder + "_part2")];
 }

@@ -1,6 +1,7 @@
 namespace Lethe.Data;
 
-/// <summary>MUFAC's eight age groups (spec §2.3) as year ranges, and the Young rule of SynthFaces.</summary>
+/// <summary>MUFAC's eight age groups (the MUFAC notebooks' <c>label_to_age</c>) as year ranges, and the Young rule of
+/// SynthFaces.</summary>
 public static class SynthAges
 {
     /// <summary>Number of age groups (a..h).</summary>

@@ -12,11 +12,11 @@ namespace Lethe.Data;
 public sealed record SynthExportResult(string Directory, int TrainRows, int ForgetRows, int ValRows, int TestRows);
 
 /// <summary>
-/// Writes SynthFaces in MUFAC's released layout (spec §2.1-2.2), so that a MUFAC loader reads it unchanged:
-/// custom_train_dataset.csv + train_images/ (forget people first, then retain), custom_val_dataset.csv + val_images/
-/// (the benchmark's TEST set) and custom_test_dataset.csv + test_images/ (the UNSEEN set). Columns are MUFAC's
-/// (family_id, person_id, age_class, image_path) followed by extra columns MUFAC readers ignore:
-/// age_years, male, smiling, young. Images are JPEG (quality 95) at the options' image size.
+/// Writes SynthFaces in MUFAC's released layout (custom_korean_family_dataset_resolution_128.zip), so that a MUFAC
+/// loader reads it unchanged: custom_train_dataset.csv + train_images/ (forget people first, then retain),
+/// custom_val_dataset.csv + val_images/ (the benchmark's TEST set) and custom_test_dataset.csv + test_images/ (the
+/// UNSEEN set). Columns are MUFAC's (family_id, person_id, age_class, image_path) followed by extra columns MUFAC
+/// readers ignore: age_years, male, smiling, young. Images are JPEG (quality 95) at the options' image size.
 /// </summary>
 public static class SynthExport
 {

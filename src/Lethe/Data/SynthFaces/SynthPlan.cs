@@ -62,7 +62,8 @@ internal sealed class SynthPlan
             }
     }
 
-    /// <summary>MUFAC's pattern: family, literal AGE, role, age at collection, class letter + index (spec §2.2).</summary>
+    /// <summary>MUFAC's pattern: family, literal AGE, role, age at collection, class letter + index (as
+    /// F0001_AGE_D_18_a1.jpg).</summary>
     private static string FileName(SynthPerson person, SynthSession session, int k) =>
         $"{person.Family}_AGE_{person.Role}_{person.AgeAtCollection}_{SynthAges.Letter(session.Group)}{k}.jpg";
 }

@@ -4,8 +4,9 @@ using static TorchSharp.torch;
 namespace Lethe.Data.Transforms;
 
 /// <summary>
-/// Brightness, contrast and saturation in a per-sample order (spec §4 step 4). Each op blends the image with a
-/// reference and clamps: brightness with black, contrast with the mean grey level, saturation with the grey image.
+/// Brightness, contrast and saturation in a per-sample order, as torchvision's <c>ColorJitter</c> in the reference's
+/// <c>train_transform</c>. Each op blends the image with a reference and clamps: brightness with black, contrast with
+/// the mean grey level, saturation with the grey image.
 /// </summary>
 internal static class ColorJitter
 {

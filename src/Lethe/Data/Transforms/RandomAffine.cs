@@ -5,8 +5,9 @@ using F = TorchSharp.torch.nn.functional;
 namespace Lethe.Data.Transforms;
 
 /// <summary>
-/// Scale and horizontal shear about the image centre (spec §4 step 3): the forward map is x' = s·(x − tan φ·y),
-/// y' = s·y; each output pixel takes the nearest source pixel of the inverse map, black outside.
+/// Scale and horizontal shear about the image centre, as torchvision's
+/// <c>RandomAffine(0, shear=10, scale=(0.8, 1.2))</c> in the reference's <c>train_transform</c>: the forward map is
+/// x' = s·(x − tan φ·y), y' = s·y; each output pixel takes the nearest source pixel of the inverse map, black outside.
 /// </summary>
 internal static class RandomAffine
 {

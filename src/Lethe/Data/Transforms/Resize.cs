@@ -4,7 +4,8 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace Lethe.Data.Transforms;
 
-/// <summary>The resize shared by both transforms (spec §4): shorter side to S, then a centred S × S crop, to [0, 1].</summary>
+/// <summary>The resize shared by both transforms (the reference's <c>Resize</c>): shorter side to S, then a centred
+/// S × S crop, to [0, 1].</summary>
 internal static class Resize
 {
     /// <summary>uint8 [B, 3, H, W] to float32 [B, 3, S, S] in [0, 1].</summary>

@@ -1,8 +1,10 @@
 namespace Lethe.Data.Transforms;
 
 /// <summary>
-/// The random ranges of the training transform (spec §4). Defaults are the spec's: flip with p 0.5, scale U(0.8, 1.2),
-/// horizontal shear U(−10°, 10°), brightness, contrast and saturation factors U(0.8, 1.2).
+/// The random ranges of the training transform. Defaults are those of the reference's <c>train_transform</c>
+/// (torchvision's <c>RandomHorizontalFlip()</c>, <c>RandomAffine(0, shear=10, scale=(0.8, 1.2))</c>,
+/// <c>ColorJitter(0.2, 0.2, 0.2)</c>): flip with p 0.5, scale U(0.8, 1.2), horizontal shear U(−10°, 10°), brightness,
+/// contrast and saturation factors U(0.8, 1.2).
 /// </summary>
 /// <param name="FlipProbability">Chance of a horizontal flip.</param>
 /// <param name="MinScale">Lower bound of the affine scale s.</param>
@@ -20,7 +22,7 @@ public sealed record TrainAugmentation(
     double Contrast = 0.2,
     double Saturation = 0.2)
 {
-    /// <summary>The spec's augmentation.</summary>
+    /// <summary>The reference's augmentation.</summary>
     public static TrainAugmentation Default { get; } = new();
 
     /// <summary>No augmentation at all: the training transform then equals the evaluation transform.</summary>

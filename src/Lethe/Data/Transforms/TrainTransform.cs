@@ -4,9 +4,9 @@ using static TorchSharp.torch;
 namespace Lethe.Data.Transforms;
 
 /// <summary>
-/// The training transform (spec §4): resize as <see cref="EvalTransform"/>, random horizontal flip, random scale and
-/// shear, colour jitter in a random order, all with fresh randomness per sample from the given generator. The whole
-/// batch is processed at once.
+/// The training transform (the reference's <c>train_transform</c>): resize as <see cref="EvalTransform"/>, random
+/// horizontal flip, random scale and shear, colour jitter in a random order, all with fresh randomness per sample from
+/// the given generator. The whole batch is processed at once.
 /// </summary>
 public sealed class TrainTransform : IImageTransform
 {

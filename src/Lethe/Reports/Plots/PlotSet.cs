@@ -20,7 +20,8 @@ public sealed record PlotSet(PlotImage TradeOff, PlotImage Cost, IReadOnlyList<P
 
     private static IReadOnlyList<PlotImage> LossHistograms(StoredRun run, string directory)
     {
-        // Multi-label tasks score each sample by its mean binary cross-entropy over the labels (spec §9.2).
+        // Multi-label tasks score each sample by its mean binary cross-entropy over the labels (the reference's
+        // multi-label compute_losses()).
         bool multiLabel = run.Record.Models.FirstOrDefault()?.Evaluation.TestAttributeAccuracy.Count > 1;
         var lossName = multiLabel ? "per-sample loss: mean BCE over the labels" : "per-sample loss: cross-entropy";
         double top = LossHistogramPlot.AxisEnd(run.Losses.Values.SelectMany(sets => sets.Values));
