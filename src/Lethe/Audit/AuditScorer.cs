@@ -53,10 +53,14 @@ public static class AuditScorer
                 ? $"{seedless} does not depend on its seed: in fixed-original mode its {plan.N} models are one model, so every forget image gets ε = 50 and F = 0 by construction, whatever it forgets"
                 : $"{seedless} does not depend on its seed: its spread here comes from the {plan.N} Originals alone");
 
-        foreach (var label in unlearned.Where(m => m.Result.TookNoStep).Select(m => m.Label).Distinct())
-            warnings.Add($"{label}: {unlearned.Count(m => m.Label == label && m.Result.TookNoStep)} of its models "
-                + $"{UnlearningLoop.NoStep} (full batches of {plan.Spec.UnlearnBatchSize ?? UnlearningContext.DefaultBatchSize} only, "
-                + $"{forget.Names.Count} forget images), so they are their Original and its scores say nothing about the method");
+        foreach (var label in unlearned.Where(m => m.Result.IsStartingModel).Select(m => m.Label).Distinct())
+        {
+            var idle = unlearned.Where(m => m.Label == label && m.Result.IsStartingModel).ToArray();
+            var why = idle[0].Result.Note!.StartsWith(UnlearningLoop.NoStep, StringComparison.Ordinal)
+                ? $"{UnlearningLoop.NoStep} (full batches of {plan.Spec.UnlearnBatchSize ?? UnlearningContext.DefaultBatchSize} only, {forget.Names.Count} forget images)"
+                : UnlearningLoop.NoChange;
+            warnings.Add($"{label}: {idle.Length} of its models {why}, so they are their Original and its scores say nothing about the method");
+        }
 
         var spec = plan.Spec;
         return new AuditResult(plan.Mode.Name(), plan.N, spec.Dataset, spec.TaskKind,

@@ -51,10 +51,12 @@ public sealed record ModelResult
 
     public string? Note { get; init; }
 
-    /// <summary>True for a model that was trained but took no optimiser step (its note says why): its numbers are its
-    /// starting model's, which reports must not present as the method's effect.</summary>
+    /// <summary>True for a model its method left as it started: it took no optimiser step, or changed no weight (its
+    /// note says why). Its numbers are its starting model's, which reports must not present as the method's effect.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool TookNoStep => Note?.StartsWith(Lethe.Unlearning.UnlearningLoop.NoStep, StringComparison.Ordinal) == true;
+    public bool IsStartingModel => Note is { } note
+        && (note.StartsWith(Lethe.Unlearning.UnlearningLoop.NoStep, StringComparison.Ordinal)
+            || note.StartsWith(Lethe.Unlearning.UnlearningLoop.NoChange, StringComparison.Ordinal));
 
     public IReadOnlyList<EpochStats>? History { get; init; }
 

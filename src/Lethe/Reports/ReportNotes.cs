@@ -1,4 +1,5 @@
 using Lethe.Experiments;
+using Lethe.Unlearning;
 
 namespace Lethe.Reports;
 
@@ -28,14 +29,18 @@ public static class ReportNotes
     }
 
     /// <summary>
-    /// The models that took no optimiser step (a loop that steps on full batches only, on a forget set smaller than one
-    /// batch): their numbers are real, but they are the starting model's, not the method's effect. Null when none.
+    /// The models their method left as they started: a loop that steps on full batches only, on a forget set smaller
+    /// than one batch, or SSD selecting no weight. Their numbers are real, but they are the starting model's, not the
+    /// method's effect. Null when none.
     /// </summary>
     public static string? Idle(IReadOnlyList<RunRecord> runs)
     {
-        var idle = runs.SelectMany(r => r.Models).Where(m => m.TookNoStep)
-            .Select(m => $"{m.Label} {m.Note}").Distinct().ToArray();
-        return idle.Length == 0 ? null : string.Join(". ", idle) + ". Its numbers are the starting model's, not the method's effect (set --unlearn-batch-size below the forget set's size).";
+        var idle = runs.SelectMany(r => r.Models).Where(m => m.IsStartingModel).ToArray();
+        if (idle.Length == 0) return null;
+        bool stepless = idle.Any(m => m.Note!.StartsWith(UnlearningLoop.NoStep, StringComparison.Ordinal));
+        return string.Join(". ", idle.Select(m => $"{m.Label} {m.Note}").Distinct())
+            + ". Its numbers are the starting model's, not the method's effect"
+            + (stepless ? " (set --unlearn-batch-size below the forget set's size)." : ".");
     }
 
     /// <summary>The notes in order: metrics, memory, divergence and idle models when any.</summary>

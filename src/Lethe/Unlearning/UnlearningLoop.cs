@@ -30,6 +30,7 @@ public sealed class UnlearningLoop : IDisposable
     private Parameter[] frozen = [];
     private int stepsBefore;
     private string? inheritedNote;
+    private string? unchangedNote;
 
     internal UnlearningLoop(UnlearningContext context, string method, IReadOnlyList<string> labels)
     {
@@ -237,8 +238,10 @@ public sealed class UnlearningLoop : IDisposable
             : new DivergenceWatch(Model).WeightsAreFinite() ? null : new Divergence(Steps, "weights are non-finite");
         var elapsed = Context.Time.GetElapsedTime(started);
         var label = labels[results.Count];
-        var note = divergence?.Note ?? (steps is { } trained && trained.Steps == stepsBefore ? Idle() : null) ?? inheritedNote;
+        var note = divergence?.Note ?? (steps is { } trained && trained.Steps == stepsBefore ? Idle() : null)
+            ?? unchangedNote ?? inheritedNote;
         inheritedNote = divergence is null ? null : $"continues from {label}, which diverged at step {divergence.Step}";
+        unchangedNote = null;
         (stepsBefore, gradientHook) = (Steps, null);
         steps?.Optimizer.Dispose();
         steps = null;
@@ -256,6 +259,16 @@ public sealed class UnlearningLoop : IDisposable
     /// </summary>
     private string Idle() => $"{NoStep}: its loop skipped every batch (full batches of {Context.BatchSize} "
         + $"only; the forget set has {Context.Forget.Count} images), so this model is the one it started from";
+
+    /// <summary>How the note of a model whose method left every weight as it was begins.</summary>
+    public const string NoChange = "changed no weight";
+
+    /// <summary>
+    /// Records that the method, without training, left every weight of <see cref="Model"/> as it was (SSD when no weight
+    /// passes its selection): the next emitted model carries the note, as a model that took no step does.
+    /// </summary>
+    /// <param name="why">Why nothing changed, in the method's own terms, e.g. "no weight's forget importance exceeded α = 10 times its global importance".</param>
+    public void Unchanged(string why) => unchangedNote = $"{NoChange}: {why}, so this model is the one it started from";
 
     /// <summary>Hands the model to the caller as an ordinary network again: freezing belonged to this run only.</summary>
     private nn.Module<Tensor, Tensor> Release()

@@ -39,7 +39,24 @@ public class SsdTests
             }
         Assert.True(dampened > 0);
         Assert.Equal(0, result.Steps);
+        Assert.DoesNotContain(UnlearningLoop.NoChange, result.Note ?? "");
         Assert.All(before.Where(e => e.Key.Contains("running_")), e => Assert.True(Same(e.Value, after[e.Key]), e.Key));
+    }
+
+    [Fact]
+    public void Should_say_it_changed_no_weight_when_the_forget_set_is_over_one_alpha_of_the_training_set()
+    {
+        using var retain = ColouredSet(48, seed: 1);
+        using var forget = ColouredSet(16, seed: 2, shuffledLabels: true); // a quarter of train, over 1/α = 1/10
+        using var original = NewModel(FourClasses);
+        var before = Snapshot(original);
+
+        var result = Assert.Single(new Ssd().Run(Context(original, FourClasses, forget, retain), new SsdHyperParameters()));
+
+        using var model = result.Model;
+        Assert.All(Snapshot(model), e => Assert.True(Same(e.Value, before[e.Key]), e.Key));
+        Assert.StartsWith(UnlearningLoop.NoChange, result.Note);
+        Assert.Contains("α = 10", result.Note);
     }
 
     [Fact]
@@ -71,11 +88,12 @@ public class SsdTests
         using var retain = ColouredSet(32, seed: 1);
         using var forget = ColouredSet(16, seed: 2);
         using var original = NewModel(FourClasses);
+        // α = 2: the forget set is a third of train, so the default α = 10 would select no weight (and say that instead).
         UnlearnedModel Run(long seed) => Assert.Single(new Ssd().Run(new UnlearningContext
         {
             Original = original, Task = FourClasses, Forget = forget, Retain = retain,
             TrainTransform = new Lethe.Data.Transforms.TrainTransform(Side), BatchSize = BatchSize, Seed = seed,
-        }));
+        }, new SsdHyperParameters { Alpha = 2 }));
 
         var (a, b) = (Run(1), Run(2));
 
