@@ -38,6 +38,12 @@ public readonly record struct ReferenceQuirks(bool BatchNormEval, bool EpochRese
         [.. BatchNormEval ? [ReferenceQuirk.BatchNormEval] : Array.Empty<ReferenceQuirk>(),
          .. EpochReseed ? [ReferenceQuirk.EpochReseed] : Array.Empty<ReferenceQuirk>()];
 
+    /// <summary>
+    /// Only the quirks that shape Original and Retrained on <paramref name="variant"/>: the per-epoch reseed where it
+    /// applies. The BatchNorm quirk acts while unlearning only, so base models made with or without it are one model.
+    /// </summary>
+    public ReferenceQuirks OfBaseTraining(UnlearningVariant variant) => new(BatchNormEval: false, EpochReseed: ReseedsBaseTraining(variant));
+
     /// <summary>The hyper-parameter overrides ("finetune.bnEvalQuirk=true", ...) these quirks mean for <paramref name="variant"/>.</summary>
     public IReadOnlyList<string> Assignments(UnlearningVariant variant) =>
         Enabled.SelectMany(q => q.Assignments(variant)).ToArray();
@@ -47,7 +53,9 @@ public readonly record struct ReferenceQuirks(bool BatchNormEval, bool EpochRese
     /// applies to <paramref name="variant"/>; otherwise unchanged, so the base models' cache key does not move.
     /// </summary>
     public BaseRecipes Apply(BaseRecipes recipes, UnlearningVariant variant) =>
-        EpochReseed && variant == ReferenceQuirk.EpochReseed.Variant
+        ReseedsBaseTraining(variant)
             ? new(recipes.Original with { EpochReseedQuirk = true }, recipes.Retrained with { EpochReseedQuirk = true })
             : recipes;
+
+    private bool ReseedsBaseTraining(UnlearningVariant variant) => EpochReseed && variant == ReferenceQuirk.EpochReseed.Variant;
 }

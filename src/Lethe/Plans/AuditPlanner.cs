@@ -29,13 +29,12 @@ public static class AuditPlanner
         if (n < MinimumN) throw new ArgumentException($"--n {n}: an audit needs at least {MinimumN} models per pool");
         if (methods.Steps.Count == 0) throw new ArgumentException("--methods: an audit needs at least one unlearning method");
         spec = spec with { Threads = spec.EffectiveThreads, Jobs = spec.EffectiveJobs };
-        var core = CellIds.SpecCore(spec);
         var seeds = Enumerable.Range(0, n).Select(i => spec.Seed + i).ToArray();
         var cells = new List<Cell>();
 
         Cell Add(CellRole role, string name, long? seed, string? method, string? hyper, IReadOnlyList<string> dependsOn)
         {
-            var cell = new Cell(cells.Count, CellIds.Of(core, dataFingerprint, role, seed, method, hyper, dependsOn), role, name,
+            var cell = new Cell(cells.Count, CellIds.Of(CellIds.SpecCore(spec, role), dataFingerprint, role, seed, method, hyper, dependsOn), role, name,
                 seed, method, hyper, dependsOn);
             cells.Add(cell);
             return cell;
@@ -60,7 +59,7 @@ public static class AuditPlanner
             }
         }
         var models = cells.Select(c => c.Id).ToArray();
-        cells.Add(new Cell(cells.Count, CellIds.Of(core, dataFingerprint, CellRole.Score, null, mode.Name(), $"n={n}", models),
+        cells.Add(new Cell(cells.Count, CellIds.Of(CellIds.SpecCore(spec, CellRole.Score), dataFingerprint, CellRole.Score, null, mode.Name(), $"n={n}", models),
             CellRole.Score, "score", null, null, null, models));
         return new Plan(Plan.AuditKind, mode, n, spec, dataFingerprint, cells);
     }

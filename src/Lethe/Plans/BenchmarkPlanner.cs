@@ -59,7 +59,7 @@ public static class BenchmarkPlanner
         Cell Add(ExperimentSpec run, CellRole role, string name, long? seed, string? method, string? hyper, IReadOnlyList<string> dependsOn,
             string? given = null)
         {
-            var id = CellIds.Of(CellIds.SpecCore(run), fingerprints[run.Seed], role, seed, method, given is null ? hyper : $"given {given}", dependsOn);
+            var id = CellIds.Of(CellIds.SpecCore(run, role), fingerprints[run.Seed], role, seed, method, given is null ? hyper : $"given {given}", dependsOn);
             // With --vary unlearn every run names the same base models (and a seedless method's one model): make each once.
             if (known.TryGetValue(id, out var made)) return made;
             var cell = new Cell(cells.Count, id, role, name, seed, method, hyper, dependsOn)

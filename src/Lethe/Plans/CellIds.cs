@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Lethe.Experiments;
 using Lethe.IO;
+using Lethe.Models;
 using Lethe.Training;
+using Lethe.Unlearning;
 
 namespace Lethe.Plans;
 
@@ -35,6 +37,16 @@ public static class CellIds
         return JsonSerializer.Serialize(core, LetheJson.Options)
             + $"/evaluation-v{ExperimentSpec.EvaluationVersion}/numerics-v{CheckpointKey.NumericsVersion}/cells-v{Version}";
     }
+
+    /// <summary>
+    /// <see cref="SpecCore(ExperimentSpec)"/> as it bears on a cell of <paramref name="role"/>: for Original and
+    /// Retrained, without the quirks that act only while unlearning, so that a reproduction and its principled version
+    /// (`--no-quirks`) on one store share their base models instead of training them twice.
+    /// </summary>
+    public static string SpecCore(ExperimentSpec spec, CellRole role) =>
+        SpecCore(role is CellRole.Original or CellRole.Retrained
+            ? spec with { Quirks = spec.Quirks.OfBaseTraining(UnlearningVariants.Of(TaskNames.Resolve(spec.ModelTask))) }
+            : spec);
 
     /// <summary>The id of a model cell.</summary>
     /// <param name="specCore"><see cref="SpecCore"/> of the plan's spec.</param>

@@ -99,6 +99,27 @@ public class BenchmarkPlanTests
     }
 
     [Fact]
+    public void Should_share_the_base_models_of_a_reproduction_and_its_principled_version_but_not_their_unlearned_models()
+    {
+        var spec = TinyRun.Spec("out", "cache", ["finetune", "neggrad"]) with { Jobs = 1, Threads = 1 };
+        Plan PlanOf(ReferenceQuirks quirks, PredictionTask task)
+        {
+            var quirky = spec with { Quirks = quirks, TaskKind = task is MultiLabelTask ? "multilabel" : "age" };
+            return BenchmarkPlanner.Build(quirky, null, MethodPlan.Resolve(quirky, task), new Dictionary<long, string> { [42] = "data-42" });
+        }
+        string[] Ids(Plan p, params string[] names) => names.Select(n => p.Cells.Single(c => c.Name == n).Id).ToArray();
+
+        // Multi-class: the BatchNorm quirk acts while fine-tuning only, so Original, Retrained and NegGrad are one model each.
+        var (reference, principled) = (PlanOf(ReferenceQuirks.Reference, MultiClassTask.AgeGroups), PlanOf(ReferenceQuirks.None, MultiClassTask.AgeGroups));
+        Assert.Equal(Ids(principled, "original-s42", "retrained-s42"), Ids(reference, "original-s42", "retrained-s42"));
+        Assert.NotEqual(Ids(principled, "finetune-s42"), Ids(reference, "finetune-s42"));
+        // Multi-label: the per-epoch reseed shapes base training itself, so those base models differ.
+        var (reseeded, plain) = (PlanOf(ReferenceQuirks.Reference, MultiLabelTask.MaleSmilingYoung), PlanOf(ReferenceQuirks.None, MultiLabelTask.MaleSmilingYoung));
+        Assert.NotEqual(Ids(plain, "original-s42")[0], Ids(reseeded, "original-s42")[0]);
+        Assert.NotEqual(Ids(plain, "retrained-s42")[0], Ids(reseeded, "retrained-s42")[0]);
+    }
+
+    [Fact]
     public void Should_load_a_given_original_as_lethe_benchmark_does_and_know_it_by_its_bytes()
     {
         using var dir = new TempDirectory();
