@@ -13,7 +13,7 @@ internal sealed class SpecOptions
     public Option<string?> Preset { get; } = new("--preset")
     {
         Description = "Ready-made settings: default and quick (SynthFaces sized for a CPU), audit (SynthFaces sized for many models), "
-            + "paper (the spec at 128 px; the default for file datasets), cpu (the paper's recipes and methods at 64 px instead of 128: "
+            + "paper (the reference recipe at 128 px, with its quirks; the default for file datasets), cpu (the paper's recipes and methods at 64 px instead of 128: "
             + "a labelled deviation that makes real MUFAC practical on 2 cores)",
     };
 
@@ -28,7 +28,7 @@ internal sealed class SpecOptions
         Description = "Leave out retain, test and unseen copies (exact, or near and confirmed by their pixels) of training images, so leaked copies do not confound the attack (see `lethe datasets check`)",
     };
 
-    public Option<string?> IdentitySplits { get; } = new("--identity-splits") { Description = "MUCAC identity thresholds test,forget,train (default 190,1250,4855, spec §3.4)" };
+    public Option<string?> IdentitySplits { get; } = new("--identity-splits") { Description = "MUCAC identity thresholds test,forget,train (default 190,1250,4855, the reference notebooks' identity ranges)" };
 
     public Option<bool> SkipBad { get; } = new("--skip-bad") { Description = "Leave out missing and unreadable images and list each (CSV file and line), instead of stopping at the first" };
 
@@ -44,7 +44,7 @@ internal sealed class SpecOptions
 
     public Option<string?> Device { get; } = new("--device") { Description = "cpu, cuda or cuda:N" };
 
-    public Option<int?> Jobs { get; } = new("--jobs") { Description = "Models made side by side (default 2)" };
+    public Option<int?> Jobs { get; } = new("--jobs") { Description = "Models made side by side (default 2; 1 in the paper and cpu presets)" };
 
     public Option<int?> Threads { get; } = new("--threads") { Description = "Torch threads per job (default: cores / jobs); results repeat only at the same count" };
 

@@ -5,7 +5,7 @@ namespace Lethe.Tests.Unlearning;
 /// <summary>The reference's loop shapes, counted over set sizes alone (no training).</summary>
 public class LoopShapeTests
 {
-    // MUFAC: retain 8,525 and forget 1,500; MUCAC: retain 15,750 and forget 10,183 (spec §2.4, §3.4).
+    // MUFAC: retain 8,525 and forget 1,500; MUCAC: retain 15,750 and forget 10,183, the splits of the reference notebooks.
     [Fact]
     public void Should_tick_134_times_per_mufac_epoch_and_step_255_times_over_two_epochs()
     {
