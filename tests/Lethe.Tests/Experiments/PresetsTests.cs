@@ -26,6 +26,14 @@ public class PresetsTests
     }
 
     [Fact]
+    public void The_reproduction_presets_make_one_model_at_a_time_with_every_core()
+    {
+        Assert.All(new[] { Presets.Paper, Presets.Cpu }, p => Assert.Equal(1, p.EffectiveJobs));
+        Assert.Equal(Math.Max(1, Environment.ProcessorCount), Presets.Cpu.EffectiveThreads);
+        Assert.Equal(Math.Clamp(Environment.ProcessorCount, 1, 2), Presets.Default.EffectiveJobs);
+    }
+
+    [Fact]
     public void Cpu_is_the_paper_at_64_px_and_nothing_else_changes()
     {
         Assert.Equal(64, Presets.Cpu.ImageSize);
