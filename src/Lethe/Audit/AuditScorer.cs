@@ -56,7 +56,7 @@ public static class AuditScorer
         foreach (var label in unlearned.Where(m => m.Result.IsStartingModel).Select(m => m.Label).Distinct())
         {
             var idle = unlearned.Where(m => m.Label == label && m.Result.IsStartingModel).ToArray();
-            var why = idle[0].Result.Note!.StartsWith(UnlearningLoop.NoStep, StringComparison.Ordinal)
+            var why = idle[0].Result.TookNoStep
                 ? $"{UnlearningLoop.NoStep} (full batches of {plan.Spec.UnlearnBatchSize ?? UnlearningContext.DefaultBatchSize} only, {forget.Names.Count} forget images)"
                 : UnlearningLoop.NoChange;
             warnings.Add($"{label}: {idle.Length} of its models {why}, so they are their Original and its scores say nothing about the method");

@@ -51,12 +51,18 @@ public sealed record ModelResult
 
     public string? Note { get; init; }
 
-    /// <summary>True for a model its method left as it started: it took no optimiser step, or changed no weight (its
-    /// note says why). Its numbers are its starting model's, which reports must not present as the method's effect.</summary>
+    /// <summary>True for a model its method left as it started: it took no optimiser step (<see cref="TookNoStep"/>) or
+    /// changed no weight (its note says why). Its numbers are its starting model's, which reports must not present as
+    /// the method's effect.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool IsStartingModel => Note is { } note
-        && (note.StartsWith(Lethe.Unlearning.UnlearningLoop.NoStep, StringComparison.Ordinal)
-            || note.StartsWith(Lethe.Unlearning.UnlearningLoop.NoChange, StringComparison.Ordinal));
+    public bool IsStartingModel => TookNoStep || NoteBegins(Lethe.Unlearning.UnlearningLoop.NoChange);
+
+    /// <summary>True for a model that was trained but took no optimiser step (a loop that steps on full batches only,
+    /// on a forget set smaller than one batch).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool TookNoStep => NoteBegins(Lethe.Unlearning.UnlearningLoop.NoStep);
+
+    private bool NoteBegins(string prefix) => Note?.StartsWith(prefix, StringComparison.Ordinal) == true;
 
     public IReadOnlyList<EpochStats>? History { get; init; }
 

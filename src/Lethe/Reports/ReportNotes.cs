@@ -1,5 +1,4 @@
 using Lethe.Experiments;
-using Lethe.Unlearning;
 
 namespace Lethe.Reports;
 
@@ -37,10 +36,9 @@ public static class ReportNotes
     {
         var idle = runs.SelectMany(r => r.Models).Where(m => m.IsStartingModel).ToArray();
         if (idle.Length == 0) return null;
-        bool stepless = idle.Any(m => m.Note!.StartsWith(UnlearningLoop.NoStep, StringComparison.Ordinal));
         return string.Join(". ", idle.Select(m => $"{m.Label} {m.Note}").Distinct())
             + ". Its numbers are the starting model's, not the method's effect"
-            + (stepless ? " (set --unlearn-batch-size below the forget set's size)." : ".");
+            + (idle.Any(m => m.TookNoStep) ? " (set --unlearn-batch-size below the forget set's size)." : ".");
     }
 
     /// <summary>The notes in order: metrics, memory, divergence and idle models when any.</summary>
