@@ -14,6 +14,9 @@ public class KubernetesJobTests
 {
     private static readonly string Root = "/lethe/audit";
 
+    /// <summary>A placeholder folder outside the volume mounted at /lethe (not any machine's real path).</summary>
+    private const string Outside = "/not-on-the-volume";
+
     [Fact]
     public void Should_render_an_indexed_job_with_one_completion_per_cell_that_the_client_reads_back_strictly()
     {
@@ -78,14 +81,14 @@ public class KubernetesJobTests
     [Fact]
     public void Should_refuse_a_plan_whose_paths_the_pods_would_not_see()
     {
-        var plan = HandMadePlan.Create("/home/me/audit");
+        var plan = HandMadePlan.Create($"{Outside}/audit");
 
-        var error = Assert.Throws<ArgumentException>(() => KubernetesJob.Build(plan, "/home/me/audit/plan.json", null, new KubernetesOptions("img")));
+        var error = Assert.Throws<ArgumentException>(() => KubernetesJob.Build(plan, $"{Outside}/audit/plan.json", null, new KubernetesOptions("img")));
 
-        Assert.StartsWith("the plan's plan file /home/me/audit/plan.json is not under --mount-path /lethe", error.Message);
+        Assert.StartsWith($"the plan's plan file {Outside}/audit/plan.json is not under --mount-path /lethe", error.Message);
         var inside = HandMadePlan.Create(Root);
-        var given = inside with { Spec = inside.Spec with { OriginalFile = "/home/me/given.pth" } };
-        Assert.StartsWith("the plan's Original file /home/me/given.pth is not under --mount-path /lethe",
+        var given = inside with { Spec = inside.Spec with { OriginalFile = $"{Outside}/given.pth" } };
+        Assert.StartsWith($"the plan's Original file {Outside}/given.pth is not under --mount-path /lethe",
             Assert.Throws<ArgumentException>(() => KubernetesJob.Build(given, $"{Root}/plan.json", null, new KubernetesOptions("img"))).Message);
         Assert.Contains("--name Bad_Name", Assert.Throws<ArgumentException>(() =>
             KubernetesJob.Build(HandMadePlan.Create(Root), $"{Root}/plan.json", null, new KubernetesOptions("img", Name: "Bad_Name"))).Message);
