@@ -32,9 +32,13 @@ public static class AuditPlanner
         var seeds = Enumerable.Range(0, n).Select(i => spec.Seed + i).ToArray();
         var cells = new List<Cell>();
 
+        // One serialised spec per role, not per cell: an audit has hundreds of cells and three roles' cores.
+        var cores = new Dictionary<CellRole, string>();
+        string Core(CellRole role) => cores.TryGetValue(role, out var core) ? core : cores[role] = CellIds.SpecCore(spec, role);
+
         Cell Add(CellRole role, string name, long? seed, string? method, string? hyper, IReadOnlyList<string> dependsOn)
         {
-            var cell = new Cell(cells.Count, CellIds.Of(CellIds.SpecCore(spec, role), dataFingerprint, role, seed, method, hyper, dependsOn), role, name,
+            var cell = new Cell(cells.Count, CellIds.Of(Core(role), dataFingerprint, role, seed, method, hyper, dependsOn), role, name,
                 seed, method, hyper, dependsOn);
             cells.Add(cell);
             return cell;
@@ -59,7 +63,7 @@ public static class AuditPlanner
             }
         }
         var models = cells.Select(c => c.Id).ToArray();
-        cells.Add(new Cell(cells.Count, CellIds.Of(CellIds.SpecCore(spec, CellRole.Score), dataFingerprint, CellRole.Score, null, mode.Name(), $"n={n}", models),
+        cells.Add(new Cell(cells.Count, CellIds.Of(Core(CellRole.Score), dataFingerprint, CellRole.Score, null, mode.Name(), $"n={n}", models),
             CellRole.Score, "score", null, null, null, models));
         return new Plan(Plan.AuditKind, mode, n, spec, dataFingerprint, cells);
     }
