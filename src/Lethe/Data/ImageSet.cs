@@ -56,8 +56,7 @@ public sealed class ImageSet : IDisposable
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var s in Samples)
             hash.AppendData(Encoding.UTF8.GetBytes($"{s.Name},{s.Identity},{string.Join(" ", s.Labels)}\n"));
-        using var flat = Pixels.contiguous().flatten();
-        hash.AppendData(flat.bytes);
+        PixelHash.Append(hash, Pixels);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

@@ -49,7 +49,7 @@ public static class CellIds
             : spec);
 
     /// <summary>The id of a model cell.</summary>
-    /// <param name="specCore"><see cref="SpecCore"/> of the plan's spec.</param>
+    /// <param name="specCore"><see cref="SpecCore(ExperimentSpec, CellRole)"/> of the plan's spec for the cell's role.</param>
     /// <param name="dataFingerprint">The data's fingerprint (the dataset, its split and its seed).</param>
     /// <param name="role">What the cell makes.</param>
     /// <param name="seed">The model seed, or null when the result does not depend on one.</param>

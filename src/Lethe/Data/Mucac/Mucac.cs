@@ -62,7 +62,7 @@ public static class Mucac
             Retain = retainSet,
             Test = testSet,
             Unseen = unseenSet,
-            Fingerprint = FileDatasetFingerprint.Of($"{Name}/{task.Name}/{index.Thresholds}", [key],
+            Fingerprint = FileDatasetFingerprint.Of($"{Name}/{task.Name}/{index.Thresholds}", [pixels],
                 trainSet, forgetSet, retainSet, testSet, unseenSet),
         };
     }

@@ -44,7 +44,7 @@ public static class Mufac
             Retain = retain,
             Test = test.Set,
             Unseen = unseen.Set,
-            Fingerprint = FileDatasetFingerprint.Of($"{Name}/{options.Forget}/{options.Seed}", [train.PixelKey, test.PixelKey, unseen.PixelKey],
+            Fingerprint = FileDatasetFingerprint.Of($"{Name}/{options.Forget}/{options.Seed}", [train.Set.Pixels, test.Set.Pixels, unseen.Set.Pixels],
                 train.Set, forget, retain, test.Set, unseen.Set),
             Notes = skipped,
         };
@@ -80,7 +80,7 @@ public static class Mufac
         using var index = tensor(keep.Select(i => (long)i).ToArray(), ScalarType.Int64);
         // All rows kept: a second handle on the cached pixels, not a copy.
         var pixels = keep.Count == rows.Count ? decoded.Pixels.alias() : decoded.Pixels.index_select(0, index);
-        return new LoadedSplit(keep.Select(i => rows[i]).ToArray(), new ImageSet(samples, pixels), key);
+        return new LoadedSplit(keep.Select(i => rows[i]).ToArray(), new ImageSet(samples, pixels));
     }
 
     private static IReadOnlyList<int> KeepRows(IReadOnlyList<MufacRow> rows, IReadOnlyList<ImageFailure> failures,
@@ -101,8 +101,8 @@ public static class Mufac
     }
 }
 
-/// <summary>A split's rows and images, side by side (row i is image i), and the cache key of the CSV's images.</summary>
-internal sealed record LoadedSplit(IReadOnlyList<MufacRow> Rows, ImageSet Set, string PixelKey)
+/// <summary>A split's rows and images, side by side (row i is image i).</summary>
+internal sealed record LoadedSplit(IReadOnlyList<MufacRow> Rows, ImageSet Set)
 {
     public IReadOnlyList<int> Without(IReadOnlySet<string> gone) =>
         Enumerable.Range(0, Rows.Count).Where(i => !gone.Contains(Rows[i].Where)).ToArray();
@@ -111,7 +111,7 @@ internal sealed record LoadedSplit(IReadOnlyList<MufacRow> Rows, ImageSet Set, s
     public LoadedSplit Keep(IReadOnlyList<int> keep)
     {
         if (keep.Count == Rows.Count) return this;
-        var kept = new LoadedSplit(keep.Select(i => Rows[i]).ToArray(), Set.Subset(keep), PixelKey);
+        var kept = new LoadedSplit(keep.Select(i => Rows[i]).ToArray(), Set.Subset(keep));
         Set.Dispose();
         return kept;
     }

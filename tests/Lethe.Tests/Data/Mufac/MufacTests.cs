@@ -137,6 +137,33 @@ public class MufacTests
     }
 
     [Fact]
+    public void The_fingerprint_follows_the_pixels_not_the_files_modification_times()
+    {
+        using var dir = new TempDirectory();
+        new MufacFixture(dir.Path);
+        var cache = Path.Combine(dir.Path, "c");
+        string Fingerprint()
+        {
+            using var data = Load(dir.Path, cache: cache);
+            return data.Fingerprint;
+        }
+        var images = Directory.GetFiles(dir.Path, "*.jpg", SearchOption.AllDirectories).Order().ToArray();
+        var first = Fingerprint();
+
+        // A copy without its times (cp, a re-extracted archive, a cluster node's own copy): the cache misses, the plan holds.
+        foreach (var image in images) File.SetLastWriteTimeUtc(image, new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Equal(first, Fingerprint());
+        Assert.Equal(6, Directory.GetFiles(cache, "*.tensor").Length);
+
+        // One image's content changed, its name, size and time kept: other pixels, another fingerprint.
+        var (target, other) = (images[0], images[^1]);
+        File.Copy(other, target, overwrite: true);
+        File.SetLastWriteTimeUtc(target, new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        Directory.Delete(cache, recursive: true);
+        Assert.NotEqual(first, Fingerprint());
+    }
+
+    [Fact]
     public void A_second_load_reads_the_decoded_images_from_the_cache()
     {
         using var dir = new TempDirectory();
