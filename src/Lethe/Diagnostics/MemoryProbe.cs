@@ -12,7 +12,31 @@ public static class MemoryProbe
     private const string Status = "/proc/self/status";
     private const string ClearRefs = "/proc/self/clear_refs";
 
-    /// <summary>Starts a new peak window where the OS allows it.</summary>
+    private static int _openWindows;
+
+    /// <summary>
+    /// Opens a window for <see cref="PeakMiB"/>: the high-water mark is reset only when no other window is open, so
+    /// work that overlaps another (cells side by side in one process) gets a peak that includes the other's, which
+    /// overstates, and never one reset under its feet, which would understate. Dispose to close.
+    /// </summary>
+    public static IDisposable OpenWindow()
+    {
+        if (Interlocked.Increment(ref _openWindows) == 1) ResetPeak();
+        return new Window();
+    }
+
+    private sealed class Window : IDisposable
+    {
+        private int _closed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _closed, 1) == 0) Interlocked.Decrement(ref _openWindows);
+        }
+    }
+
+    /// <summary>Starts a new peak window where the OS allows it, whatever else is running: for a process that does one
+    /// thing at a time (the bench harness); work that may overlap uses <see cref="OpenWindow"/>.</summary>
     public static void ResetPeak()
     {
         try
@@ -25,7 +49,7 @@ public static class MemoryProbe
         }
     }
 
-    /// <summary>The peak resident set since the last reset, in MiB.</summary>
+    /// <summary>The peak resident set since the last reset (the process's start if none), in MiB.</summary>
     public static double PeakMiB()
     {
         if (StatusKiB("VmHWM:") is { } kb) return kb / 1024.0;

@@ -117,7 +117,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
     /// </summary>
     private static (T[] Outputs, double PeakMiB) InParallel<TJob, T>(TJob[] work, int jobs, int threads, Func<TJob, T> run)
     {
-        MemoryProbe.ResetPeak();
+        using var window = MemoryProbe.OpenWindow();
         var outputs = new T[work.Length];
         Parallel.For(0, work.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
         {

@@ -23,7 +23,8 @@ public sealed record ModelResult
     /// <summary>
     /// Peak resident memory of the process during the phase that made this model, MiB: Original and Retrained are one
     /// phase, the methods another, and a phase's jobs run side by side in one process, so this is the phase's peak and not
-    /// the model's own (reports label it "Peak memory of phase"). NaN for a base model loaded from the checkpoint cache.
+    /// the model's own (reports label it "Peak memory of phase"). A plan cell's is the process's peak while the cell ran
+    /// (with cells side by side in one process, theirs together). NaN for a base model loaded from the checkpoint cache.
     /// </summary>
     public double PeakMemoryMiB { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Lethe.Audit;
 using Lethe.Data;
+using Lethe.Diagnostics;
 using Lethe.Evaluation;
 using Lethe.Experiments;
 using Lethe.Models;
@@ -33,6 +34,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         if (held is null) return CellOutcome.Busy;
         if (store.IsDone(cell)) return CellOutcome.AlreadyDone; // finished by the worker whose lock we waited out
         RemoveLeftovers(cell);
+        using var memory = MemoryProbe.OpenWindow();
         var clock = Stopwatch.StartNew();
         var labels = cell.Role switch
         {
@@ -81,7 +83,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
             Note = divergence?.Note,
             History = history,
             Settings = recipe,
-            PeakMemoryMiB = double.NaN,
+            PeakMemoryMiB = MemoryProbe.PeakMiB(),
         };
         Results(cell).Put(result);
         epochs.Clear();
@@ -102,7 +104,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         Checkpoint.Save(model, store.WeightsPath(cell));
         var result = Evaluate("Original", model, cell) with
         {
-            Source = "base", Seconds = double.NaN, Given = given.Source, History = [], PeakMemoryMiB = double.NaN,
+            Source = "base", Seconds = double.NaN, Given = given.Source, History = [], PeakMemoryMiB = MemoryProbe.PeakMiB(),
         };
         Results(cell).Put(result);
         return ["Original"];
@@ -125,7 +127,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         {
             using (made.Model)
             {
-                results.Put(Evaluate(made.Label, made.Model, cell).MadeBy(made, method.Key, hyper));
+                results.Put(Evaluate(made.Label, made.Model, cell).MadeBy(made, method.Key, hyper) with { PeakMemoryMiB = MemoryProbe.PeakMiB() });
                 labels.Add(made.Label);
             }
         }

@@ -28,6 +28,8 @@ public class CellRunnerTests
         Assert.All(outcomes.Where(o => o != CellOutcome.Made), o => Assert.Contains(o, new[] { CellOutcome.Busy, CellOutcome.AlreadyDone }));
         Assert.True(store.IsDone(original));
         Assert.False(store.IsLocked(original));
+        // A cell's result carries the peak resident memory of the process while it ran, as lethe benchmark's do.
+        Assert.InRange(store.Results(original).TryGet("Original")!.PeakMemoryMiB, 1, 1 << 20);
         var made = File.GetLastWriteTimeUtc(store.DonePath(original));
 
         // Done is done: a rerun touches nothing.
@@ -50,6 +52,8 @@ public class CellRunnerTests
         Assert.Equal(plan.Cells.Count - 1, summary.Made); // everything but the Original
         Assert.Equal(1, summary.Skipped);
         Assert.All(plan.Cells, c => Assert.True(store.IsDone(c), c.Name));
+        Assert.All(plan.Cells.Where(c => c.Role == CellRole.Unlearned), c =>
+            Assert.InRange(store.Results(c).TryGet("Fine-tuning")!.PeakMemoryMiB, 1, 1 << 20));
 
         // Scores come from the stored φ alone, and agree with the scorer run on the same matrices.
         var result = AuditResult.Read(Path.Combine(store.FolderOf(plan.Cells[^1]), CellRunner.AuditResultFile));
