@@ -26,7 +26,7 @@ public static class PlanStatus
     private static CellStatus StatusOf(Plan plan, CellStore store, Cell cell, IReadOnlyDictionary<string, CellDone?> done)
     {
         if (done[cell.Id] is { } finished)
-            return new CellStatus(cell, CellState.Done, $"{finished.Seconds:F1} s on {finished.Host}");
+            return new CellStatus(cell, CellState.Done, $"{finished.Seconds:F1} s on {finished.Host}{Headlines(store, cell, finished)}");
         var lockPath = store.LockPath(cell);
         if (File.Exists(lockPath))
         {
@@ -34,7 +34,7 @@ public static class PlanStatus
             var who = owner is null ? "a worker" : $"pid {owner.ProcessId} on {owner.Host}";
             return CellLock.IsStale(lockPath)
                 ? new CellStatus(cell, CellState.Failed, $"{who} stopped without finishing it (killed?)")
-                : new CellStatus(cell, CellState.Running, owner is null ? "locked" : $"{who} since {owner.Taken:u}");
+                : new CellStatus(cell, CellState.Running, (owner is null ? "locked" : $"{who} since {owner.Taken:u}") + Epochs(store, cell));
         }
         if (CellFailure.Read(store, cell) is { } failure)
             return new CellStatus(cell, CellState.Failed, $"{failure.Message} (pid {failure.ProcessId} on {failure.Host}, {failure.When:u})");
@@ -42,5 +42,27 @@ public static class PlanStatus
         if (missing.Length == 0) return new CellStatus(cell, CellState.Ready, "");
         var names = missing.Length <= 3 ? string.Join(", ", missing) : $"{string.Join(", ", missing.Take(3))} and {missing.Length - 3} more";
         return new CellStatus(cell, CellState.Waiting, $"for {names}");
+    }
+
+    /// <summary>Each stored model's headline numbers, so a long run's results can be read as they come.</summary>
+    private static string Headlines(CellStore store, Cell cell, CellDone finished)
+    {
+        var results = store.Results(cell);
+        var lines = finished.Labels.Select(label => results.TryGet(label) switch
+        {
+            null => null,
+            { Diverged: true } => $"{label}: diverged, no numbers",
+            var r => $"{label}: test {Number(r.Evaluation.TestAccuracy)}, MIA {Number(r.Evaluation.ForgettingScore)}, NoMUS {Number(r.Evaluation.Nomus)}",
+        }).OfType<string>().ToArray();
+        static string Number(double v) => double.IsFinite(v) ? v.ToString("F4", System.Globalization.CultureInfo.InvariantCulture) : "–";
+        return lines.Length == 0 ? "" : "; " + string.Join("; ", lines);
+    }
+
+    /// <summary>A base model's finished epochs (from its per-epoch checkpoint), so a run of hours shows how far it is.</summary>
+    private static string Epochs(CellStore store, Cell cell)
+    {
+        if (cell.Role is not (CellRole.Original or CellRole.Retrained)) return "";
+        var history = new Training.EpochCheckpoint(store.TrainingPrefix(cell)).Finished();
+        return history.Count == 0 ? "" : $"; epoch {history.Count} done, {history[^1].ImagesPerSecond:F0} img/s";
     }
 }

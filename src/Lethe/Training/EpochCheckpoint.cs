@@ -37,6 +37,22 @@ public sealed class EpochCheckpoint(string prefix)
         }
     }
 
+    /// <summary>The finished epochs' stats as last saved, without loading any weights (for watching a run from
+    /// another process); none when nothing was saved or the state cannot be read.</summary>
+    public IReadOnlyList<EpochStats> Finished()
+    {
+        try
+        {
+            return File.Exists(StatePath)
+                ? JsonSerializer.Deserialize<State>(File.ReadAllText(StatePath), LetheJson.Options)?.History ?? []
+                : [];
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            return [];
+        }
+    }
+
     public void Save(nn.Module<Tensor, Tensor> model, TorchSharp.Modules.OptimizerHelper optimizer, IReadOnlyList<EpochStats> history)
     {
         int epochs = history.Count;

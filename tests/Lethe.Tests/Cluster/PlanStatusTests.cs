@@ -17,6 +17,7 @@ public class PlanStatusTests
         var cells = plan.Cells;
         HandMadePlan.MarkDone(store, cells[0]);                      // the Original
         using var held = CellLock.TryTake(store.LockPath(cells[1])); // a live worker (this process) holds retrained-s42
+        SaveEpochs(store, cells[1], 3);                               // and has finished 3 epochs
         WriteLock(store.LockPath(cells[2]), DeadProcessId());         // a worker of this host that was killed
         CellFailure.Write(store, cells[3], new InvalidDataException("out of disk"));
 
@@ -26,6 +27,7 @@ public class PlanStatusTests
         Assert.Equal($"1.5 s on {Environment.MachineName}", status[0].Detail);
         Assert.Equal(CellState.Running, status[1].State);
         Assert.StartsWith($"pid {Environment.ProcessId} on {Environment.MachineName} since", status[1].Detail);
+        Assert.EndsWith("; epoch 3 done, 50 img/s", status[1].Detail);
         Assert.Equal(CellState.Failed, status[2].State);
         Assert.Contains("stopped without finishing it", status[2].Detail);
         Assert.Equal(CellState.Failed, status[3].State);
@@ -49,6 +51,29 @@ public class PlanStatusTests
         HandMadePlan.MarkDone(store, plan.Cells[1]);
 
         Assert.Equal(CellState.Done, PlanStatus.Of(plan, store)[1].State);
+    }
+
+    [Fact]
+    public void Should_show_a_done_cells_headline_numbers_and_a_dash_for_a_number_that_does_not_exist()
+    {
+        using var dir = new TempDirectory();
+        var plan = HandMadePlan.Create(dir.Path);
+        var store = PlanFile.StoreOf(plan);
+        var original = plan.Cells[0];
+        var evaluation = new Lethe.Evaluation.ModelEvaluation(0.4776, 0.72, [0.4776], 0.92, 0.92, 0.50, double.NaN, double.NaN, double.NaN, 0.5, 12, 6, 0);
+        store.Results(original).Put(new Lethe.Experiments.ModelResult { Label = "Original", Source = "base", Evaluation = evaluation, Seconds = 9 });
+        store.MarkDone(new CellDone(original.Id, original.Name, original.Role, null, ["Original"], 9, 72, DateTimeOffset.UtcNow, "node1"), original);
+
+        Assert.Equal("9.0 s on node1; Original: test 0.4776, MIA –, NoMUS –", PlanStatus.Of(plan, store)[0].Detail);
+    }
+
+    /// <summary>A per-epoch checkpoint of <paramref name="epochs"/> epochs of 500 images in 10 s each.</summary>
+    private static void SaveEpochs(CellStore store, Cell cell, int epochs)
+    {
+        using var model = TorchSharp.torch.nn.Linear(2, 2);
+        using var optimizer = TorchSharp.torch.optim.SGD(model.parameters(), 0.1);
+        var history = Enumerable.Range(1, epochs).Select(e => new Lethe.Training.EpochStats(e, 0.01, 1.0, 0.5, 500, TimeSpan.FromSeconds(10))).ToArray();
+        new Lethe.Training.EpochCheckpoint(store.TrainingPrefix(cell)).Save(model, optimizer, history);
     }
 
     internal static void WriteLock(string path, int processId)
