@@ -1,4 +1,5 @@
 using Lethe.Plans;
+using Lethe.Reports;
 
 namespace Lethe.Cluster;
 
@@ -52,9 +53,8 @@ public static class PlanStatus
         {
             null => null,
             { Diverged: true } => $"{label}: diverged, no numbers",
-            var r => $"{label}: test {Number(r.Evaluation.TestAccuracy)}, MIA {Number(r.Evaluation.ForgettingScore)}, NoMUS {Number(r.Evaluation.Nomus)}",
+            var r => $"{label}: test {NumberText.Of(r.Evaluation.TestAccuracy)}, MIA {NumberText.Of(r.Evaluation.ForgettingScore)}, NoMUS {NumberText.Of(r.Evaluation.Nomus)}",
         }).OfType<string>().ToArray();
-        static string Number(double v) => double.IsFinite(v) ? v.ToString("F4", System.Globalization.CultureInfo.InvariantCulture) : "–";
         return lines.Length == 0 ? "" : "; " + string.Join("; ", lines);
     }
 

@@ -269,16 +269,12 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         var evaluation = ModelEvaluator.Evaluate(model, setup.Sets, setup.EvalTransform, setup.Device, setup.Evaluation);
         var result = new ModelResult { Label = label, Source = "", Evaluation = evaluation, Seconds = double.NaN };
         var attack = evaluation.Attack;
-        Report(label, $"test acc {Shown(evaluation.TestAccuracy)}, attack acc {Shown(evaluation.AttackAccuracy)} (fold SD {Shown(attack?.SplitAccuracySd)}), "
-            + $"AUC {Shown(attack?.RocAuc)}, TPR@1%FPR {Shown(attack?.TprAtOnePercentFpr)}, NoMUS {Shown(evaluation.Nomus)}", done: true);
+        Report(label, $"test acc {Reports.NumberText.Of(evaluation.TestAccuracy)}, attack acc {Reports.NumberText.Of(evaluation.AttackAccuracy)} (fold SD {Reports.NumberText.Of(attack?.SplitAccuracySd)}), "
+            + $"AUC {Reports.NumberText.Of(attack?.RocAuc)}, TPR@1%FPR {Reports.NumberText.Of(attack?.TprAtOnePercentFpr)}, NoMUS {Reports.NumberText.Of(evaluation.Nomus)}", done: true);
         if (attack is { SmallSet: true })
             Report(label, "warning: " + SmallAttackWarning.Text(attack.Balance.SmallerSide, attack.SmallSetThreshold, attack.Splits, [attack.SplitAccuracySd]));
         return result;
     }
-
-    /// <summary>A number for the log, or "–" where there is none (no attack, a NaN of a diverged model).</summary>
-    private static string Shown(double? value) =>
-        value is { } v && double.IsFinite(v) ? v.ToString("F4", System.Globalization.CultureInfo.InvariantCulture) : "–";
 
     private void Report(string stage, string message, bool done = false) => Report(new RunEvent(stage, message, null, done));
 

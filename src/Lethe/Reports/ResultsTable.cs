@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lethe.Experiments;
 
 namespace Lethe.Reports;
@@ -9,7 +8,7 @@ public sealed record TableRow(string Metric, IReadOnlyList<double?> Values, stri
     public string Cell(int column)
     {
         if (Text?[column] is { } text) return text;
-        return Values[column] is { } v && !double.IsNaN(v) ? v.ToString(Format, CultureInfo.InvariantCulture) : "–";
+        return NumberText.Of(Values[column], Format);
     }
 }
 

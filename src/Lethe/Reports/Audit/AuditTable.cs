@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lethe.Audit;
 
 namespace Lethe.Reports.Audit;
@@ -43,8 +42,7 @@ public sealed record AuditTable(IReadOnlyList<string> Columns, IReadOnlyList<IRe
         return new AuditTable(columns, rows);
     }
 
-    internal static string Number(double? value, string format = "F3") =>
-        value is { } v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
+    internal static string Number(double? value, string format = "F3") => NumberText.Of(value, format);
 
     internal static string Interval(BootstrapInterval? interval) => interval is null
         ? "–"

@@ -71,6 +71,5 @@ internal static class LossHistogramPlot
         return counts.Select(c => finite.Length == 0 ? 0 : c / finite.Length).ToArray();
     }
 
-    private static string Fraction(double value) =>
-        double.IsFinite(value) ? value.ToString("F3", CultureInfo.InvariantCulture) : "–";
+    private static string Fraction(double value) => NumberText.Of(value, "F3");
 }
