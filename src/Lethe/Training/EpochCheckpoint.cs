@@ -24,7 +24,7 @@ public sealed class EpochCheckpoint(string prefix)
         if (!File.Exists(StatePath)) return [];
         try
         {
-            var state = JsonSerializer.Deserialize<State>(File.ReadAllText(StatePath), LetheJson.Options);
+            var state = ReadState();
             if (state is null || state.History.Count == 0) return [];
             model.load(WeightsPath(state.History.Count), strict: true);
             optimizer.load_state_dict(OptimizerPath(state.History.Count));
@@ -43,9 +43,7 @@ public sealed class EpochCheckpoint(string prefix)
     {
         try
         {
-            return File.Exists(StatePath)
-                ? JsonSerializer.Deserialize<State>(File.ReadAllText(StatePath), LetheJson.Options)?.History ?? []
-                : [];
+            return File.Exists(StatePath) ? ReadState()?.History ?? [] : [];
         }
         catch (Exception e) when (e is IOException or JsonException)
         {
@@ -78,6 +76,8 @@ public sealed class EpochCheckpoint(string prefix)
         File.Delete(WeightsPath(epochs));
         File.Delete(OptimizerPath(epochs));
     }
+
+    private State? ReadState() => JsonSerializer.Deserialize<State>(File.ReadAllText(StatePath), LetheJson.Options);
 
     private sealed record State(IReadOnlyList<EpochStats> History);
 }
