@@ -11,7 +11,7 @@ public static class PixelHash
 {
     private const long BlockBytes = 64L << 20;
 
-    /// <summary>Appends <paramref name="pixels"/> (any shape, CPU, row-major order) to <paramref name="hash"/>.</summary>
+    /// <summary>Appends <paramref name="pixels"/> (rows first, any further shape, CPU, row-major order) to <paramref name="hash"/>.</summary>
     public static void Append(IncrementalHash hash, Tensor pixels) => Append(hash, pixels, BlockBytes);
 
     /// <summary>As the public overload, in blocks of about <paramref name="blockBytes"/> (tests use small blocks).</summary>
@@ -19,15 +19,15 @@ public static class PixelHash
     {
         ArgumentNullException.ThrowIfNull(hash);
         if (pixels.dtype != ScalarType.Byte) throw new ArgumentException($"pixels must be uint8, got {pixels.dtype}");
-        long rows = pixels.dim() == 0 ? 1 : pixels.shape[0];
+        if (pixels.dim() == 0) throw new ArgumentException("pixels must have a row dimension, got a scalar");
+        long rows = pixels.shape[0];
         if (rows == 0) return;
         long rowBytes = Math.Max(1, pixels.numel() / rows);
         long step = Math.Max(1, blockBytes / rowBytes);
         for (long start = 0; start < rows; start += step)
         {
             using var scope = NewDisposeScope();
-            var block = pixels.dim() == 0 ? pixels : pixels.narrow(0, start, Math.Min(step, rows - start));
-            hash.AppendData(block.contiguous().bytes);
+            hash.AppendData(pixels.narrow(0, start, Math.Min(step, rows - start)).contiguous().bytes);
         }
     }
 }
