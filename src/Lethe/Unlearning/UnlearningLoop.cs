@@ -31,6 +31,7 @@ public sealed class UnlearningLoop : IDisposable
     private int stepsBefore;
     private string? inheritedNote;
     private string? unchangedNote;
+    private string? description;
 
     internal UnlearningLoop(UnlearningContext context, string method, IReadOnlyList<string> labels)
     {
@@ -239,9 +240,9 @@ public sealed class UnlearningLoop : IDisposable
         var elapsed = Context.Time.GetElapsedTime(started);
         var label = labels[results.Count];
         var note = divergence?.Note ?? (steps is { } trained && trained.Steps == stepsBefore ? Idle() : null)
-            ?? unchangedNote ?? inheritedNote;
+            ?? unchangedNote ?? inheritedNote ?? description;
         inheritedNote = divergence is null ? null : $"continues from {label}, which diverged at step {divergence.Step}";
-        unchangedNote = null;
+        (unchangedNote, description) = (null, null);
         (stepsBefore, gradientHook) = (Steps, null);
         steps?.Optimizer.Dispose();
         steps = null;
@@ -269,6 +270,13 @@ public sealed class UnlearningLoop : IDisposable
     /// </summary>
     /// <param name="why">Why nothing changed, in the method's own terms, e.g. "no weight's forget importance exceeded α = 10 times its global importance".</param>
     public void Unchanged(string why) => unchangedNote = $"{NoChange}: {why}, so this model is the one it started from";
+
+    /// <summary>
+    /// Records what the method did to <see cref="Model"/> when a count says more than its numbers (SSD: how many weights
+    /// it dampened); the next emitted model carries it as its note unless a warning (divergence, no step, no change)
+    /// takes that place.
+    /// </summary>
+    public void Describe(string what) => description = what;
 
     /// <summary>Hands the model to the caller as an ordinary network again: freezing belonged to this run only.</summary>
     private nn.Module<Tensor, Tensor> Release()

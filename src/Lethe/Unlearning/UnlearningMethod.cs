@@ -33,7 +33,7 @@ public abstract class UnlearningMethod<THyper>(string key, params string[] label
         using var loop = new UnlearningLoop(context, Key, LabelsFor(hyperParameters));
         Unlearn(loop, hyperParameters);
         var results = loop.Finish();
-        return DependsOnSeed ? results : results.Select(r => r with { Note = r.Note ?? SeedIndependent }).ToArray();
+        return DependsOnSeed ? results : results.Select(r => r with { Note = r.Note is null ? SeedIndependent : $"{r.Note}; {SeedIndependent}" }).ToArray();
     }
 
     /// <summary>The algorithm: what the method does to <see cref="UnlearningLoop.Model"/>; the loop does the rest.

@@ -28,7 +28,7 @@ public class SsdTests
 
         using var model = result.Model;
         var after = Snapshot(model);
-        int dampened = 0;
+        int dampened = 0, selectedCount = 0, weightCount = 0;
         foreach (var (name, weights) in Snapshot(original, buffers: false))
             for (int i = 0; i < weights.Length; i++)
             {
@@ -36,10 +36,14 @@ public class SsdTests
                 var expected = selected ? weights[i] * Math.Min(global[name][i] * (float)hyper.Lambda / local[name][i], 1f) : weights[i];
                 Assert.Equal(expected, after[name][i], 1e-6f * Math.Abs(weights[i]));
                 if (selected && after[name][i] != weights[i]) dampened++;
+                if (selected) selectedCount++;
+                weightCount++;
             }
         Assert.True(dampened > 0);
         Assert.Equal(0, result.Steps);
         Assert.DoesNotContain(UnlearningLoop.NoChange, result.Note ?? "");
+        Assert.StartsWith(FormattableString.Invariant($"dampened {selectedCount:N0} of {weightCount:N0} weights ("), result.Note);
+        Assert.Contains("every seed", result.Note);
         Assert.All(before.Where(e => e.Key.Contains("running_")), e => Assert.True(Same(e.Value, after[e.Key]), e.Key));
     }
 
