@@ -74,13 +74,22 @@ public sealed class Trainer(TimeProvider? clock = null)
                 images += (int)batch.Size;
             }
             step++;
-            double seconds = _clock.GetElapsedTime(started).TotalSeconds;
-            progress?.Report(new TrainProgress(label, epoch + 1, epochs, step, batches, lossSum / images, correct / scored,
-                seconds > 0 ? images / seconds : 0) { ResidentMiB = step == batches ? MemoryProbe.ResidentMiB() : 0 });
+            if (step < batches) progress?.Report(Progress(resident: 0));
             if (steps.Divergence is not null) break;
         }
-        Lethe.Experiments.NativeAllocator.Trim(); // an epoch's freed activations, before the resident size is read
+        // An epoch's freed activations go back before the resident size is read, once: the epoch's last progress line
+        // and its stored history show the same number.
+        Lethe.Experiments.NativeAllocator.Trim();
+        double resident = MemoryProbe.ResidentMiB();
+        if (step == batches) progress?.Report(Progress(resident));
         return new EpochStats(epoch + 1, lr, lossSum / Math.Max(images, 1), correct / Math.Max(scored, 1), images,
-            _clock.GetElapsedTime(started)) { Divergence = steps.Finish(), ResidentMiB = MemoryProbe.ResidentMiB() };
+            _clock.GetElapsedTime(started)) { Divergence = steps.Finish(), ResidentMiB = resident };
+
+        TrainProgress Progress(double resident)
+        {
+            double seconds = _clock.GetElapsedTime(started).TotalSeconds;
+            return new TrainProgress(label, epoch + 1, epochs, step, batches, lossSum / images, correct / scored,
+                seconds > 0 ? images / seconds : 0) { ResidentMiB = resident };
+        }
     }
 }

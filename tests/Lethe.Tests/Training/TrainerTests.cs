@@ -26,6 +26,11 @@ public class TrainerTests
         Assert.Equal(0.005, history[^1].LearningRate, 12);
         Assert.All(history, h => Assert.Equal(128, h.Images));
         Assert.Equal(6 * loader.BatchesPerEpoch, reported.Count);
+        // Each epoch's last line shows the resident memory its history stores (after the epoch's trim), no other.
+        var epochEnds = reported.Where(p => p.Step == p.Steps).ToArray();
+        Assert.Equal(history.Select(h => h.ResidentMiB), epochEnds.Select(p => p.ResidentMiB));
+        Assert.All(history, h => Assert.True(h.ResidentMiB > 0));
+        Assert.All(reported.Where(p => p.Step < p.Steps), p => Assert.Equal(0, p.ResidentMiB));
     }
 
     [Fact]
