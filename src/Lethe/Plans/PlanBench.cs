@@ -103,7 +103,11 @@ public sealed class PlanBench : IDisposable
             if (data.Fingerprint != expected)
             {
                 data.Dispose();
-                throw new InvalidDataException($"the data here ({data.Fingerprint}) is not the data the plan was made for ({expected})");
+                // A plan of a file dataset made before the fingerprint hashed pixels (it hashed file times) lands here
+                // too although its data is the same: say so, since the user cannot tell the two apart from the hashes.
+                throw new InvalidDataException($"the data here ({data.Fingerprint}) is not the data the plan was made for ({expected}): "
+                    + "the images, labels or split differ, or the plan was made by a Lethe whose file-dataset fingerprint hashed file times "
+                    + "rather than pixels; make the plan again");
             }
             // MUFAC without a seeded forget choice is the same data for every seed: hold it once.
             var held = _owned.FirstOrDefault(d => d.Fingerprint == data.Fingerprint);

@@ -71,4 +71,19 @@ public class CellRunnerTests
         // A second run of the same plan makes nothing.
         Assert.Equal(0, new PlanRunner(store).Run(audit.Bench, jobs: 2).Made);
     }
+
+    [Fact]
+    public void Should_refuse_data_the_plan_was_not_made_for_and_say_the_plan_must_be_made_again()
+    {
+        using var dir = new TempDirectory();
+        using var audit = TinyAudit.Prepare(dir.Path);
+        // A plan made elsewhere, or by a Lethe that fingerprinted file times: the same cells, another data fingerprint.
+        var planned = audit.Plan with { DataFingerprint = "0123456789abcdef", DataFingerprints = null };
+        using var bench = PlanBench.Open(planned);
+
+        var refused = Assert.Throws<InvalidDataException>(() => bench.For(planned.Cells[0]));
+
+        Assert.Contains("(0123456789abcdef)", refused.Message);
+        Assert.EndsWith("make the plan again", refused.Message);
+    }
 }
