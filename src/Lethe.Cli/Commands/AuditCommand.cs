@@ -71,9 +71,7 @@ internal static class AuditCommand
         var roles = string.Join(", ", Enum.GetValues<CellRole>().Where(r => r != CellRole.Score)
             .Select(r => $"{plan.Cells.Count(c => c.Role == r)} {r.ToString().ToLowerInvariant()}"));
         console.WriteLine($"audit {plan.Mode.Name()}, N = {plan.N}: {cost.Cells} models to have ({roles}); {cost.Done} already done, {cost.ToDo} to make");
-        var estimate = TimeSpan.FromSeconds(cost.EstimatedSeconds);
-        console.WriteLine($"estimated time: {(int)estimate.TotalHours}:{estimate.Minutes:00}:{estimate.Seconds:00} with {plan.Spec.EffectiveJobs} jobs × {plan.Spec.EffectiveThreads} threads");
-        foreach (var line in cost.Basis) console.MarkupLine($"[grey]  {Markup.Escape(line)}[/]");
+        console.PrintEstimate(plan, cost);
         foreach (var method in plan.Cells.Where(c => c.Role == CellRole.Unlearned).Select(c => MethodRegistry.Get(c.Method!)).Distinct()
                      .Where(m => !m.DependsOnSeed))
             console.MarkupLine($"[yellow]flag: {Markup.Escape(method.Key)} does not depend on its seed" + (plan.Mode == AuditMode.FixedOriginal

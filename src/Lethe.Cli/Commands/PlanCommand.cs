@@ -60,11 +60,16 @@ internal static class PlanCommand
             Description = "The plan file to write; the runs' results go beside it, as `lethe benchmark --out` writes them (default runs/<dataset>-<task>-<preset>/plan.json)",
             HelpName = "PLAN",
         };
+        var estimate = new Option<bool>("--estimate")
+        {
+            Description = "Also estimate the wall time of the cells still to make, on this machine with the plan's jobs and threads: "
+                + "from the store's done cells of the same kinds, else from a few calibration training steps",
+        };
         var command = new Command("benchmark", "Write the plan of a benchmark, one run or a seed sweep, without running it: each seed's Original and Retrained, "
             + "each method on them, and a report cell per seed (and one for the sweep) that writes what `lethe benchmark` writes. "
             + "Run it with `lethe submit slurm PLAN` or `lethe run-cell PLAN --index I`; `lethe collect PLAN` writes the reports again.")
         {
-            original, store, output,
+            original, store, output, estimate,
         };
         sweepOptions.AddTo(command);
         options.AddTo(command);
@@ -80,6 +85,12 @@ internal static class PlanCommand
             console.PlainLine(sweep is null
                 ? $"results: {plan.Spec.OutputDirectory}"
                 : $"results: {Path.Combine(plan.Spec.OutputDirectory, "seed-N")} per seed, the sweep's report in {plan.Spec.OutputDirectory}");
+            if (parsed.GetValue(estimate))
+            {
+                // Not by default: a plan is often written on a cluster's login node, where a calibration would time the wrong machine.
+                using var bench = PlanBench.Open(plan);
+                console.PrintEstimate(plan, PlanCost.Estimate(bench, PlanFile.StoreOf(plan)));
+            }
             return LetheApp.Ok;
         });
         return command;

@@ -52,9 +52,14 @@ public class PlanCommandTests
         var console = new TestConsole();
 
         var code = console.Run("plan", "benchmark", "--preset", "audit", "--epochs", "1", "--methods", "finetune", "--seeds", "2",
-            "--threads", "1", "--jobs", "2", "--cache", Path.Combine(dir.Path, "cache"), "--out", path);
+            "--threads", "1", "--jobs", "2", "--cache", Path.Combine(dir.Path, "cache"), "--out", path, "--estimate");
 
         Assert.True(code == 0, console.Error.ToString());
+        // Nothing done yet: the base models are timed by a calibration on this machine, the method by a labelled guess.
+        var estimated = string.Join(" ", console.Output.ToString().Split('\n', StringSplitOptions.TrimEntries));
+        Assert.Matches(new Regex(@"estimated time: \d+:\d\d:\d\d with 2 jobs × 1 threads"), estimated);
+        Assert.Matches(new Regex(@"Original: 1 epochs × \d+ images at the calibrated \d+ img/s"), estimated);
+        Assert.Contains("finetune: no cell done yet, guessed at 25", estimated);
         Assert.Contains($"wrote {path}: 9 cells (2 original, 2 retrained, 2 unlearned, 3 score) in 4 stages, 1 torch threads each", console.Output.ToString());
         Assert.Contains($"results: {Path.Combine(dir.Path, "sweep", "seed-N")} per seed, the sweep's report in {Path.Combine(dir.Path, "sweep")}", console.Output.ToString());
         var plan = PlanFile.Read(path);
@@ -83,6 +88,16 @@ public class PlanCommandTests
         foreach (var file in new[] { "seed-42/report.html", "seed-43/results.json", "seed-43/models/fine-tuning.phi.parquet", "report.html", "report.md", "report.tex" })
             Assert.True(File.Exists(Path.Combine(dir.Path, "sweep", file)), file);
         Assert.All(PlanStatus.Of(plan, PlanFile.StoreOf(plan)), c => Assert.Equal(CellState.Done, c.State));
+
+        // A third seed on the same store: its cells are timed by the done cells of their kind, not calibrated again.
+        var more = new TestConsole();
+        Assert.Equal(0, more.Run("plan", "benchmark", "--preset", "audit", "--epochs", "1", "--methods", "finetune", "--seeds", "3",
+            "--threads", "1", "--jobs", "2", "--cache", Path.Combine(dir.Path, "cache"), "--out", Path.Combine(dir.Path, "three", "plan.json"), "--estimate"));
+        var basis = string.Join(" ", more.Output.ToString().Split('\n', StringSplitOptions.TrimEntries));
+        Assert.Contains("Original: mean of 2 done cells", basis);
+        Assert.Contains("Retrained: mean of 2 done cells", basis);
+        Assert.Contains("finetune: mean of its done cells", basis);
+        Assert.DoesNotContain("calibrated", basis);
     }
 
     [Fact]
