@@ -139,6 +139,7 @@ public sealed class UnlearningLoop : IDisposable
         Model.eval();
         int count = 0;
         foreach (var batch in batches)
+        {
             using (batch)
             using (NewDisposeScope())
             {
@@ -148,8 +149,11 @@ public sealed class UnlearningLoop : IDisposable
                 using (no_grad())
                     foreach (var (name, p) in named)
                         if (p.grad is { } grad) sums[name].add_(map(grad));
-                count++;
             }
+            // A gradient pass is a run of steps without updates, so it hands free pages back as OptimiserSteps does:
+            // without this SSD's passes over the whole train set peaked at 2.0-2.7 GB on MUFAC at 64 px.
+            if (++count % OptimiserSteps.TrimInterval == 0) NativeAllocator.Trim();
+        }
         Model.zero_grad();
         Model.train(wasTraining);
         if (average)
