@@ -43,7 +43,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
             _ => Score(cell),
         };
         store.MarkDone(new CellDone(cell.Id, cell.Name, cell.Role, cell.Method, labels, clock.Elapsed.TotalSeconds,
-            bench.Data.Train.Count, _clock.GetUtcNow(), Environment.MachineName), cell);
+            bench.Data.Train.Count, _clock.GetUtcNow(), Environment.MachineName, Given: cell.GivenSha256 is not null), cell);
         Report(cell, "done", done: true);
         return CellOutcome.Made;
     }

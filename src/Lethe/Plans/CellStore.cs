@@ -103,5 +103,7 @@ public sealed class CellStore(string directory)
 /// <param name="Images">Images in the data's train set, so a time can be scaled to another size.</param>
 /// <param name="Finished">When it finished.</param>
 /// <param name="Host">Where it ran.</param>
+/// <param name="Given">An Original loaded from a file (<c>--original</c>), not trained: its time is a load's, so it
+/// times no other Original. Absent (false) in records written before it existed.</param>
 public sealed record CellDone(string Id, string Name, CellRole Role, string? Method, IReadOnlyList<string> Labels,
-    double Seconds, int Images, DateTimeOffset Finished, string Host);
+    double Seconds, int Images, DateTimeOffset Finished, string Host, bool Given = false);

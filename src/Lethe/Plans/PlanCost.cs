@@ -36,17 +36,18 @@ public sealed record PlanCost(int Cells, int Done, IReadOnlyDictionary<CellRole,
         var basis = new List<string>();
         double? speed = null;
 
-        double? Measured(CellRole role, string? method)
-        {
-            var same = history.Where(d => d.Role == role && d.Method == method && d.Images > 0).ToArray();
-            return same.Length == 0 ? null : same.Average(d => d.Seconds * images / d.Images);
-        }
+        // A loaded Original took seconds, not a training run: it must not time the Originals still to train.
+        CellDone[] Timed(CellRole role, string? method) =>
+            history.Where(d => d.Role == role && d.Method == method && d.Images > 0 && !d.Given).ToArray();
+
+        double? Measured(CellRole role, string? method) =>
+            Timed(role, method) is { Length: > 0 } same ? same.Average(d => d.Seconds * images / d.Images) : null;
 
         double BaseSeconds(CellRole role)
         {
             if (Measured(role, null) is { } known)
             {
-                basis.Add($"{role}: mean of {history.Count(d => d.Role == role)} done cells ({known:F1} s)");
+                basis.Add($"{role}: mean of {Timed(role, null).Length} done cells ({known:F1} s)");
                 return known;
             }
             speed ??= CalibrateTrainSpeed(bench);

@@ -135,6 +135,9 @@ public class BenchmarkPlanTests
         var original = JsonReport.Read(Path.Combine(dir.Path, "plan", "results.json")).Models[0];
         Assert.Equal(file, original.Given!.File);
         Assert.Empty(original.History!);
+        // Its done record says it was loaded, so that its load time never stands for a training run's (PlanCost).
+        Assert.Equal([true, false], PlanFile.StoreOf(plan).AllDone().Where(d => d.Role != CellRole.Score)
+            .OrderBy(d => d.Role).Select(d => d.Given).Take(2));
         // The same bytes elsewhere are the same Original (the report cell, whose results name the file, is another).
         var copy = Path.Combine(dir.Path, "copy", "given.ckpt");
         Directory.CreateDirectory(Path.GetDirectoryName(copy)!);

@@ -32,4 +32,23 @@ public class PlanCostTests
         Assert.Equal((2 * 20 + 2 * 4) / (double)parallel, cost.EstimatedSeconds, 9);
         Assert.Contains(cost.Basis, b => b.StartsWith("finetune: mean of its done cells (4.0 s)"));
     }
+
+    [Fact]
+    public void Should_not_time_an_Original_to_train_by_one_that_was_loaded_from_a_file()
+    {
+        using var dir = new TempDirectory();
+        using var audit = TinyAudit.Prepare(dir.Path, n: 4);
+        var (plan, store) = (audit.Plan, audit.Store);
+        var images = audit.Bench.Data.Train.Count;
+        var original = plan.Cells.Single(c => c.Role == CellRole.Original);
+        // Two Originals of other plans in the same store: one trained (30 s), one loaded from a file (1 s).
+        void Elsewhere(string id, double seconds, bool given) => store.MarkDone(new CellDone(id, original.Name, CellRole.Original, null, [],
+            seconds, images, DateTimeOffset.UtcNow, "test", Given: given), original with { Id = id });
+        Elsewhere("trained-elsewhere", 30, given: false);
+        Elsewhere("loaded-elsewhere", 1, given: true);
+
+        var cost = PlanCost.Estimate(audit.Bench, store);
+
+        Assert.Contains(cost.Basis, b => b.StartsWith("Original: mean of 1 done cells (30.0 s)"));
+    }
 }
