@@ -41,7 +41,12 @@ public static class ReportNotes
             + (idle.Any(m => m.TookNoStep) ? " (set --unlearn-batch-size below the forget set's size)." : ".");
     }
 
+    /// <summary>A run made cell by cell from a plan (no wall time of its own) made each model in its own process, so
+    /// the same row holds each model's peak; the row keeps its name so that every run's report.csv has the same columns.</summary>
+    public const string CellMemory =
+        "Peak memory of phase: this run was made cell by cell from a plan, each model in its own process, so each model's value is the peak resident memory of its own cell (Original and Retrained apart, each method alone).";
+
     /// <summary>The notes in order: metrics, memory, divergence and idle models when any.</summary>
     public static IReadOnlyList<string> Of(IReadOnlyList<RunRecord> runs) =>
-        [Metrics, Memory, .. new[] { Divergence(runs), Idle(runs) }.OfType<string>()];
+        [Metrics, runs.All(r => !double.IsFinite(r.TotalSeconds)) ? CellMemory : Memory, .. new[] { Divergence(runs), Idle(runs) }.OfType<string>()];
 }

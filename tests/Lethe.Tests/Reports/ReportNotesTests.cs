@@ -26,6 +26,19 @@ public class ReportNotesTests
         Assert.Null(ReportNotes.Idle(HandMadeRun.Records()));
     }
 
+    [Fact]
+    public void Should_explain_the_memory_row_as_each_cells_peak_only_when_every_run_was_made_from_a_plan()
+    {
+        var local = HandMadeRun.Record(1);
+        var fromPlan = local with { TotalSeconds = double.NaN }; // a plan-made run has no wall time of its own
+
+        Assert.Contains(ReportNotes.Memory, ReportNotes.Of([local]));
+        Assert.Contains(ReportNotes.CellMemory, ReportNotes.Of([fromPlan]));
+        Assert.DoesNotContain(ReportNotes.Memory, ReportNotes.Of([fromPlan]));
+        // Mixed: some models shared a phase's process, so the phase wording (an upper bound for the others) stays.
+        Assert.Contains(ReportNotes.Memory, ReportNotes.Of([local, fromPlan]));
+    }
+
     private static RunRecord WithNotes(params (string Label, string Note)[] notes)
     {
         var run = HandMadeRun.Record(1);
