@@ -5,6 +5,7 @@ using Lethe.Data.Transforms;
 using Lethe.Evaluation;
 using Lethe.Models;
 using Lethe.Training;
+using Lethe.Reports;
 using Lethe.Unlearning;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -269,8 +270,8 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         var evaluation = ModelEvaluator.Evaluate(model, setup.Sets, setup.EvalTransform, setup.Device, setup.Evaluation);
         var result = new ModelResult { Label = label, Source = "", Evaluation = evaluation, Seconds = double.NaN };
         var attack = evaluation.Attack;
-        Report(label, $"test acc {Reports.NumberText.Of(evaluation.TestAccuracy)}, attack acc {Reports.NumberText.Of(evaluation.AttackAccuracy)} (fold SD {Reports.NumberText.Of(attack?.SplitAccuracySd)}), "
-            + $"AUC {Reports.NumberText.Of(attack?.RocAuc)}, TPR@1%FPR {Reports.NumberText.Of(attack?.TprAtOnePercentFpr)}, NoMUS {Reports.NumberText.Of(evaluation.Nomus)}", done: true);
+        Report(label, $"test acc {NumberText.Of(evaluation.TestAccuracy)}, attack acc {NumberText.Of(evaluation.AttackAccuracy)} (fold SD {NumberText.Of(attack?.SplitAccuracySd)}), "
+            + $"AUC {NumberText.Of(attack?.RocAuc)}, TPR@1%FPR {NumberText.Of(attack?.TprAtOnePercentFpr)}, NoMUS {NumberText.Of(evaluation.Nomus)}", done: true);
         if (attack is { SmallSet: true })
             Report(label, "warning: " + SmallAttackWarning.Text(attack.Balance.SmallerSide, attack.SmallSetThreshold, attack.Splits, [attack.SplitAccuracySd]));
         return result;

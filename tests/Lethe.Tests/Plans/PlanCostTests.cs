@@ -12,8 +12,7 @@ public class PlanCostTests
         using var audit = TinyAudit.Prepare(dir.Path, n: 4);
         var (plan, store) = (audit.Plan, audit.Store);
         var images = audit.Bench.Data.Train.Count;
-        void Done(Cell cell, double seconds) => store.MarkDone(
-            new CellDone(cell.Id, cell.Name, cell.Role, cell.Method, [], seconds, images, DateTimeOffset.UtcNow, "test"), cell);
+        void Done(Cell cell, double seconds) => MarkDone(store, cell, seconds, images);
         // The Original, two Retrained and two fine-tuning cells are done; two of each of the latter are left.
         Done(plan.Cells.Single(c => c.Role == CellRole.Original), 30);
         foreach (var cell in plan.Cells.Where(c => c.Role == CellRole.Retrained).Take(2)) Done(cell, 20);
@@ -42,8 +41,7 @@ public class PlanCostTests
         var images = audit.Bench.Data.Train.Count;
         var original = plan.Cells.Single(c => c.Role == CellRole.Original);
         // Two Originals of other plans in the same store: one trained (30 s), one loaded from a file (1 s).
-        void Elsewhere(string id, double seconds, bool given) => store.MarkDone(new CellDone(id, original.Name, CellRole.Original, null, [],
-            seconds, images, DateTimeOffset.UtcNow, "test", Given: given), original with { Id = id });
+        void Elsewhere(string id, double seconds, bool given) => MarkDone(store, original with { Id = id }, seconds, images, given);
         Elsewhere("trained-elsewhere", 30, given: false);
         Elsewhere("loaded-elsewhere", 1, given: true);
 
@@ -51,4 +49,8 @@ public class PlanCostTests
 
         Assert.Contains(cost.Basis, b => b.StartsWith("Original: mean of 1 done cells (30.0 s)"));
     }
+
+    /// <summary>Records <paramref name="cell"/> as done in <paramref name="seconds"/> on a train set of <paramref name="images"/>.</summary>
+    private static void MarkDone(CellStore store, Cell cell, double seconds, int images, bool given = false) => store.MarkDone(
+        new CellDone(cell.Id, cell.Name, cell.Role, cell.Method, [], seconds, images, DateTimeOffset.UtcNow, "test", given), cell);
 }

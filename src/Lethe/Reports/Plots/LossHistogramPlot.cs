@@ -43,7 +43,7 @@ internal static class LossHistogramPlot
         double width = top / bins;
         double highest = 0;
 
-        var title = $"{label}: per-sample loss, A = {(model.Diverged ? "–" : Fraction(model.Evaluation.AttackAccuracy))}";
+        var title = $"{label}: per-sample loss, A = {(model.Diverged ? "–" : NumberText.Of(model.Evaluation.AttackAccuracy, "F3"))}";
         var plot = Figure.Create(title, $"{lossName} (nats; last bin holds everything above {top.ToString("F2", CultureInfo.InvariantCulture)})", "share of the set's samples");
         foreach (var (set, legend, color, pattern) in present)
         {
@@ -70,6 +70,4 @@ internal static class LossHistogramPlot
             counts[Math.Clamp((int)(v / width), 0, bins - 1)]++;
         return counts.Select(c => finite.Length == 0 ? 0 : c / finite.Length).ToArray();
     }
-
-    private static string Fraction(double value) => NumberText.Of(value, "F3");
 }
