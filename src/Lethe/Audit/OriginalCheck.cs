@@ -1,3 +1,5 @@
+using Lethe.Reports;
+
 namespace Lethe.Audit;
 
 /// <summary>
@@ -53,7 +55,7 @@ public sealed record OriginalCheck(string Kind, int Originals, BootstrapInterval
         var (meanP, aboveAll) = Rank(forget.Matrix([original]), forget.Matrix(retrained));
         var (unseenP, _) = Rank(unseen.Matrix([original]), unseen.Matrix(retrained));
         var passed = meanP <= MaximumMeanRankP;
-        var numbers = $"mean rank p {meanP:F3} on forget against {unseenP:F3} on unseen; above all {retrained.Count} retrained models on {aboveAll:P0} of forget images";
+        var numbers = $"mean rank p {meanP:F3} on forget against {unseenP:F3} on unseen; above all {retrained.Count} retrained models on {NumberText.Percent(aboveAll)} of forget images";
         return new OriginalCheck("rank", 1, null, null, meanP, aboveAll, unseenP, passed, passed
             ? $"passed: the Original looks memorised ({numbers}; a retrained-like model has p ≈ 0.5)"
             : $"FAILED: the Original does not stand out from the retrained models ({numbers}); the forget set leaves little trace");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lethe.Models;
+using Lethe.Reports;
 using static TorchSharp.torch;
 
 namespace Lethe.Plans;
@@ -73,7 +74,7 @@ public sealed record PlanCost(int Cells, int Done, IReadOnlyDictionary<CellRole,
             else
             {
                 perMethod[method] = UnlearnGuess * retrainedSeconds;
-                basis.Add($"{method}: no cell done yet, guessed at {UnlearnGuess:P0} of a Retrained model ({perMethod[method]:F1} s)");
+                basis.Add($"{method}: no cell done yet, guessed at {NumberText.Percent(UnlearnGuess)} of a Retrained model ({perMethod[method]:F1} s)");
             }
         }
         var total = todo.Sum(c => c.Role switch

@@ -1,3 +1,4 @@
+using Lethe.Reports;
 using static TorchSharp.torch;
 
 namespace Lethe.Unlearning;
@@ -49,6 +50,6 @@ public sealed class Ssd() : UnlearningMethod<SsdHyperParameters>("ssd", "SSD")
             loop.Unchanged($"no weight's forget importance exceeded α = {hyper.Alpha:G} times its global importance");
         else
             loop.Describe(FormattableString.Invariant(
-                $"dampened {dampened:N0} of {weights:N0} weights ({(double)dampened / weights:P4}) by α = {hyper.Alpha:G}, λ = {hyper.Lambda:G}"));
+                $"dampened {dampened:N0} of {weights:N0} weights ({NumberText.Percent((double)dampened / weights, 4)}) by α = {hyper.Alpha:G}, λ = {hyper.Lambda:G}"));
     }
 }

@@ -59,7 +59,7 @@ public class PlanCommandTests
         var estimated = string.Join(" ", console.Output.ToString().Split('\n', StringSplitOptions.TrimEntries));
         Assert.Matches(new Regex(@"estimated time: \d+:\d\d:\d\d with 2 jobs × 1 threads"), estimated);
         Assert.Matches(new Regex(@"Original: 1 epochs × \d+ images at the calibrated \d+ img/s"), estimated);
-        Assert.Contains("finetune: no cell done yet, guessed at 25", estimated);
+        Assert.Contains("finetune: no cell done yet, guessed at 25% of a Retrained model", estimated);
         Assert.Contains($"wrote {path}: 9 cells (2 original, 2 retrained, 2 unlearned, 3 score) in 4 stages, 1 torch threads each", console.Output.ToString());
         Assert.Contains($"results: {Path.Combine(dir.Path, "sweep", "seed-N")} per seed, the sweep's report in {Path.Combine(dir.Path, "sweep")}", console.Output.ToString());
         var plan = PlanFile.Read(path);
