@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using Lethe.Cluster;
 using Lethe.Tests.Support;
 
@@ -59,6 +60,7 @@ public class SlurmScriptTests
     [InlineData("75 0", 2, 0, 2)]      // not ready yet, then done
     [InlineData("1 0", 2, 1, 1)]       // a recorded failure: rerunning would repeat it
     [InlineData("137 137 137 0", 2, 137, 3)] // killed every time: the task fails after 1 + retries attempts
+    [SupportedOSPlatform("linux")] // File.SetUnixFileMode and bash: a Slurm task script runs on Linux, as Lethe (linux-x64) does
     public void Should_rerun_a_cell_whose_worker_was_killed_and_stop_at_a_failure(string codes, int retries, int expectedExit, int expectedAttempts)
     {
         using var dir = new TempDirectory();

@@ -66,7 +66,7 @@ public class BenchmarkRunnerPhiTests(TinyPhiRun tiny) : IClassFixture<TinyPhiRun
         File.WriteAllBytes(PathOf("Fine-tuning"), File.ReadAllBytes(PathOf("Fine-tuning"))[..100]); // truncated
 
         var events = new List<RunEvent>();
-        new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec);
+        new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, cancel: TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain(events, e => e.Training is not null);
         foreach (var label in before.Keys)

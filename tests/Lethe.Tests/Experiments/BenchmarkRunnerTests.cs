@@ -14,7 +14,8 @@ public class BenchmarkRunnerTests
         var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache"));
         var events = new List<RunEvent>();
 
-        var run = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, "lethe benchmark (test)");
+        var run = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add))
+            .Run(spec, "lethe benchmark (test)", TestContext.Current.CancellationToken);
         var files = ReportSet.WriteAll(run, spec.OutputDirectory);
 
         Assert.Equal(["Original", "Retrained"], run.Models.Select(m => m.Label));
@@ -59,8 +60,9 @@ public class BenchmarkRunnerTests
             Dataset = "mufac", DataDirectory = data, Forget = forget, ImageSize = 8,
         };
 
-        var first = new BenchmarkRunner().Run(Spec("first:8", "a"));
-        var second = new BenchmarkRunner().Run(Spec("first:12", "b"));
+        var ct = TestContext.Current.CancellationToken;
+        var first = new BenchmarkRunner().Run(Spec("first:8", "a"), cancel: ct);
+        var second = new BenchmarkRunner().Run(Spec("first:12", "b"), cancel: ct);
 
         // Original trains on all of train whatever the forget choice; Retrained trains on retain, which changed.
         Assert.Equal([false, false], first.Models.Select(m => m.FromCache));
@@ -75,9 +77,10 @@ public class BenchmarkRunnerTests
         // Retain scored on a sample smaller than the set (48 images), to see it drawn alike for every model and run.
         ExperimentSpec Spec(string output, string cache) =>
             TinyRun.Spec(Path.Combine(dir.Path, output), Path.Combine(dir.Path, cache)) with { RetainSampleSize = 20 };
-        var first = new BenchmarkRunner().Run(Spec("a", "cache-a"));
-        var second = new BenchmarkRunner().Run(Spec("b", "cache-b"));
-        var third = new BenchmarkRunner().Run(Spec("c", "cache-a"));
+        var ct = TestContext.Current.CancellationToken;
+        var first = new BenchmarkRunner().Run(Spec("a", "cache-a"), cancel: ct);
+        var second = new BenchmarkRunner().Run(Spec("b", "cache-b"), cancel: ct);
+        var third = new BenchmarkRunner().Run(Spec("c", "cache-a"), cancel: ct);
 
         Assert.All(first.Models.Concat(second.Models), m => Assert.Equal(new RetainSample(20, first.Data.Retain), m.Evaluation.RetainSample));
         for (int i = 0; i < first.Models.Count; i++)
@@ -104,14 +107,15 @@ public class BenchmarkRunnerTests
     public void An_interrupted_run_resumes_from_its_finished_models()
     {
         using var dir = new TempDirectory();
+        var ct = TestContext.Current.CancellationToken;
         var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache"));
-        var first = new BenchmarkRunner().Run(spec);
+        var first = new BenchmarkRunner().Run(spec, cancel: ct);
         var stored = Path.Combine(spec.OutputDirectory, "models", "original.json");
         Assert.True(File.Exists(stored));
         File.Delete(Path.Combine(spec.OutputDirectory, "models", "retrained.json")); // as if stopped after Original
 
         var events = new List<RunEvent>();
-        var resumed = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec);
+        var resumed = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, cancel: ct);
 
         Assert.Equal(first.Models[0].Evaluation.AttackAccuracy, resumed.Models[0].Evaluation.AttackAccuracy);
         Assert.Equal(first.Models[0].Evaluation.TestAccuracy, resumed.Models[0].Evaluation.TestAccuracy);
@@ -131,8 +135,9 @@ public class BenchmarkRunnerQuirkTests
         var quirks = TinyRun.Spec(Path.Combine(dir.Path, "quirks"), cache, ["finetune", "cf"]) with { Quirks = ReferenceQuirks.Reference };
         var events = new List<RunEvent>();
 
-        var first = new BenchmarkRunner().Run(principled);
-        var second = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(quirks);
+        var ct = TestContext.Current.CancellationToken;
+        var first = new BenchmarkRunner().Run(principled, cancel: ct);
+        var second = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(quirks, cancel: ct);
         ReportSet.WriteAll(second, quirks.OutputDirectory);
 
         // BatchNorm's mode while unlearning does not touch base training: Original and Retrained come from the cache.
@@ -156,8 +161,9 @@ public class BenchmarkRunnerQuirkTests
         var cache = Path.Combine(dir.Path, "cache");
         var principled = TinyRun.Spec(Path.Combine(dir.Path, "principled"), cache) with { TaskKind = "multilabel" };
 
-        var first = new BenchmarkRunner().Run(principled);
-        var second = new BenchmarkRunner().Run(principled with { OutputDirectory = Path.Combine(dir.Path, "quirks"), Quirks = ReferenceQuirks.Reference });
+        var ct = TestContext.Current.CancellationToken;
+        var first = new BenchmarkRunner().Run(principled, cancel: ct);
+        var second = new BenchmarkRunner().Run(principled with { OutputDirectory = Path.Combine(dir.Path, "quirks"), Quirks = ReferenceQuirks.Reference }, cancel: ct);
 
         Assert.Equal([false, false], second.Models.Select(m => m.FromCache));
         Assert.Equal(["Original", "Retrained"], Assert.Single(second.Quirks!).Models);
@@ -173,7 +179,7 @@ public class BenchmarkRunnerMethodTests
         using var dir = new TempDirectory();
         var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache"), ["all"]);
 
-        var run = new BenchmarkRunner().Run(spec);
+        var run = new BenchmarkRunner().Run(spec, cancel: TestContext.Current.CancellationToken);
 
         Assert.Equal(["Original", "Retrained", "Fine-tuning", "CF-3", "Grad Asc", "UNSIR Stage 1", "UNSIR Stage 2", "SCRUB", "Advanced Grad Asc"],
             run.Models.Select(m => m.Label).Take(9));
@@ -193,7 +199,8 @@ public class BenchmarkRunnerMethodTests
         var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache"), ["all"]) with { Overrides = ["scrub.nope=1"] };
         var events = new List<RunEvent>();
 
-        var error = Assert.Throws<ArgumentException>(() => new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec));
+        var error = Assert.Throws<ArgumentException>(() =>
+            new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, cancel: TestContext.Current.CancellationToken));
 
         Assert.Contains("scrub.nope", error.Message);
         Assert.DoesNotContain(events, e => e.Training is not null);
@@ -205,7 +212,7 @@ public class BenchmarkRunnerMethodTests
     {
         using var dir = new TempDirectory();
         var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache"), ["finetune", "forgetmenot"]);
-        var error = Assert.Throws<ArgumentException>(() => new BenchmarkRunner().Run(spec));
+        var error = Assert.Throws<ArgumentException>(() => new BenchmarkRunner().Run(spec, cancel: TestContext.Current.CancellationToken));
         Assert.Contains("scrub", error.Message);
     }
 }

@@ -21,7 +21,7 @@ public class GivenOriginalTests
         var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache")) with { OriginalFile = file };
         var events = new List<RunEvent>();
 
-        var run = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, "test");
+        var run = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, "test", TestContext.Current.CancellationToken);
 
         var original = run.Models.Single(m => m.Label == "Original");
         Assert.Empty(original.History!);
@@ -53,7 +53,7 @@ public class GivenOriginalTests
         var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache")) with { OriginalFile = file };
         var events = new List<RunEvent>();
 
-        var run = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, "test");
+        var run = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, "test", TestContext.Current.CancellationToken);
 
         const string unwrapped = "took the weights under 'state_dict' (beside best_acc, epoch, optimizer); removed the prefix 'module.' from every key";
         Assert.Contains(events, e => e.Stage == "Original" && e.Message == $"{file}: {unwrapped}");
@@ -70,7 +70,8 @@ public class GivenOriginalTests
         var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache")) with { OriginalFile = file };
         var events = new List<RunEvent>();
 
-        var error = Assert.Throws<InvalidDataException>(() => new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, "test"));
+        var error = Assert.Throws<InvalidDataException>(() =>
+            new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, "test", TestContext.Current.CancellationToken));
 
         Assert.Equal($"--original: {file}: missing key fc.bias, which resnet18 for task 'age' needs", error.Message);
         Assert.Empty(events);

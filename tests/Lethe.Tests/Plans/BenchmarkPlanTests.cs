@@ -37,7 +37,7 @@ public class BenchmarkPlanTests
         });
 
         var plan = BenchmarkPlanner.For(Spec(dir.Path, "plan", "finetune", "neggrad"), sweep) with { Store = Path.Combine(dir.Path, "store") };
-        using (var bench = PlanBench.Open(plan)) new PlanRunner(PlanFile.StoreOf(plan)).Run(bench, jobs: 2);
+        using (var bench = PlanBench.Open(plan)) new PlanRunner(PlanFile.StoreOf(plan)).Run(bench, jobs: 2, TestContext.Current.CancellationToken);
 
         foreach (var seed in sweep.Seeds)
         {
@@ -126,10 +126,10 @@ public class BenchmarkPlanTests
         var file = Path.Combine(dir.Path, "given.ckpt");
         using (var model = Networks.Create("resnet18", MultiClassTask.AgeGroups.Outputs, CPU, initSeed: 7)) Checkpoint.Save(model, file);
         var benchmark = Spec(dir.Path, "benchmark", "finetune") with { OriginalFile = file };
-        ReportSet.WriteAll(new BenchmarkRunner().Run(benchmark), benchmark.OutputDirectory);
+        ReportSet.WriteAll(new BenchmarkRunner().Run(benchmark, cancel: TestContext.Current.CancellationToken), benchmark.OutputDirectory);
 
         var plan = BenchmarkPlanner.For(Spec(dir.Path, "plan", "finetune") with { OriginalFile = file }, null) with { Store = Path.Combine(dir.Path, "store") };
-        using (var bench = PlanBench.Open(plan)) new PlanRunner(PlanFile.StoreOf(plan)).Run(bench, jobs: 2);
+        using (var bench = PlanBench.Open(plan)) new PlanRunner(PlanFile.StoreOf(plan)).Run(bench, jobs: 2, TestContext.Current.CancellationToken);
 
         AssertSameModels(benchmark.OutputDirectory, Path.Combine(dir.Path, "plan"), 3);
         var original = JsonReport.Read(Path.Combine(dir.Path, "plan", "results.json")).Models[0];

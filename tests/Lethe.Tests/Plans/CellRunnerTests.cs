@@ -17,9 +17,10 @@ public class CellRunnerTests
         var runner = new CellRunner(audit.Bench, store);
         var original = plan.Cells[0];
         var unlearned = plan.Cells.First(c => c.Role == CellRole.Unlearned);
+        var ct = TestContext.Current.CancellationToken;
 
         // Inputs first: an unlearning cell waits for its Original.
-        Assert.Equal(CellOutcome.Waiting, runner.Run(unlearned));
+        Assert.Equal(CellOutcome.Waiting, runner.Run(unlearned, ct));
 
         // Two workers on one cell: exactly one makes it.
         var outcomes = new CellOutcome[2];
@@ -33,7 +34,7 @@ public class CellRunnerTests
         var made = File.GetLastWriteTimeUtc(store.DonePath(original));
 
         // Done is done: a rerun touches nothing.
-        Assert.Equal(CellOutcome.AlreadyDone, runner.Run(original));
+        Assert.Equal(CellOutcome.AlreadyDone, runner.Run(original, ct));
         Assert.Equal(made, File.GetLastWriteTimeUtc(store.DonePath(original)));
 
         // Cancel a Retrained model after its first epoch (of two): nothing half-written, no lock left, and a rerun finishes it.
@@ -48,7 +49,7 @@ public class CellRunnerTests
         Assert.Null(store.Results(retrained).TryGet("Retrained"));
         Assert.Empty(Directory.EnumerateFiles(store.Directory, "*.tmp", SearchOption.AllDirectories));
 
-        var summary = new PlanRunner(store).Run(audit.Bench, jobs: 2);
+        var summary = new PlanRunner(store).Run(audit.Bench, jobs: 2, ct);
         Assert.Equal(plan.Cells.Count - 1, summary.Made); // everything but the Original
         Assert.Equal(1, summary.Skipped);
         Assert.All(plan.Cells, c => Assert.True(store.IsDone(c), c.Name));
@@ -69,7 +70,7 @@ public class CellRunnerTests
         Assert.Contains(result.Warnings, w => w.StartsWith("The null check did not run"));
 
         // A second run of the same plan makes nothing.
-        Assert.Equal(0, new PlanRunner(store).Run(audit.Bench, jobs: 2).Made);
+        Assert.Equal(0, new PlanRunner(store).Run(audit.Bench, jobs: 2, ct).Made);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class PlanRunnerTests
         var (plan, _) = TinyClusterPlan.Write(dir.Path, epochs: 1);
         var (shared, alone) = (new CellStore(Path.Combine(dir.Path, "shared")), new CellStore(Path.Combine(dir.Path, "alone")));
 
-        using (var bench = PlanBench.Open(plan)) new PlanRunner(alone).Run(bench, jobs: 1);
+        using (var bench = PlanBench.Open(plan)) new PlanRunner(alone).Run(bench, jobs: 1, TestContext.Current.CancellationToken);
         var workers = new PlanRunner.Summary[2];
         var errors = new Exception?[2];
         // Threads of their own, so that both run at once however busy the thread pool is; each worker builds its own

@@ -19,7 +19,8 @@ public class TrainerTests
         var recipe = new TrainRecipe("tiny", 0.05, 0.9, 6, [4]);
         var reported = new List<TrainProgress>();
 
-        var history = new Trainer().Train(model, MultiClassTask.AgeGroups, loader, recipe, "tiny", new Lethe.Experiments.SyncProgress<TrainProgress>(reported.Add));
+        var history = new Trainer().Train(model, MultiClassTask.AgeGroups, loader, recipe, "tiny", new Lethe.Experiments.SyncProgress<TrainProgress>(reported.Add),
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(6, history.Count);
         Assert.True(history[^1].Loss < history[0].Loss * 0.7, $"loss {history[0].Loss:F3} -> {history[^1].Loss:F3}");
@@ -42,7 +43,8 @@ public class TrainerTests
         var before = model.named_parameters().Single(p => p.name == "conv1.weight").parameter.data<float>().ToArray();
         var loader = new BatchLoader(set, MultiClassTask.AgeGroups, new EvalTransform(16), BatchOptions.Training, CPU, 1, "train");
 
-        var history = new Trainer().Train(model, MultiClassTask.AgeGroups, loader, new TrainRecipe("tiny", 0.05, 0.9, 3, []), "tiny");
+        var history = new Trainer().Train(model, MultiClassTask.AgeGroups, loader, new TrainRecipe("tiny", 0.05, 0.9, 3, []), "tiny",
+            cancel: TestContext.Current.CancellationToken);
 
         var epoch = Assert.Single(history);
         Assert.Equal(1, epoch.Divergence?.Step);

@@ -15,7 +15,7 @@ public class MufacCheckTests
         Assert.True(report.Usable);
         Assert.Equal([24, 8, 16, 6, 4], report.Counts.Select(c => c.Rows));
         Assert.All(report.Overlaps, o => Assert.Equal(0, o.People));
-        Assert.Empty(report.Duplicates.Where(d => d.First.Set != d.Second.Set));
+        Assert.DoesNotContain(report.Duplicates, d => d.First.Set != d.Second.Set);
     }
 
     [Fact]
