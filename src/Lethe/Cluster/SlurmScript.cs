@@ -7,8 +7,8 @@ namespace Lethe.Cluster;
 /// <summary>
 /// The sbatch script of one stage of a plan: a job array whose task ids are the cell indices, each task running
 /// `lethe run-cell PLAN --index $SLURM_ARRAY_TASK_ID`, one log per cell (appended to across attempts and requeues),
-/// requeueable. The order between stages is not in the script but in the sbatch call (--dependency=afterok:<previous
-/// stage>, see <see cref="SlurmSubmission"/>), since a job id is known only once submitted.
+/// requeueable. The order between stages is not in the script but in the sbatch call (--dependency=afterok:&lt;previous
+/// stage&gt;, see <see cref="SlurmSubmission"/>), since a job id is known only once submitted.
 /// </summary>
 public static class SlurmScript
 {
