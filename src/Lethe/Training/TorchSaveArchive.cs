@@ -65,7 +65,7 @@ internal static class TorchSaveArchive
         {
             return read();
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or InvalidDataException) // a cut-off archive: InvalidDataException
         {
             throw new InvalidDataException($"{path}: not a readable zip archive ({FirstLine(e)})", e);
         }

@@ -46,6 +46,27 @@ public class CheckpointTests
     }
 
     [Fact]
+    public void A_damaged_or_foreign_file_is_refused_with_what_is_wrong_not_a_count_read_from_its_first_byte()
+    {
+        using var dir = new TempDirectory();
+        using var model = Networks.Create("resnet18", 8, CPU);
+        var whole = Path.Combine(dir.Path, "whole.ckpt");
+        Checkpoint.Save(model, whole);
+        var bytes = File.ReadAllBytes(whole);
+        var (text, cut, small) = (Path.Combine(dir.Path, "text.ckpt"), Path.Combine(dir.Path, "cut.ckpt"), Path.Combine(dir.Path, "small.ckpt"));
+        File.WriteAllText(text, "hello world, this is not a checkpoint but it is long enough to be read as one" + new string('.', 2000));
+        File.WriteAllBytes(cut, bytes[..(bytes.Length / 2)]);
+        using var linear = TorchSharp.torch.nn.Linear(4, 2);
+        linear.save(small);
+
+        string Refusal(string path) => Assert.Throws<InvalidDataException>(() => Checkpoint.Load(model, path)).Message;
+
+        Assert.Equal($"{text}: not a Lethe checkpoint of a ResNet-18 (its first entry is not one of the network's weights)", Refusal(text));
+        Assert.Equal($"{cut}: the file ends early: damaged, or copied before it was complete", Refusal(cut));
+        Assert.Equal($"{small}: not a Lethe checkpoint of a ResNet-18 (its first entry is not one of the network's weights)", Refusal(small));
+    }
+
+    [Fact]
     public void A_missing_checkpoint_names_the_path()
     {
         using var model = Networks.Create("resnet18", 8, CPU);

@@ -148,6 +148,19 @@ public class PyTorchCheckpointTests
         Assert.Equal($"{path}: missing key layer2.1.bn1.running_var, which resnet18 for task 'mufac' needs", error.Message);
     }
 
+    [Fact]
+    public void A_cut_off_archive_is_refused_with_the_file_named()
+    {
+        using var dir = new TempDirectory();
+        var (whole, cut) = (Path.Combine(dir.Path, "whole.pth"), Path.Combine(dir.Path, "cut.pth"));
+        WriteTinyStateDict(whole, ResNetKeys(8));
+        var bytes = File.ReadAllBytes(whole);
+        File.WriteAllBytes(cut, bytes[..(bytes.Length / 2)]); // the central directory, at the end, is gone
+
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(cut, "mufac", CPU));
+        Assert.StartsWith($"{cut}: not a readable zip archive (", error.Message);
+    }
+
     [Theory]
     [InlineData("", "not a PyTorch checkpoint")]
     [InlineData("zip:", "a torch.save archive has one data.pkl, this one has 0")]
