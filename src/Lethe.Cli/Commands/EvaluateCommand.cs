@@ -53,6 +53,8 @@ internal static class EvaluateCommand
                 RetainSampleSize = RetainEvalOption.Get(parsed, retainEval, spec.RetainSampleSize),
                 Methods = [],
             };
+            if (parsed.GetValue(output) is { } outFolder && File.Exists(outFolder))
+                throw new ArgumentException($"--out {outFolder} is a file: give a folder for evaluation.json and evaluation.md");
             bool asJson = parsed.GetValue(json);
             var progress = new SyncProgress<string>(line =>
             {
@@ -61,7 +63,7 @@ internal static class EvaluateCommand
             });
             var commandLine = "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
             var evaluation = new FileEvaluator(progress).Run(spec, Path.GetFullPath(parsed.GetValue(model)!),
-                parsed.GetValue(retrained) is { } r ? Path.GetFullPath(r) : null, commandLine);
+                parsed.GetValue(retrained) is { } r ? Path.GetFullPath(r) : null, commandLine, imageSizeChosen: parsed.GetValue(imageSize) is not null);
 
             if (asJson) console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(evaluation, LetheJson.Options));
             else Print(console, evaluation);

@@ -13,11 +13,14 @@ public static class FileEvaluationReport
     public static RunRecord AsRun(FileEvaluation evaluation) => new(evaluation.Provenance, evaluation.Spec,
         evaluation.Spec.ResultHash(), evaluation.Data, evaluation.Models, evaluation.TotalSeconds);
 
-    /// <summary>Each model's file first, then the run's facts (command, data, attack sets, retain sample, versions, machine).</summary>
+    /// <summary>
+    /// Each model's file first, then the run's facts (command, data, attack sets, retain sample, versions, machine);
+    /// not the reference's quirks, which shape training, and nothing is trained here.
+    /// </summary>
     public static IReadOnlyList<RunFact> Facts(FileEvaluation evaluation) =>
     [
         .. evaluation.Models.Select(m => new RunFact(Capitalised(m.Label), m.Given!.Describe() + (m.Given.Note is { } note ? $"; {note}" : ""))),
-        .. RunFacts.Of(AsRun(evaluation)),
+        .. RunFacts.Of(AsRun(evaluation)).Where(f => f.Name != RunFacts.QuirksFact),
     ];
 
     /// <summary>The benchmark's evaluation rows, then two rows per set: mean KL(retrained ‖ model) and mean JS, nats.</summary>

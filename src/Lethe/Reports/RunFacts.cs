@@ -9,6 +9,9 @@ namespace Lethe.Reports;
 /// </summary>
 public static class RunFacts
 {
+    /// <summary>The name of the fact that lists the reference's quirks in force while training.</summary>
+    public const string QuirksFact = "Reference quirks";
+
     public static IReadOnlyList<RunFact> Of(RunRecord run)
     {
         var (p, d) = (run.Provenance, run.Data);
@@ -17,7 +20,7 @@ public static class RunFacts
             new("Command", p.CommandLine, IsCode: true),
             new("Preset", $"{run.Spec.Preset}; seed {run.Spec.Seed}" + (run.Spec.UnlearnSeed is { } u ? $", unlearning seed {u}" : "") + $"; λ = {Number(run.Spec.Lambda)}; result hash {run.ResultHash}"),
             new("Data", DataLine(d)),
-            new("Reference quirks", QuirkInForce.Describe(run.Quirks)),
+            new(QuirksFact, QuirkInForce.Describe(run.Quirks)),
         };
         if (d.Classes is { } classes) facts.Add(new("Classes", classes.Describe()));
         if (AttackNote.Fact([run]) is { } attack) facts.Add(attack);

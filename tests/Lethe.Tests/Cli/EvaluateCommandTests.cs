@@ -63,6 +63,47 @@ public class EvaluateCommandTests
     }
 
     [Fact]
+    public void A_cached_checkpoint_is_evaluated_at_the_image_size_its_record_gives_unless_one_is_chosen()
+    {
+        using var dir = new TempDirectory();
+        var model = Save(dir, "original-0123.ckpt", 4);
+        var key = new CheckpointKey("set", "original", new TrainRecipe("synthfaces/original", 0.01, 0.9, 1, []), 42, "resnet18", "age-8",
+            ImageSize: 16, "none", "CPU", 1);
+        File.WriteAllText(Path.ChangeExtension(model, ".json"), JsonSerializer.Serialize(new CheckpointInfo(key, [], 1.0, DateTimeOffset.UnixEpoch)));
+        string[] quick = ["--preset", "quick", "--threads", "1", "--cache", dir.Path, "--json"]; // quick alone would be 32 px
+        int SizeOf(TestConsole run) => JsonDocument.Parse(run.Output.ToString()).RootElement.GetProperty("Data").GetProperty("ImageSize").GetInt32();
+        string NoteOf(TestConsole run) =>
+            JsonDocument.Parse(run.Output.ToString()).RootElement.GetProperty("Models")[0].GetProperty("Given").GetProperty("Note").GetString()!;
+        var (recorded, chosen) = (new TestConsole(), new TestConsole());
+
+        Assert.Equal(0, recorded.Run(["evaluate", model, .. quick, "--out", Path.Combine(dir.Path, "out")]));
+        Assert.Equal(0, chosen.Run(["evaluate", model, .. quick, "--image-size", "24"]));
+
+        Assert.Equal(16, SizeOf(recorded));
+        Assert.Equal("trained at 16 px (its cache record says)", NoteOf(recorded));
+        Assert.Equal(24, SizeOf(chosen));
+        Assert.Equal("trained at 16 px (its cache record says) but evaluated at 24 px", NoteOf(chosen));
+        var markdown = File.ReadAllText(Path.Combine(dir.Path, "out", "evaluation.md"));
+        Assert.Contains("trained at 16 px (its cache record says)", markdown);
+        Assert.DoesNotContain("Reference quirks", markdown); // they shape training, and nothing was trained
+    }
+
+    [Fact]
+    public void An_out_folder_that_is_a_file_is_refused_before_anything_is_evaluated()
+    {
+        using var dir = new TempDirectory();
+        var model = Save(dir, "model.ckpt", 5);
+        var file = Path.Combine(dir.Path, "taken");
+        File.WriteAllText(file, "");
+        var console = new TestConsole();
+
+        Assert.Equal(2, console.Run(["evaluate", model, .. Small, "--cache", dir.Path, "--out", file]));
+
+        Assert.Equal($"lethe: --out {file} is a file: give a folder for evaluation.json and evaluation.md\n", console.Error.ToString().ReplaceLineEndings("\n"));
+        Assert.Equal("", console.Output.ToString());
+    }
+
+    [Fact]
     public void A_file_that_is_not_the_tasks_network_is_one_line_and_exit_code_1()
     {
         using var dir = new TempDirectory();
