@@ -51,10 +51,13 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
         ModelResult Evaluate(nn.Module<Tensor, Tensor> network, GivenModel source, string label)
         {
             progress?.Report($"evaluating {label}: {source.File}");
+            var evaluation = ModelEvaluator.Evaluate(network, sets, transform, device, options);
+            var note = NotFinite(evaluation);
+            if (note is not null) progress?.Report($"{label}: {note}");
             return new ModelResult
             {
                 Label = label, Source = "given", Given = source, Seconds = double.NaN, PeakMemoryMiB = double.NaN,
-                Evaluation = ModelEvaluator.Evaluate(network, sets, transform, device, options),
+                Evaluation = evaluation, Note = note,
             };
         }
         var results = new List<ModelResult> { Evaluate(model, modelSource, "model") };
@@ -82,6 +85,18 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
         var said = string.Join("; ", new[] { note, SizeNote(file, spec.ImageSize) }.OfType<string>());
         if (said.Length > 0) progress?.Report(said);
         return (model, source with { Note = said.Length > 0 ? said : null });
+    }
+
+    /// <summary>
+    /// Why a given model has no attack: its losses are not all finite (a damaged file, or weights that overflow), so the
+    /// attack has nothing to fit and the table shows "–" for A, MIA and NoMUS. Null when it has one.
+    /// </summary>
+    private static string? NotFinite(Evaluation.ModelEvaluation evaluation)
+    {
+        int Bad(string set) => evaluation.Losses[set].Count(l => !float.IsFinite(l));
+        if (Bad("forget") + Bad("unseen") == 0) return null;
+        return $"its loss is NaN or infinite on {Bad("forget")} forget, {Bad("unseen")} unseen and {Bad("test")} test images, "
+            + "so the attack, MIA and NoMUS do not exist for it";
     }
 
     /// <summary>What the record beside a cached checkpoint says of its image size, when it says one.</summary>

@@ -19,7 +19,8 @@ public static class FileEvaluationReport
     /// </summary>
     public static IReadOnlyList<RunFact> Facts(FileEvaluation evaluation) =>
     [
-        .. evaluation.Models.Select(m => new RunFact(Capitalised(m.Label), m.Given!.Describe() + (m.Given.Note is { } note ? $"; {note}" : ""))),
+        .. evaluation.Models.Select(m => new RunFact(Capitalised(m.Label),
+            string.Join("; ", new[] { m.Given!.Describe(), m.Given.Note, m.Note }.OfType<string>()))),
         .. RunFacts.Of(AsRun(evaluation)).Where(f => f.Name != RunFacts.QuirksFact),
     ];
 

@@ -89,6 +89,27 @@ public class EvaluateCommandTests
     }
 
     [Fact]
+    public void A_model_whose_outputs_are_not_finite_says_why_it_has_no_attack()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "broken.ckpt");
+        using (var model = Networks.Create("resnet18", MultiClassTask.AgeGroups.Outputs, CPU, initSeed: 6))
+        {
+            using (no_grad()) model.parameters().Last().fill_(float.NaN); // the head's bias: every logit NaN
+            Checkpoint.Save(model, path);
+        }
+        var console = new TestConsole();
+        console.Console.Profile.Width = 400;
+
+        Assert.Equal(0, console.Run(["evaluate", path, .. Small, "--cache", dir.Path]));
+
+        var lines = console.Output.ToString().Split('\n');
+        Assert.Matches(@"^Model: .*broken\.ckpt \(Lethe checkpoint, .*\); its loss is NaN or infinite on \d+ forget, \d+ unseen and \d+ test images, so the attack, MIA and NoMUS do not exist for it",
+            lines.Single(l => l.StartsWith("Model: ")));
+        Assert.Matches(@"│ MIA\s+│\s+–\s+│", lines.Single(l => l.Contains("│ MIA ")));
+    }
+
+    [Fact]
     public void An_out_folder_that_is_a_file_is_refused_before_anything_is_evaluated()
     {
         using var dir = new TempDirectory();
