@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace Lethe.Data.Checks;
 
 /// <summary>What `lethe datasets check` found. Usable means no errors; warnings (such as duplicates) are for the user to weigh.</summary>
@@ -48,4 +51,20 @@ public enum CheckSeverity
 
 /// <summary>One finding, already phrased "file:line: problem".</summary>
 /// <param name="Skippable">A missing or unreadable image: `benchmark --skip-bad` leaves it out and goes on.</param>
-public sealed record CheckProblem(CheckSeverity Severity, string Message, bool Skippable = false);
+public sealed record CheckProblem(CheckSeverity Severity, string Message, bool Skippable = false)
+{
+    /// <summary>
+    /// Warnings, then errors, each by file, then line number as a number ("train.csv:2" before "train.csv:10"), then
+    /// text: the order a report lists them and "the first 10" cuts. (The invariant-globalization build ignores
+    /// CompareOptions.NumericOrdering, so the line is parsed.)
+    /// </summary>
+    public static CheckProblem[] InReportOrder(IEnumerable<CheckProblem> problems) =>
+        problems.Select(p => (Problem: p, At: FileLine.Match(p.Message)))
+            .OrderBy(p => p.Problem.Severity)
+            .ThenBy(p => p.At.Success ? p.At.Groups[1].Value : p.Problem.Message, StringComparer.Ordinal)
+            .ThenBy(p => p.At.Success ? long.Parse(p.At.Groups[2].ValueSpan, CultureInfo.InvariantCulture) : 0)
+            .ThenBy(p => p.Problem.Message, StringComparer.Ordinal)
+            .Select(p => p.Problem).ToArray();
+
+    private static readonly Regex FileLine = new(@"^(.+?):(\d{1,18}):", RegexOptions.CultureInvariant);
+}

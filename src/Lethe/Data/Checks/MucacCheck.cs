@@ -32,7 +32,7 @@ public static class MucacCheck
             Count("unseen", c.Unseen, MucacSplits.ExpectedUnseen),
         };
         return new DatasetCheckReport("mucac", root, counts, overlaps, DuplicateFinder.Find(fingerprints, nearDistance),
-            problems.OrderBy(p => p.Severity).ThenBy(p => p.Message, StringComparer.Ordinal).ToArray(), nearDistance);
+            CheckProblem.InReportOrder(problems), nearDistance);
     }
 
     private static IReadOnlyList<ImageFingerprint> Fingerprints(MucacIndex index, Dictionary<string, IReadOnlyList<MucacImage>> sets,

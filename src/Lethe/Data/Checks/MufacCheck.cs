@@ -36,7 +36,7 @@ public static class MufacCheck
             problems.Add(new CheckProblem(CheckSeverity.Error, $"{o.People} people are in both {o.First} and {o.Second} (e.g. {string.Join(", ", o.Examples)}): unseen and test must hold new people"));
         var inSets = sets.SelectMany(s => s.Value.Select(r => fingerprints[r.Where] with { Set = s.Key })).ToArray();
         return new DatasetCheckReport(Mufac.Name, root, counts, overlaps, DuplicateFinder.Find(inSets, nearDistance),
-            problems.OrderBy(p => p.Severity).ThenBy(p => p.Message, StringComparer.Ordinal).ToArray(), nearDistance);
+            CheckProblem.InReportOrder(problems), nearDistance);
     }
 
     private static Dictionary<string, IReadOnlyList<MufacRow>> AssignSets(Dictionary<string, IReadOnlyList<MufacRow>> rows, ForgetSelection forget)
