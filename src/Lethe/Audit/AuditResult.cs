@@ -37,17 +37,7 @@ public sealed record AuditResult(
     public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
 
     /// <exception cref="InvalidDataException">Not an audit result (the message names the file).</exception>
-    public static AuditResult Read(string path)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<AuditResult>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path}: empty audit result");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: not an audit result ({e.Message})");
-        }
-    }
+    public static AuditResult Read(string path) => LetheJson.Read<AuditResult>(path, "a Lethe audit result", Json);
 }
 
 /// <summary>What the audit's models cost, from their cells' records.</summary>

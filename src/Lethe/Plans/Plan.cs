@@ -78,16 +78,8 @@ public sealed record Plan(string Kind, AuditMode Mode, int N, ExperimentSpec Spe
     /// <exception cref="InvalidDataException">Not a plan, or one of another format version (the message names the file).</exception>
     public static Plan Read(string path)
     {
-        Plan? plan;
-        try
-        {
-            plan = JsonSerializer.Deserialize<Plan>(File.ReadAllText(path), Json);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: not a Lethe plan ({e.Message})");
-        }
-        if (plan is null || plan.Cells is null) throw new InvalidDataException($"{path}: not a Lethe plan");
+        var plan = LetheJson.Read<Plan>(path, "a Lethe plan", Json);
+        if (plan.Cells is null) throw new InvalidDataException($"{path}: not a Lethe plan (it has no cells)");
         if (plan.Format != FormatVersion)
             throw new InvalidDataException($"{path}: plan format {plan.Format}; this Lethe reads format {FormatVersion}");
         return plan;

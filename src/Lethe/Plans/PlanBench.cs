@@ -80,10 +80,19 @@ public sealed class PlanBench : IDisposable
 
     /// <summary>A method's hyper-parameter record, read back from a cell's JSON into the method's own record type for
     /// <paramref name="task"/> (the data's task: a cell passes its own seed's, so no other seed's data is built).</summary>
-    public object HyperParameters(IUnlearningMethod method, string json, Models.PredictionTask task) =>
-        System.Text.Json.JsonSerializer.Deserialize(json, method.Defaults(UnlearningVariants.Of(task)).GetType(),
-            IO.LetheJson.Options)
-        ?? throw new InvalidDataException($"{method.Key}: empty hyper-parameters in the plan");
+    /// <exception cref="InvalidDataException">The plan's record does not fit the method's (an edited plan).</exception>
+    public object HyperParameters(IUnlearningMethod method, string json, Models.PredictionTask task)
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize(json, method.Defaults(UnlearningVariants.Of(task)).GetType(), IO.LetheJson.Options)
+                ?? throw new InvalidDataException($"{method.Key}: empty hyper-parameters in the plan");
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidDataException($"{method.Key}: the plan's hyper-parameters are not {method.Key}'s ({IO.LetheJson.Problem(json, e)})", e);
+        }
+    }
 
     public void Dispose()
     {

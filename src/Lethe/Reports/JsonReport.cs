@@ -12,7 +12,6 @@ public sealed class JsonReport : IReportWriter
 
     public string Render(RunRecord run) => JsonSerializer.Serialize(run, Options);
 
-    public static RunRecord Read(string path) =>
-        JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(path), Options)
-        ?? throw new InvalidDataException($"{path}: empty run record");
+    /// <exception cref="InvalidDataException">Not a results file, or a damaged one (the message names the file).</exception>
+    public static RunRecord Read(string path) => Lethe.IO.LetheJson.Read<RunRecord>(path, "a Lethe results file", Options);
 }
