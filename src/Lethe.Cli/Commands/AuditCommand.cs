@@ -38,9 +38,10 @@ internal static class AuditCommand
             var spec = options.Spec(parsed);
             var outDir = parsed.GetValue(output) ?? Path.Combine("runs", $"audit-{SpecOptions.RunName(spec)}-{auditMode.Name()}");
             spec = spec with { OutputDirectory = outDir };
+            OutputPaths.RunFolders(spec);
             var verbosity = options.Verbosity(parsed);
             var clock = Stopwatch.StartNew();
-            using var audit = AuditRun.Prepare(spec, auditMode, parsed.GetValue(n), parsed.GetValue(store) ?? Path.Combine(spec.CacheDirectory, "cells"));
+            using var audit = AuditRun.Prepare(spec, auditMode, parsed.GetValue(n), OutputPaths.Store(parsed.GetValue(store), spec));
             // The store recorded in the plan, so that `lethe run-cell`, `lethe submit` and `lethe collect` find the same cells.
             (audit.Plan with { Store = Path.GetFullPath(audit.Store.Directory) }).Write(Path.Combine(outDir, "plan.json"));
             var cost = audit.Cost();

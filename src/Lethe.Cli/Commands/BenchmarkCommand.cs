@@ -23,6 +23,7 @@ internal static class BenchmarkCommand
         {
             var spec = options.Spec(parsed) with { OriginalFile = OriginalOption.Get(parsed, original) };
             spec = spec with { OutputDirectory = parsed.GetValue(output) ?? Path.Combine("runs", SpecOptions.RunName(spec)) };
+            OutputPaths.RunFolders(spec);
             var verbosity = options.Verbosity(parsed);
             var commandLine = "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
             RunRecord RunOne(ExperimentSpec one)

@@ -33,8 +33,8 @@ internal static class CollectCommand
             var cellStore = PlanFile.StoreOf(plan, parsed.GetValue(store));
             using var bench = PlanBench.Open(plan);
             if (plan.Kind == Plan.BenchmarkKind) return Benchmark(console, bench, cellStore, parsed.GetValue(output));
+            var outDir = OutputPaths.Folder("--out", parsed.GetValue(output) ?? Path.GetDirectoryName(path)!);
             var result = PlanCollector.Score(bench, cellStore);
-            var outDir = parsed.GetValue(output) ?? Path.GetDirectoryName(path)!;
             var commandLine = "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
             var models = plan.Cells.Count(c => c.MakesModel);
             var files = AuditReport.Write(result, outDir, bench.Data, new AuditRunFacts(commandLine, clock.Elapsed.TotalSeconds, 0, models, cellStore.Directory));

@@ -18,7 +18,8 @@ internal static class ExportCommand
         command.SetAction(parsed =>
         {
             var (taskName, resolved) = TaskOption.Get(parsed, task);
-            var (source, target) = (parsed.GetValue(checkpoint)!, parsed.GetValue(pth)!);
+            var (source, target) = (parsed.GetValue(checkpoint)!, OutputPaths.File("--pth", parsed.GetValue(pth)!));
+            OutputPaths.NotTheInput("--checkpoint", source, "--pth", target);
             using var model = ModelFile.Load(source, taskName, CPU, out var note);
             if (note is not null) console.WriteLine($"note: {note}");
             PyTorchCheckpoint.Save(model, target, resolved, parsed.GetValue(flatHead));

@@ -17,7 +17,8 @@ internal static class ImportCommand
         command.SetAction(parsed =>
         {
             var (taskName, _) = TaskOption.Get(parsed, task);
-            var (source, target) = (parsed.GetValue(pth)!, parsed.GetValue(output)!);
+            var (source, target) = (parsed.GetValue(pth)!, OutputPaths.File("--out", parsed.GetValue(output)!));
+            OutputPaths.NotTheInput("--pth", source, "--out", target);
             using var model = PyTorchCheckpoint.Load(source, taskName, CPU, out var note);
             Checkpoint.Save(model, target);
             if (note is not null) console.WriteLine($"note: {note}");

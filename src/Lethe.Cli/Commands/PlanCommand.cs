@@ -41,7 +41,7 @@ internal static class PlanCommand
             var spec = options.Spec(parsed);
             var path = Path.GetFullPath(parsed.GetValue(output) ?? Path.Combine("runs", $"audit-{SpecOptions.RunName(spec)}-{auditMode.Name()}", "plan.json"));
             spec = ForWorkers(spec, path);
-            var storeDirectory = Path.GetFullPath(parsed.GetValue(store) ?? Path.Combine(spec.CacheDirectory, "cells"));
+            var storeDirectory = StoreOf(parsed.GetValue(store), spec);
             using var audit = AuditRun.Prepare(spec, auditMode, parsed.GetValue(n), storeDirectory);
             Written(console, audit.Plan with { Store = storeDirectory, CommandLine = CommandLine() }, path);
             return LetheApp.Ok;
@@ -79,7 +79,7 @@ internal static class PlanCommand
             var path = Path.GetFullPath(parsed.GetValue(output) ?? Path.Combine("runs", SpecOptions.RunName(spec), "plan.json"));
             spec = ForWorkers(spec, path);
             var sweep = sweepOptions.Sweep(parsed, spec.Seed);
-            var storeDirectory = Path.GetFullPath(parsed.GetValue(store) ?? Path.Combine(spec.CacheDirectory, "cells"));
+            var storeDirectory = StoreOf(parsed.GetValue(store), spec);
             var plan = BenchmarkPlanner.For(spec, sweep) with { Store = storeDirectory, CommandLine = CommandLine() };
             Written(console, plan, path);
             console.PlainLine(sweep is null
@@ -97,13 +97,15 @@ internal static class PlanCommand
     }
 
     /// <summary>Workers start elsewhere (a node, another folder): every path they read is written absolute, and the
-    /// results go beside the plan.</summary>
+    /// results go beside the plan. The paths are checked here, as a worker would find a bad one only hours later.</summary>
     private static Lethe.Experiments.ExperimentSpec ForWorkers(Lethe.Experiments.ExperimentSpec spec, string planPath) => spec with
     {
-        OutputDirectory = Path.GetDirectoryName(planPath)!,
-        CacheDirectory = Path.GetFullPath(spec.CacheDirectory),
+        OutputDirectory = Path.GetDirectoryName(OutputPaths.File("--out", planPath))!,
+        CacheDirectory = Path.GetFullPath(OutputPaths.Folder("--cache", spec.CacheDirectory)),
         DataDirectory = spec.DataDirectory is { } data ? Path.GetFullPath(data) : null,
     };
+
+    private static string StoreOf(string? option, Lethe.Experiments.ExperimentSpec spec) => Path.GetFullPath(OutputPaths.Store(option, spec));
 
     private static string CommandLine() => "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
 

@@ -20,7 +20,8 @@ internal static class ReportCommand
         };
         command.SetAction(parsed =>
         {
-            var written = ReportBuilder.Build(parsed.GetValue(runDirectory)!, parsed.GetValue(format)!, parsed.GetValue(output));
+            var file = parsed.GetValue(output) is { } path ? OutputPaths.File("--out", path) : null;
+            var written = ReportBuilder.Build(parsed.GetValue(runDirectory)!, parsed.GetValue(format)!, file);
             var seeds = written.Seeds == 1 ? "1 seed" : $"{written.Seeds} seeds";
             console.WriteLine($"wrote {written.Path} ({seeds})");
             if (written.Plots is { } plots)

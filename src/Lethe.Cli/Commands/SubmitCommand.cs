@@ -52,7 +52,7 @@ internal static class SubmitCommand
                 console.PlainText(yaml);
                 return LetheApp.Ok;
             }
-            var file = Path.GetFullPath(parsed.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(path)!, "job.yaml"));
+            var file = Path.GetFullPath(OutputPaths.File("--out", parsed.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(path)!, "job.yaml")));
             Lethe.IO.AtomicFile.WriteAllText(file, yaml);
             console.PlainLine($"wrote {file}: an Indexed Job of {plan.Cells.Count} cells; submit it with: kubectl apply -f {file}");
             return LetheApp.Ok;
@@ -99,7 +99,7 @@ internal static class SubmitCommand
                 parsed.GetValue(time), parsed.GetValue(retries), parsed.GetValue(wait) is { } s ? TimeSpan.FromSeconds(s) : null,
                 parsed.GetValue(lethe) ?? LetheInvocation.Current());
             RequireCudaFor(options.GpusPerCell, plan);
-            var folder = parsed.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(path)!, "slurm");
+            var folder = OutputPaths.Folder("--out", parsed.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(path)!, "slurm"));
             var submission = SlurmSubmission.Prepare(plan, path, cellStore, parsed.GetValue(store), options, folder);
             if (submission.Stages.Count == 0)
             {

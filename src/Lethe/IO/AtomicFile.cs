@@ -13,8 +13,11 @@ public static class AtomicFile
     public static void WriteAllBytes(string path, byte[] bytes) => Write(path, temp => File.WriteAllBytes(temp, bytes));
 
     /// <summary>Calls <paramref name="writeTemp"/> with a temp path in the target's folder, then renames it into place.</summary>
+    /// <exception cref="IOException"><paramref name="path"/> is a folder (checked first: the rename would fail only
+    /// after all the work of writing).</exception>
     public static void Write(string path, Action<string> writeTemp)
     {
+        if (Directory.Exists(path)) throw new IOException($"{path} is a folder; give a file name");
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");

@@ -29,4 +29,43 @@ public class BadInputTests
         File.WriteAllText(results, json);
         Assert.Equal((1, $"lethe: {results}: not a Lethe results file ({problem})"), Run("report", dir.Path));
     }
+
+    [Fact]
+    public void An_output_file_that_is_a_folder_is_refused_before_any_work()
+    {
+        using var dir = new TempDirectory();
+        var folder = $"lethe: --out {dir.Path} is a folder; give a file name";
+        Assert.Equal((2, folder), Run("report", dir.Path, "--format", "md", "--out", dir.Path));
+        Assert.Equal((2, folder), Run("import", "--pth", "absent.pth", "--task", "mufac", "--out", dir.Path));
+        Assert.Equal((2, folder), Run("plan", "benchmark", "--out", dir.Path));
+        Assert.Equal((2, $"lethe: --pth {dir.Path} is a folder; give a file name"),
+            Run("export", "--checkpoint", "absent.ckpt", "--task", "mufac", "--pth", dir.Path));
+    }
+
+    [Fact]
+    public void Export_refuses_to_write_over_the_checkpoint_it_reads()
+    {
+        using var dir = new TempDirectory();
+        var checkpoint = Path.Combine(dir.Path, "good.ckpt");
+        Assert.Equal((2, $"lethe: --pth {checkpoint} is the --checkpoint file; give another file name"),
+            Run("export", "--checkpoint", checkpoint, "--task", "mufac", "--pth", checkpoint));
+    }
+
+    [Fact]
+    public void A_folder_option_that_names_a_file_is_refused_before_any_work()
+    {
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "file");
+        File.WriteAllText(file, "");
+        var plan = Path.Combine(dir.Path, "plan", "plan.json");
+        Assert.Equal((2, $"lethe: --store {file} is a file; give a folder"), Run("plan", "benchmark", "--out", plan, "--store", file));
+        Assert.Equal((2, $"lethe: --cache {file} is a file; give a folder"), Run("benchmark", "--out", dir.Path, "--cache", file));
+        Assert.Equal((2, $"lethe: --out {file} is a file; give a folder"), Run("benchmark", "--out", file));
+        Assert.Equal((2, $"lethe: --out {Path.Combine(file, "run")}: {file} is a file, not a folder"),
+            Run("benchmark", "--out", Path.Combine(file, "run")));
+    }
+
+    [Fact]
+    public void The_librarys_parameter_name_is_not_shown() =>
+        Assert.Equal("unknown method 'foo'", Lethe.Cli.CliErrors.Describe(new ArgumentException("unknown method 'foo'", "key")));
 }

@@ -30,4 +30,13 @@ public class AtomicFileTests
         AtomicFile.WriteAllText(path, "new");
         Assert.Equal("new", File.ReadAllText(path));
     }
+
+    [Fact]
+    public void A_target_that_is_a_folder_is_refused_by_name_before_writing()
+    {
+        using var dir = new TempDirectory();
+        var error = Assert.Throws<IOException>(() => AtomicFile.WriteAllText(dir.Path, "new"));
+        Assert.Equal($"{dir.Path} is a folder; give a file name", error.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+    }
 }
