@@ -23,7 +23,7 @@ public static class LetheApp
         var parsed = CreateRoot(console, error).Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"{CommandName}: {parsed.Errors[0].Message} (see '{CommandName} --help')");
+            error.WriteLine($"{CommandName}: {UsageErrors.Describe(parsed)}");
             return Usage;
         }
         try

@@ -65,6 +65,24 @@ public class BadInputTests
             Run("benchmark", "--out", Path.Combine(file, "run")));
     }
 
+    [Theory]
+    [InlineData("lethe: unknown command 'benchmarks'; 'lethe' has: benchmark, evaluate, audit, synth, datasets, import, export, report, plan, run-cell, submit, collect (see 'lethe --help')",
+        "benchmarks")]
+    [InlineData("lethe: unknown command 'chek'; 'lethe datasets' has: check (see 'lethe datasets --help')", "datasets", "chek", "/tmp")]
+    [InlineData("lethe: unknown option '--no-such-option' for 'lethe benchmark' (see 'lethe benchmark --help')", "benchmark", "--no-such-option")]
+    public void An_unknown_word_is_named_with_what_would_do(string message, params string[] args) =>
+        Assert.Equal((2, message), Run(args));
+
+    [Theory]
+    [InlineData("lethe: --epochs: 'abc' is not a whole number (see 'lethe benchmark --help')", "benchmark", "--epochs", "abc")]
+    [InlineData("lethe: --vary: 'foo' is not one of all, unlearn (see 'lethe benchmark --help')", "benchmark", "--seeds", "1,2", "--vary", "foo")]
+    [InlineData("lethe: --preset: 'foo' is not one of audit, cpu, default, paper, quick (see 'lethe benchmark --help')", "benchmark", "--preset", "foo")]
+    [InlineData("lethe: --format: 'pdf' is not one of csv, html, json, latex, md (see 'lethe report --help')", "report", ".", "--format", "pdf")]
+    [InlineData("lethe: --mode: 'foo' is not one of fixed-original, population (see 'lethe audit --help')", "audit", "--mode", "foo")]
+    [InlineData("lethe: Option '--epochs' expects a single argument but 2 were provided. (see 'lethe benchmark --help')", "benchmark", "--epochs", "1", "--epochs", "0")]
+    public void A_bad_value_names_the_option_and_what_it_takes(string message, params string[] args) =>
+        Assert.Equal((2, message), Run(args));
+
     [Fact]
     public void The_librarys_parameter_name_is_not_shown() =>
         Assert.Equal("unknown method 'foo'", Lethe.Cli.CliErrors.Describe(new ArgumentException("unknown method 'foo'", "key")));
