@@ -12,12 +12,13 @@ internal static class SynthCommand
         var output = new Option<string>("--out") { Description = "Folder to write (MUFAC layout: custom_*_dataset.csv, *_images/)", Required = true };
         var seed = new Option<long>("--seed") { Description = "Generator seed", DefaultValueFactory = _ => 42 };
         var imageSize = new Option<int>("--image-size") { Description = "Image side in pixels", DefaultValueFactory = _ => 128 };
-        var export = new Command("export", "Write the SynthFaces dataset in MUFAC's on-disk layout.") { output, seed, imageSize };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace the --out folder when it is not empty (an empty one is always used)" };
+        var export = new Command("export", "Write the SynthFaces dataset in MUFAC's on-disk layout.") { output, seed, imageSize, overwrite };
         export.SetAction(parsed =>
         {
             // The default benchmark's people and settings, so the export is the data `lethe benchmark` uses.
             var options = Lethe.Experiments.Presets.Default.Synth with { Seed = parsed.GetValue(seed), ImageSize = parsed.GetValue(imageSize) };
-            var summary = SynthExport.Write(options, parsed.GetValue(output)!);
+            var summary = SynthExport.Write(options, parsed.GetValue(output)!, parsed.GetValue(overwrite));
             console.WriteLine($"wrote {summary.Directory}: train {summary.TrainRows} rows (the first {summary.ForgetRows} are the forget set), val (= test) {summary.ValRows}, test (= unseen) {summary.TestRows}");
             return LetheApp.Ok;
         });

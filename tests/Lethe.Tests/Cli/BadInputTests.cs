@@ -65,6 +65,15 @@ public class BadInputTests
             Run("benchmark", "--out", Path.Combine(file, "run")));
     }
 
+    [Fact]
+    public void Synth_export_says_how_to_replace_a_folder_that_is_not_empty()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(Path.Combine(dir.Path, "old.txt"), "");
+        Assert.Equal((2, $"lethe: export folder {dir.Path} is not empty; give a new folder, or replace it with --overwrite"),
+            Run("synth", "export", "--out", dir.Path));
+    }
+
     [Theory]
     [InlineData("lethe: unknown command 'benchmarks'; 'lethe' has: benchmark, evaluate, audit, synth, datasets, import, export, report, plan, run-cell, submit, collect (see 'lethe --help')",
         "benchmarks")]

@@ -33,15 +33,17 @@ public static class SynthExport
     /// built beside the target under a temporary name and renamed into place when complete.
     /// </summary>
     /// <param name="options">The dataset to write (its ImageSize is the JPEG size; MUFAC's own images are 128 px).</param>
-    /// <param name="outDir">The folder to create.</param>
-    /// <param name="overwrite">Replace an existing <paramref name="outDir"/>; otherwise an existing one is an error.</param>
-    /// <exception cref="ArgumentException">An option is out of range, or outDir exists and overwrite is off.</exception>
+    /// <param name="outDir">The folder to create, or an empty one to fill.</param>
+    /// <param name="overwrite">Replace a non-empty <paramref name="outDir"/>; otherwise one is an error.</param>
+    /// <exception cref="ArgumentException">An option is out of range, outDir is a file, or it holds files and overwrite is off.</exception>
     public static SynthExportResult Write(SynthFacesOptions options, string outDir, bool overwrite = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         var target = Path.GetFullPath(outDir);
-        if (!overwrite && (Directory.Exists(target) || File.Exists(target)))
-            throw new ArgumentException($"Export folder {target} already exists (pass overwrite to replace it)", nameof(outDir));
+        if (File.Exists(target)) throw new ArgumentException($"export folder {target} is a file; give a folder");
+        // An empty folder (made by hand, or by a script before the export) holds nothing to lose.
+        if (!overwrite && Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+            throw new ArgumentException($"export folder {target} is not empty; give a new folder, or replace it with --overwrite");
         var rendering = SynthRendering.Render(options);
         var temp = $"{target}.tmp-{Guid.NewGuid():N}";
         try
@@ -102,8 +104,6 @@ public static class SynthExport
     private static void Replace(string temp, string target)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        if (File.Exists(target))
-            throw new ArgumentException($"Export target {target} is a file, not a folder", nameof(target));
         if (!Directory.Exists(target))
         {
             Directory.Move(temp, target);

@@ -90,6 +90,14 @@ public class SynthExportTests : IDisposable
         Assert.Equal(["existing"], Directory.GetFileSystemEntries(root).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public void Fills_an_existing_empty_folder()
+    {
+        var outDir = Directory.CreateDirectory(Path.Combine(root, "empty")).FullName;
+        SynthExport.Write(SynthFacesTests.Small, outDir);
+        Assert.True(File.Exists(Path.Combine(outDir, "custom_train_dataset.csv")));
+    }
+
     private static List<string[]> Rows(string dir, string csv) =>
         File.ReadLines(Path.Combine(dir, csv)).Skip(1).Select(l => l.Split(',')).ToList();
 }
