@@ -34,6 +34,6 @@ public class AuditCommandTests
         Assert.Equal(2, console.Run("audit", "--mode", "sideways", "--dry-run"));
         Assert.Equal(2, new TestConsole().Run("audit", "--n", "2", "--preset", "quick", "--image-size", "16", "--dry-run",
             "--out", Path.Combine(Path.GetTempPath(), "lethe-n2"), "--store", Path.Combine(Path.GetTempPath(), "lethe-n2-store")));
-        Assert.StartsWith("lethe: Argument 'sideways' not recognized", console.Error.ToString());
+        Assert.Equal("lethe: --mode: 'sideways' is not one of fixed-original, population (see 'lethe audit --help')", console.Error.ToString().TrimEnd());
     }
 }
