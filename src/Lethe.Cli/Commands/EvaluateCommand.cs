@@ -53,8 +53,7 @@ internal static class EvaluateCommand
                 RetainSampleSize = RetainEvalOption.Get(parsed, retainEval, spec.RetainSampleSize),
                 Methods = [],
             };
-            if (parsed.GetValue(output) is { } outFolder && File.Exists(outFolder))
-                throw new ArgumentException($"--out {outFolder} is a file: give a folder for evaluation.json and evaluation.md");
+            if (parsed.GetValue(output) is { } outFolder) OutputPaths.Folder("--out", outFolder);
             bool asJson = parsed.GetValue(json);
             var progress = new SyncProgress<string>(line =>
             {

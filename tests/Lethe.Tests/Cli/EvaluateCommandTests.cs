@@ -120,7 +120,7 @@ public class EvaluateCommandTests
 
         Assert.Equal(2, console.Run(["evaluate", model, .. Small, "--cache", dir.Path, "--out", file]));
 
-        Assert.Equal($"lethe: --out {file} is a file: give a folder for evaluation.json and evaluation.md\n", console.Error.ToString().ReplaceLineEndings("\n"));
+        Assert.Equal($"lethe: --out {file} is a file; give a folder\n", console.Error.ToString().ReplaceLineEndings("\n"));
         Assert.Equal("", console.Output.ToString());
     }
 
