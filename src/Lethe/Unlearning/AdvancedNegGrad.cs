@@ -9,9 +9,11 @@ public sealed record AdvancedNegGradHyperParameters : NegGradHyperParameters;
 /// </summary>
 public sealed class AdvancedNegGrad() : UnlearningMethod<AdvancedNegGradHyperParameters>("advneggrad", "Advanced Grad Asc")
 {
+    protected override Optimiser OptimiserFor(AdvancedNegGradHyperParameters hyper) => Optimiser.Sgd(hyper.Lr);
+
     protected override void Unlearn(UnlearningLoop loop, AdvancedNegGradHyperParameters hyper)
     {
-        var model = loop.Train(Optimiser.Sgd(hyper.Lr));
+        var model = loop.Train(OptimiserFor(hyper));
         var retain = loop.Loader(loop.Context.Retain, "retain");
         var forget = loop.Loader(loop.Context.Forget, "forget");
         var pairs = LoopShapes.AdvancedNegGrad(loop, hyper.UnifiedLoop, hyper.Epochs, retain, forget);

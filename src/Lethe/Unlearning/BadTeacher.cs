@@ -28,12 +28,20 @@ public sealed record BadTeacherHyperParameters
 /// </summary>
 public sealed class BadTeacher() : UnlearningMethod<BadTeacherHyperParameters>("badteacher", "Bad Teacher")
 {
+    protected override Optimiser OptimiserFor(BadTeacherHyperParameters hyper) => Optimiser.Adam(hyper.Lr);
+
+    protected override void Check(BadTeacherHyperParameters hyper)
+    {
+        Distillation.RequireTemperature(Key, hyper.Temperature);
+        BadTeacherMix.RequireShare(hyper.RetainShare);
+    }
+
     protected override void Unlearn(UnlearningLoop loop, BadTeacherHyperParameters hyper)
     {
         var kd = Distillation.Divergence(Key, perLabel: loop.Context.Variant == UnlearningVariant.MultiLabel, hyper.Temperature);
         var competent = loop.Teacher(loop.Context.CopyOriginal());
         var incompetent = loop.Teacher(loop.RandomNetwork("incompetent"));
-        var student = loop.Train(Optimiser.Adam(hyper.Lr));
+        var student = loop.Train(OptimiserFor(hyper));
         var mix = loop.Loader(BadTeacherMix.Of(loop, hyper.RetainShare), "mix", BadTeacherMix.IsForget);
         // Per sample, the incompetent teacher's outputs on forget and the Original's on retain (frozen: no gradients).
         foreach (var (epoch, batch) in loop.Each(LoopShapes.Passes(hyper.Epochs, mix.Epoch)))

@@ -15,11 +15,17 @@ internal static class BadTeacherMix
     /// drawn once from the method's stream "retain-share"; owned by the loop. A share outside [0, 1] throws.</summary>
     public static ImageSet Of(UnlearningLoop loop, double share)
     {
-        if (share is < 0 or > 1) throw new ArgumentException($"badteacher.retainShare must be in [0, 1], got {share}");
+        RequireShare(share);
         var (forget, retain) = (loop.Context.Forget, loop.Context.Retain);
         using var order = randperm(retain.Count, generator: loop.Generator("retain-share"));
         using var drawn = retain.Subset(order.data<long>().Take((int)(share * retain.Count)).Select(i => (int)i).ToArray());
         var samples = forget.Samples.Select(s => s with { Labels = [1] }).Concat(drawn.Samples.Select(s => s with { Labels = [0] }));
         return loop.Own(new ImageSet(samples.ToArray(), cat([forget.Pixels, drawn.Pixels])));
+    }
+
+    /// <summary>Throws for a retain share outside [0, 1], naming badteacher.retainShare.</summary>
+    public static void RequireShare(double share)
+    {
+        if (share is < 0 or > 1) throw new ArgumentException($"badteacher.retainShare must be in [0, 1], got {share}");
     }
 }

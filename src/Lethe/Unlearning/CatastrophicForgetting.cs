@@ -30,11 +30,18 @@ public sealed class CatastrophicForgetting() : UnlearningMethod<CatastrophicForg
     public override IReadOnlyList<string> LabelsFor(CatastrophicForgettingHyperParameters hyperParameters) =>
         [$"CF-{hyperParameters.K}"];
 
+    protected override Optimiser OptimiserFor(CatastrophicForgettingHyperParameters hyper) => Optimiser.Sgd(hyper.Lr);
+
+    protected override void Check(CatastrophicForgettingHyperParameters hyper)
+    {
+        TrainablePrefixes(hyper.K);
+    }
+
     protected override void Unlearn(UnlearningLoop loop, CatastrophicForgettingHyperParameters hyper)
     {
         var prefixes = TrainablePrefixes(hyper.K);
         // The reference built its optimiser before freezing, which plain SGD cannot tell apart from this.
-        loop.Train(Optimiser.Sgd(hyper.Lr), trains: name => prefixes.Any(p => name.StartsWith(p + ".", StringComparison.Ordinal)));
+        loop.Train(OptimiserFor(hyper), trains: name => prefixes.Any(p => name.StartsWith(p + ".", StringComparison.Ordinal)));
         loop.Fit(LoopShapes.RetainPasses(loop, hyper.Epochs, replayFirstEpoch: hyper.EpochReseedQuirk),
             epoch => $"epoch {epoch}/{hyper.Epochs} retain");
     }
@@ -43,7 +50,7 @@ public sealed class CatastrophicForgetting() : UnlearningMethod<CatastrophicForg
     internal static IReadOnlyList<string> TrainablePrefixes(int k)
     {
         if (k < 1 || k > BlocksFromHead.Count)
-            throw new ArgumentException($"cf.k must be in 1..{BlocksFromHead.Count} (1 = head only), got {k}", nameof(k));
+            throw new ArgumentException($"cf.k must be in 1..{BlocksFromHead.Count} (1 = head only), got {k}");
         return BlocksFromHead.Take(k).SelectMany(block => block).ToArray();
     }
 }

@@ -12,9 +12,15 @@ internal static class Distillation
     /// "<paramref name="method"/>.temperature".</summary>
     public static Func<Tensor, Tensor, Tensor> Divergence(string method, bool perLabel, double temperature)
     {
+        RequireTemperature(method, temperature);
+        return perLabel ? (s, t) => BernoulliKl(s, t, temperature) : (s, t) => SoftmaxKl(s, t, temperature);
+    }
+
+    /// <summary>Throws for a temperature that is not positive, naming "<paramref name="method"/>.temperature".</summary>
+    public static void RequireTemperature(string method, double temperature)
+    {
         if (!(temperature > 0))
             throw new ArgumentException($"{method}.temperature must be positive, got {temperature}");
-        return perLabel ? (s, t) => BernoulliKl(s, t, temperature) : (s, t) => SoftmaxKl(s, t, temperature);
     }
 
     /// <summary>T² · (1/B) Σ_i Σ_c p_t (log p_t − log p_s) with p = softmax(logits / T) over the outputs.</summary>

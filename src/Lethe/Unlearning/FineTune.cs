@@ -20,9 +20,11 @@ public sealed record FineTuneHyperParameters
 /// <summary>Fine-tuning ("Fine-tuning"): keep minimising the loss on the retain set, hoping the forget set fades.</summary>
 public sealed class FineTune() : UnlearningMethod<FineTuneHyperParameters>("finetune", "Fine-tuning")
 {
+    protected override Optimiser OptimiserFor(FineTuneHyperParameters hyper) => Optimiser.Sgd(hyper.Lr);
+
     protected override void Unlearn(UnlearningLoop loop, FineTuneHyperParameters hyper)
     {
-        loop.Train(Optimiser.Sgd(hyper.Lr), batchNormTraining: !hyper.BnEvalQuirk);
+        loop.Train(OptimiserFor(hyper), batchNormTraining: !hyper.BnEvalQuirk);
         loop.Fit(LoopShapes.RetainPasses(loop, hyper.Epochs, replayFirstEpoch: hyper.EpochReseedQuirk),
             epoch => $"epoch {epoch}/{hyper.Epochs} retain");
     }

@@ -25,6 +25,12 @@ public interface IUnlearningMethod
     object Defaults(UnlearningVariant variant);
 
     /// <summary>
+    /// Throws <see cref="ArgumentException"/>, naming the parameter, for a record of the wrong type or a value the run
+    /// would refuse: the check <see cref="Run"/> makes first, callable before any data is built or model trained.
+    /// </summary>
+    void Validate(object hyperParameters);
+
+    /// <summary>
     /// Runs the method. Never modifies <see cref="UnlearningContext.Original"/>. Divergence is recorded in the result,
     /// not thrown. Throws <see cref="ArgumentException"/> for a record of the wrong type or an invalid value, and
     /// <see cref="OperationCanceledException"/> when the context's token is cancelled.

@@ -23,9 +23,11 @@ public sealed record L1SparseHyperParameters : MomentumSgdHyperParameters
 /// </summary>
 public sealed class L1Sparse() : UnlearningMethod<L1SparseHyperParameters>("l1sparse", "l1-sparse")
 {
+    protected override Optimiser OptimiserFor(L1SparseHyperParameters hyper) => Optimiser.Sgd(hyper.Lr, hyper.Momentum, hyper.WeightDecay);
+
     protected override void Unlearn(UnlearningLoop loop, L1SparseHyperParameters hyper)
     {
-        var model = loop.Train(Optimiser.Sgd(hyper.Lr, hyper.Momentum, hyper.WeightDecay));
+        var model = loop.Train(OptimiserFor(hyper));
         loop.Fit(LoopShapes.RetainPasses(loop, hyper.Epochs), epoch => $"epoch {epoch}/{hyper.Epochs} retain",
             penalty: epoch => L1Norm(model) * Gamma(hyper, epoch));
     }

@@ -24,9 +24,11 @@ public record NegGradHyperParameters
 /// </summary>
 public sealed class NegGrad() : UnlearningMethod<NegGradHyperParameters>("neggrad", "Grad Asc")
 {
+    protected override Optimiser OptimiserFor(NegGradHyperParameters hyper) => Optimiser.Sgd(hyper.Lr);
+
     protected override void Unlearn(UnlearningLoop loop, NegGradHyperParameters hyper)
     {
-        var model = loop.Train(Optimiser.Sgd(hyper.Lr));
+        var model = loop.Train(OptimiserFor(hyper));
         var forget = loop.Loader(loop.Context.Forget, "forget");
         foreach (var (epoch, batch) in loop.Each(LoopShapes.NegGrad(loop, hyper.UnifiedLoop, hyper.Epochs, forget)))
             loop.Step($"epoch {epoch}/{hyper.Epochs} forget ascent", () => -loop.Task.Loss(model.call(batch.Images), batch.Targets));

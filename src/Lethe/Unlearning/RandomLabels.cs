@@ -19,9 +19,11 @@ public record RandomLabelsHyperParameters : MomentumSgdHyperParameters
 /// </summary>
 public sealed class RandomLabels() : UnlearningMethod<RandomLabelsHyperParameters>("randlabel", "Random Labels")
 {
+    protected override Optimiser OptimiserFor(RandomLabelsHyperParameters hyper) => Optimiser.Sgd(hyper.Lr, hyper.Momentum, hyper.WeightDecay);
+
     protected override void Unlearn(UnlearningLoop loop, RandomLabelsHyperParameters hyper)
     {
-        loop.Train(Optimiser.Sgd(hyper.Lr, hyper.Momentum, hyper.WeightDecay));
+        loop.Train(OptimiserFor(hyper));
         loop.Fit(LoopShapes.RelabelledForgetThenRetain(loop, hyper.Epochs), epoch => $"epoch {epoch}/{hyper.Epochs}");
     }
 }

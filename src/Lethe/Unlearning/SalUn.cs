@@ -23,18 +23,31 @@ public sealed record SalUnHyperParameters : RandomLabelsHyperParameters
 /// </summary>
 public sealed class SalUn() : UnlearningMethod<SalUnHyperParameters>("salun", "SalUn")
 {
+    protected override Optimiser OptimiserFor(SalUnHyperParameters hyper) => Optimiser.Sgd(hyper.Lr, hyper.Momentum);
+
+    protected override void Check(SalUnHyperParameters hyper)
+    {
+        RequireShare(hyper.Share);
+    }
+
     protected override void Unlearn(UnlearningLoop loop, SalUnHyperParameters hyper)
     {
         using var frozen = FrozenMask(loop, hyper.Share);
-        loop.Train(Optimiser.Sgd(hyper.Lr, hyper.Momentum), gradientHook: (name, p) =>
+        loop.Train(OptimiserFor(hyper), gradientHook: (name, p) =>
             p.grad!.add_(p, alpha: hyper.WeightDecay).masked_fill_(frozen[name], 0));
         loop.Fit(LoopShapes.RelabelledForgetThenRetain(loop, hyper.Epochs), epoch => $"epoch {epoch}/{hyper.Epochs}");
     }
 
     /// <summary>True for every weight outside the <paramref name="share"/> with the largest saliency.</summary>
-    internal static ParameterTensors FrozenMask(UnlearningLoop loop, double share)
+    /// <summary>Throws for a share of weights outside (0, 1], naming salun.share.</summary>
+    internal static void RequireShare(double share)
     {
         if (share is <= 0 or > 1) throw new ArgumentException($"salun.share must be in (0, 1], got {share}");
+    }
+
+    internal static ParameterTensors FrozenMask(UnlearningLoop loop, double share)
+    {
+        RequireShare(share);
         var model = loop.Model;
         using var saliency = loop.GradientPass(loop.Loader(loop.Context.Forget, "saliency").Epoch(),
             batch => -loop.Task.Loss(model.call(batch.Images), batch.Targets), grad => grad);

@@ -34,13 +34,20 @@ public sealed class Scrub() : UnlearningMethod<ScrubHyperParameters>("scrub", "S
     public override ScrubHyperParameters Defaults(UnlearningVariant variant) =>
         variant == UnlearningVariant.Binary ? new() { Lr = 0.0001, Epochs = 1 } : new();
 
+    protected override Optimiser OptimiserFor(ScrubHyperParameters hyper) => Optimiser.Sgd(hyper.Lr);
+
+    protected override void Check(ScrubHyperParameters hyper)
+    {
+        Distillation.RequireTemperature(Key, hyper.Temperature);
+    }
+
     protected override void Unlearn(UnlearningLoop loop, ScrubHyperParameters hyper)
     {
         var corrected = loop.Context.Variant == UnlearningVariant.MultiLabel && !hyper.ReferenceMode;
         var maxPhase = loop.Context.Variant != UnlearningVariant.MultiLabel || corrected;
         var kd = Distillation.Divergence(Key, perLabel: corrected, hyper.Temperature);
         var teacher = loop.Teacher(loop.Context.CopyOriginal());
-        var student = loop.Train(Optimiser.Sgd(hyper.Lr));
+        var student = loop.Train(OptimiserFor(hyper));
         var retain = loop.Loader(loop.Context.Retain, "retain", replayFirstEpoch: hyper.EpochReseedQuirk);
         var forget = loop.Loader(loop.Context.Forget, "forget", replayFirstEpoch: hyper.EpochReseedQuirk);
         for (int epoch = 1; epoch <= hyper.Epochs; epoch++)

@@ -30,10 +30,30 @@ public abstract class UnlearningMethod<THyper>(string key, params string[] label
 
     public IReadOnlyList<UnlearnedModel> Run(UnlearningContext context, THyper hyperParameters)
     {
+        Validate(hyperParameters);
         using var loop = new UnlearningLoop(context, Key, LabelsFor(hyperParameters));
         Unlearn(loop, hyperParameters);
         var results = loop.Finish();
         return DependsOnSeed ? results : results.Select(r => r with { Note = r.Note is null ? SeedIndependent : $"{r.Note}; {SeedIndependent}" }).ToArray();
+    }
+
+    /// <summary>
+    /// Throws, naming the parameter, for a value the run would refuse. A plan calls it before any data is built or
+    /// model trained, so a bad override costs a second, not the base models; <see cref="Run(UnlearningContext, THyper)"/> calls it first too.
+    /// </summary>
+    public void Validate(THyper hyperParameters)
+    {
+        OptimiserFor(hyperParameters)?.Validate(Key);
+        Check(hyperParameters);
+    }
+
+    /// <summary>The optimiser a run trains with, so <see cref="Validate"/> checks the very one the run builds; null
+    /// for a method that takes no gradient step (SSD).</summary>
+    protected virtual Optimiser? OptimiserFor(THyper hyper) => null;
+
+    /// <summary>The method's own value checks beyond its optimiser's; each calls the check its run makes.</summary>
+    protected virtual void Check(THyper hyper)
+    {
     }
 
     /// <summary>The algorithm: what the method does to <see cref="UnlearningLoop.Model"/>; the loop does the rest.
@@ -43,6 +63,8 @@ public abstract class UnlearningMethod<THyper>(string key, params string[] label
     IReadOnlyList<string> IUnlearningMethod.LabelsFor(object hyperParameters) => LabelsFor(Cast(hyperParameters));
 
     object IUnlearningMethod.Defaults(UnlearningVariant variant) => Defaults(variant);
+
+    void IUnlearningMethod.Validate(object hyperParameters) => Validate(Cast(hyperParameters));
 
     IReadOnlyList<UnlearnedModel> IUnlearningMethod.Run(UnlearningContext context, object hyperParameters) =>
         Run(context, Cast(hyperParameters));

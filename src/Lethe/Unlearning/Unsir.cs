@@ -29,11 +29,17 @@ public sealed record UnsirHyperParameters
 /// </summary>
 public sealed class Unsir() : UnlearningMethod<UnsirHyperParameters>("unsir", "UNSIR Stage 1", "UNSIR Stage 2")
 {
-    protected override void Unlearn(UnlearningLoop loop, UnsirHyperParameters hyper)
+    protected override Optimiser OptimiserFor(UnsirHyperParameters hyper) => Optimiser.Sgd(hyper.Lr);
+
+    protected override void Check(UnsirHyperParameters hyper)
     {
         UnsirNoise.Validate(hyper);
+    }
+
+    protected override void Unlearn(UnlearningLoop loop, UnsirHyperParameters hyper)
+    {
         // Stage 1, impair: per lockstep pair, noise far from the forget batch's outputs, trained with the retain labels.
-        var model = loop.Train(Optimiser.Sgd(hyper.Lr), batchNormTraining: !hyper.BnEvalQuirk);
+        var model = loop.Train(OptimiserFor(hyper), batchNormTraining: !hyper.BnEvalQuirk);
         var retain = loop.Loader(loop.Context.Retain, "impair/retain");
         var forget = loop.Loader(loop.Context.Forget, "impair/forget");
         var noiseStream = loop.Generator("impair/noise");
@@ -44,7 +50,7 @@ public sealed class Unsir() : UnlearningMethod<UnsirHyperParameters>("unsir", "U
         }
         loop.Emit();
         // Stage 2, repair: a fresh SGD fine-tunes on retain.
-        loop.Train(Optimiser.Sgd(hyper.Lr), batchNormTraining: !hyper.BnEvalQuirk);
+        loop.Train(OptimiserFor(hyper), batchNormTraining: !hyper.BnEvalQuirk);
         loop.Fit(LoopShapes.RetainPasses(loop, hyper.RepairEpochs, "repair/retain"),
             epoch => $"stage 2 epoch {epoch}/{hyper.RepairEpochs} retain");
     }
