@@ -18,6 +18,11 @@ internal static class DatasetsCommand
             Description = "Perceptual-hash bits two images may differ by and still count as near duplicates",
             DefaultValueFactory = _ => DuplicateFinder.DefaultNearDistance,
         };
+        // A negative distance would find no near pair at all and still print a table of them.
+        near.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is var bits and < 0) result.AddError($"--near-distance must be 0 or more bits, got {bits}");
+        });
         var forget = new Option<string?>("--forget") { Description = "MUFAC forget set to check against (default first:1500, as the benchmark)" };
         var all = new Option<bool>("--all") { Description = $"List every problem and duplicate (default: the first {Shown} of each)" };
         var check = new Command("check", "Validate a MUFAC or MUCAC folder: counts, empty sets, people shared between sets, duplicate, missing and unreadable images, labels.")

@@ -132,6 +132,8 @@ internal static class PlanCommand
         command.SetAction(parsed =>
         {
             var plan = PlanFile.Read(parsed.GetValue(planPath)!);
+            // A store given by hand that is not there is a typo, not an empty store whose cells are all still to run.
+            if (parsed.GetValue(store) is { } given && !Directory.Exists(given)) throw new DirectoryNotFoundException($"--store: folder not found: {given}");
             var cellStore = PlanFile.StoreOf(plan, parsed.GetValue(store));
             var cells = PlanStatus.Of(plan, cellStore);
             var table = new Table().Border(TableBorder.Rounded)

@@ -84,8 +84,13 @@ internal sealed class SpecOptions
             command.Options.Add(option);
     }
 
-    /// <summary>The spec: the preset (default: "default" for SynthFaces, "paper" for file datasets) with the options over it.</summary>
+    /// <summary>
+    /// The spec: the preset (default: "default" for SynthFaces, "paper" for file datasets) with the options over it. The
+    /// commands' runners validate it (<see cref="ExperimentSpec.Validate"/>) before any data is built or model trained.
+    /// </summary>
     /// <exception cref="FileNotFoundException">--params names a missing file.</exception>
+    /// <exception cref="InvalidDataException">The --params file is not valid overrides (the message names the file).</exception>
+    /// <exception cref="ArgumentException">--task with a file dataset, which has its own task.</exception>
     public ExperimentSpec Spec(ParseResult parsed)
     {
         var spec = Presets.For(parsed.GetValue(Preset), parsed.GetValue(Dataset));
@@ -106,16 +111,35 @@ internal sealed class SpecOptions
             CacheDirectory = parsed.GetValue(Cache) ?? spec.CacheDirectory,
             Overrides = parsed.GetValue(Set) ?? [],
         };
-        if (parsed.GetValue(Parameters) is { } file)
-        {
-            if (!file.Exists) throw new FileNotFoundException($"--params: file not found: {file.FullName}");
-            spec = spec with { ParameterJson = File.ReadAllText(file.FullName) };
-        }
+        if (parsed.GetValue(Task) is not null && spec.Dataset != "synthfaces")
+            throw new ArgumentException($"--task applies to synthfaces; {spec.Dataset} has its own task (MUCAC's binary ones are --dataset mucac-male, mucac-smiling, mucac-young)");
+        if (parsed.GetValue(Parameters) is { } file) spec = spec with { ParameterJson = ReadParameters(file, spec) };
         if (parsed.GetValue(Methods) is { Length: > 0 } chosen) spec = spec with { Methods = MethodSelection.Parse(chosen) };
         if (parsed.GetValue(Epochs) is { } e) spec = spec with { BaseEpochs = e };
         if (parsed.GetValue(UnlearnBatchSize) is { } b) spec = spec with { UnlearnBatchSize = b };
         spec = spec with { Quirks = ReferenceQuirks.Switched(spec.Quirks, parsed.GetValue(Quirks), parsed.GetValue(NoQuirks)) };
         return spec with { RetainSampleSize = RetainEvalOption.Get(parsed, RetainEval, spec.RetainSampleSize) };
+    }
+
+    /// <summary>
+    /// The --params file's text, checked here because only here is the file's name known: a bad file is a bad input file
+    /// (exit 1) named as such. The check is the one every run makes, on the method records of the spec's task.
+    /// </summary>
+    private static string ReadParameters(FileInfo file, ExperimentSpec spec)
+    {
+        if (!file.Exists) throw new FileNotFoundException($"--params: file not found: {file.FullName}");
+        var json = File.ReadAllText(file.FullName);
+        var records = MethodRegistry.Defaults(UnlearningVariants.Of(spec.Task()));
+        try
+        {
+            var overridden = HyperParameterOverrides.ApplyJson(records, json);
+            foreach (var method in MethodRegistry.All) method.Validate(overridden[method.Key]);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{file.FullName}: {e.Message}");
+        }
+        return json;
     }
 
     /// <summary>The run name that default output folders use: "synthfaces-age-quick", "mufac-paper".</summary>

@@ -65,6 +65,16 @@ public sealed record ExperimentSpec
     [JsonIgnore]
     public string ModelTask => Dataset == "synthfaces" ? TaskKind : Dataset;
 
+    /// <summary>The task the run's models learn, known from the spec alone, so a bad --task fails before any data is built.</summary>
+    /// <exception cref="ArgumentException">A SynthFaces task that is not one of <see cref="SynthFaces.TaskKinds"/>.</exception>
+    public Lethe.Models.PredictionTask Task()
+    {
+        // TaskNames also knows the file datasets' names, which are no SynthFaces task.
+        if (Dataset == "synthfaces" && !SynthFaces.TaskKinds.Contains(TaskKind, StringComparer.OrdinalIgnoreCase))
+            throw new ArgumentException($"--task: unknown SynthFaces task '{TaskKind}'; known: {string.Join(", ", SynthFaces.TaskKinds)}");
+        return Lethe.Models.TaskNames.Resolve(ModelTask);
+    }
+
     public SynthFacesOptions Synth { get; init; } = new();
 
     /// <summary>Input side in pixels (the reference: 128; SynthFaces' default 32 keeps the run within minutes on a CPU).</summary>
@@ -189,6 +199,10 @@ public sealed record ExperimentSpec
             throw new ArgumentException($"unknown dataset '{Dataset}'; known: {string.Join(", ", Datasets)}");
         if (Dataset != "synthfaces" && string.IsNullOrWhiteSpace(DataDirectory))
             throw new ArgumentException($"dataset '{Dataset}' is read from files: give its folder with --data DIR");
+        if (Dataset == "synthfaces" && DataDirectory is not null)
+            throw new ArgumentException($"--data {DataDirectory}: synthfaces is built in and reads no folder; give --dataset for a file dataset");
+        if (IdentitySplits is not null && !Dataset.StartsWith("mucac", StringComparison.Ordinal))
+            throw new ArgumentException($"--identity-splits applies to MUCAC; {Dataset}'s forget set is chosen by --forget");
         if (Forget is not null) Lethe.Data.ForgetSelection.Parse(Forget);
         if (Forget is not null && Dataset.StartsWith("mucac", StringComparison.Ordinal))
             throw new ArgumentException("--forget applies to mufac and synthfaces; MUCAC's forget people are set by --identity-splits");
@@ -208,6 +222,10 @@ public sealed record ExperimentSpec
         if (UnlearnBatchSize is < 1) throw new ArgumentException($"--unlearn-batch-size must be >= 1, got {UnlearnBatchSize}");
         Recipes?.Original.Validate();
         Recipes?.Retrained.Validate();
+        MethodPlan.Resolve(this, Task());
+        // Last: a bad setting is a usage error whether or not the folder is there.
+        if (DataDirectory is not null && !Directory.Exists(DataDirectory))
+            throw new DirectoryNotFoundException($"--data: folder not found: {DataDirectory}");
     }
 
     private static string DefaultCacheDirectory()

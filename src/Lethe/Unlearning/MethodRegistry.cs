@@ -29,7 +29,7 @@ public static class MethodRegistry
     /// <summary>The method with this key (case-insensitive); an unknown key throws an ArgumentException listing the known ones.</summary>
     public static IUnlearningMethod Get(string key) =>
         All.FirstOrDefault(m => string.Equals(m.Key, key, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"unknown unlearning method '{key}'; known: {string.Join(", ", Keys)}", nameof(key));
+        ?? throw new ArgumentException($"unknown unlearning method '{key}'; known: {string.Join(", ", Keys)}");
 
     /// <summary>Every method's default hyper-parameter record for <paramref name="variant"/>, by key (case-insensitive).</summary>
     public static IReadOnlyDictionary<string, object> Defaults(UnlearningVariant variant) =>
