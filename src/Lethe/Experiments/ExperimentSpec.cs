@@ -75,6 +75,12 @@ public sealed record ExperimentSpec
         return Lethe.Models.TaskNames.Resolve(ModelTask);
     }
 
+    /// <summary>
+    /// The SynthFaces generator's settings. Its <c>ImageSize</c> and <c>Seed</c> are not the run's: the data is built at
+    /// <see cref="ImageSize"/> with <see cref="Seed"/> (<see cref="DatasetFactory"/>), so read those. They stay as the
+    /// preset set them because this record is hashed into result hashes and plan cell ids, and normalising them would
+    /// orphan every stored run and cell.
+    /// </summary>
     public SynthFacesOptions Synth { get; init; } = new();
 
     /// <summary>Input side in pixels (the reference: 128; SynthFaces' default 32 keeps the run within minutes on a CPU).</summary>
@@ -82,7 +88,9 @@ public sealed record ExperimentSpec
 
     public string Architecture { get; init; } = "resnet18";
 
-    /// <summary>Null means the reference's recipes for the task (<see cref="BaseRecipes.For"/>).</summary>
+    /// <summary>Null means the reference's recipes for the task (<see cref="BaseRecipes.For"/>). A multi-class task's are
+    /// MUFAC's, named "mufac/original" and "mufac/retrained" for SynthFaces' age task too: the recipe, name included, is
+    /// part of each checkpoint's cache key, so the name stays.</summary>
     public BaseRecipes? Recipes { get; init; }
 
     /// <summary>When set, the base recipes are compressed or stretched to this many epochs (milestones scaled).</summary>
@@ -132,13 +140,15 @@ public sealed record ExperimentSpec
     public string Device { get; init; } = "cpu";
 
     /// <summary>
-    /// Models made side by side (Original with Retrained, then the methods); 0 = two (one on a single core). On a small CPU,
+    /// Models made side by side (Original with Retrained, then the methods); 0 = automatic: two (one on a single core),
+    /// as <see cref="EffectiveJobs"/> resolves it and results.json's <c>Provenance.Jobs</c> records it. On a small CPU,
     /// two one-thread jobs get about 1.5 times the images/s of one two-thread job, because ResNet-18's backward pass at
     /// small inputs does not scale over threads.
     /// </summary>
     public int Jobs { get; init; }
 
-    /// <summary>Torch intra-op threads per job; 0 = the cores divided among the jobs. Results repeat only at the same count.</summary>
+    /// <summary>Torch intra-op threads per job; 0 = automatic: the cores divided among the jobs, as
+    /// <see cref="EffectiveThreads"/> resolves it and <c>Provenance.TorchThreads</c> records it. Results repeat only at the same count.</summary>
     public int Threads { get; init; }
 
     /// <summary>Unlearning method keys to run, in order; ["all"] = every registered method; empty = base models only.</summary>
