@@ -164,7 +164,7 @@ public class EarlyRefusalTests
         using var dir = new TempDirectory();
         var console = new TestConsole();
         Assert.Equal(2, console.Run("datasets", "check", dir.Path, "--near-distance", "-1"));
-        Assert.Equal("lethe: --near-distance must be 0 or more bits, got -1 (see 'lethe --help')", console.Error.ToString().TrimEnd());
+        Assert.Equal("lethe: --near-distance must be 0 or more bits, got -1 (see 'lethe datasets check --help')", console.Error.ToString().TrimEnd());
     }
 
     [Fact]
