@@ -11,8 +11,8 @@ namespace Lethe.Experiments;
 /// </summary>
 public sealed record MethodPlan(IReadOnlyList<(IUnlearningMethod Method, object HyperParameters)> Steps)
 {
-    /// <exception cref="ArgumentException">An unknown method or parameter, a bad value (named), or an override for a
-    /// method that does not run.</exception>
+    /// <exception cref="ArgumentException">An unknown method or parameter, a bad value (named), or a --set override for
+    /// a method that does not run.</exception>
     public static MethodPlan Resolve(ExperimentSpec spec, PredictionTask task)
     {
         var keys = spec.Methods
@@ -23,8 +23,8 @@ public sealed record MethodPlan(IReadOnlyList<(IUnlearningMethod Method, object 
         var variant = UnlearningVariants.Of(task);
         // Quirks first, so that an override of the same parameter (--params, then --set) still wins.
         var records = HyperParameterOverrides.Apply(MethodRegistry.Defaults(variant), spec.Quirks.Assignments(variant));
-        if (!string.IsNullOrWhiteSpace(spec.ParameterJson))
-            records = RunOnly(methods, records, HyperParameterOverrides.ApplyJson(records, spec.ParameterJson), "--params");
+        // A --params file may set methods not run here: one file of a study's settings serves every subset of it.
+        if (!string.IsNullOrWhiteSpace(spec.ParameterJson)) records = HyperParameterOverrides.ApplyJson(records, spec.ParameterJson);
         records = RunOnly(methods, records, HyperParameterOverrides.Apply(records, spec.Overrides), "--set");
         var steps = methods.Select(m => (m, records[m.Key])).ToArray();
         foreach (var (method, hyper) in steps) method.Validate(hyper);

@@ -38,13 +38,13 @@ public sealed class SalUn() : UnlearningMethod<SalUnHyperParameters>("salun", "S
         loop.Fit(LoopShapes.RelabelledForgetThenRetain(loop, hyper.Epochs), epoch => $"epoch {epoch}/{hyper.Epochs}");
     }
 
-    /// <summary>True for every weight outside the <paramref name="share"/> with the largest saliency.</summary>
     /// <summary>Throws for a share of weights outside (0, 1], naming salun.share.</summary>
     internal static void RequireShare(double share)
     {
         if (share is <= 0 or > 1) throw new ArgumentException($"salun.share must be in (0, 1], got {share}");
     }
 
+    /// <summary>True for every weight outside the <paramref name="share"/> with the largest saliency.</summary>
     internal static ParameterTensors FrozenMask(UnlearningLoop loop, double share)
     {
         RequireShare(share);

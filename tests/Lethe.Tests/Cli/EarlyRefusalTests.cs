@@ -84,16 +84,6 @@ public class EarlyRefusalTests
     }
 
     [Fact]
-    public void A_params_file_for_a_method_that_does_not_run_is_refused()
-    {
-        using var dir = new TempDirectory();
-        var file = Path.Combine(dir.Path, "params.json");
-        File.WriteAllText(file, """{"scrub": {"lr": 0.1}}""");
-        Assert.Equal((2, "lethe: --params overrides scrub, but the methods run are: finetune; add it to --methods or drop the override"),
-            Benchmark(dir, "--methods", "finetune", "--params", file));
-    }
-
-    [Fact]
     public void An_unknown_task_is_refused_before_the_data_is_built()
     {
         using var dir = new TempDirectory();

@@ -62,4 +62,16 @@ public class MethodPlanTests
         var keys = MethodPlan.Resolve(spec, MultiClassTask.AgeGroups).Steps.Select(s => s.Method.Key).ToArray();
         Assert.Equal(["scrub", .. Lethe.Unlearning.MethodRegistry.Keys.Where(k => k != "scrub")], keys);
     }
+
+    [Fact]
+    public void A_params_file_may_set_methods_that_do_not_run_but_a_set_override_may_not()
+    {
+        var spec = Presets.Default with { Methods = ["finetune"], ParameterJson = """{"finetune": {"lr": 0.5}, "scrub": {"lr": 0.1}}""" };
+
+        var step = Assert.Single(MethodPlan.Resolve(spec, MultiClassTask.AgeGroups).Steps);
+        var refused = Assert.Throws<ArgumentException>(() => MethodPlan.Resolve(spec with { Overrides = ["scrub.lr=0.1"] }, MultiClassTask.AgeGroups));
+
+        Assert.Equal(0.5, ((Lethe.Unlearning.FineTuneHyperParameters)step.HyperParameters).Lr);
+        Assert.Equal("--set overrides scrub, but the methods run are: finetune; add it to --methods or drop the override", refused.Message);
+    }
 }
