@@ -258,7 +258,11 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
     /// </summary>
     private ModelResult? Finished(string label, RunStore store)
     {
-        if (store.TryGet(label) is not { } stored) return null;
+        if (store.TryGet(label, out var unusable) is not { } stored)
+        {
+            if (unusable is not null) Report(label, $"stored result unusable ({unusable}): making it again");
+            return null;
+        }
         if (store.HasCurrentPhi(label)) return stored;
         Report(label, "stored result has no current φ file: evaluating again");
         return null;

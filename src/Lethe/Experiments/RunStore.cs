@@ -25,8 +25,14 @@ public sealed class RunStore(string directory, string resultHash, IReadOnlyDicti
     private string PathOf(string label) =>
         Path.Combine(directory, ModelsFolder, $"{Slug(label)}.json");
 
-    public ModelResult? TryGet(string label) =>
-        ReadStored<StoredResult>(PathOf(label)) is { } stored && stored.ResultHash == resultHash ? stored.Result : null;
+    public ModelResult? TryGet(string label) => TryGet(label, out _);
+
+    /// <summary>The model's stored result of this run, or null: absent, of another run (its result hash), or unusable.</summary>
+    /// <param name="label">The model's label.</param>
+    /// <param name="unusable">Why a stored file was there but could not be read (damaged, or an older format), so a
+    /// resume that makes the model again can say so; null otherwise.</param>
+    public ModelResult? TryGet(string label, out string? unusable) =>
+        ReadStored<StoredResult>(PathOf(label), out unusable) is { } stored && stored.ResultHash == resultHash ? stored.Result : null;
 
     public void Put(ModelResult result)
     {
@@ -41,7 +47,7 @@ public sealed class RunStore(string directory, string resultHash, IReadOnlyDicti
 
     /// <summary>The per-sample losses by set ("forget", "unseen", "test") stored for a model, or null if absent or stale.</summary>
     public IReadOnlyDictionary<string, float[]>? TryGetLosses(string label) =>
-        ReadStored<StoredLosses>(LossesPath(directory, label)) is { } stored && stored.ResultHash == resultHash ? stored.Losses : null;
+        ReadStored<StoredLosses>(LossesPath(directory, label), out _) is { } stored && stored.ResultHash == resultHash ? stored.Losses : null;
 
     public static string LossesPath(string runDirectory, string label) =>
         Path.Combine(runDirectory, ModelsFolder, $"{Slug(label)}.losses.json");
@@ -78,16 +84,19 @@ public sealed class RunStore(string directory, string resultHash, IReadOnlyDicti
         return metadata;
     }
 
-    private static T? ReadStored<T>(string path) where T : class
+    private static T? ReadStored<T>(string path, out string? unusable) where T : class
     {
+        unusable = null;
         if (!File.Exists(path)) return null;
+        var text = File.ReadAllText(path);
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json);
+            return JsonSerializer.Deserialize<T>(text, Json);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return null; // A file from an older format is recomputed rather than trusted.
+            unusable = $"{path}: {LetheJson.Problem(text, e)}"; // recomputed rather than trusted
+            return null;
         }
     }
 

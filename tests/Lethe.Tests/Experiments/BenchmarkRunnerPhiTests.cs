@@ -80,6 +80,25 @@ public class BenchmarkRunnerPhiTests(TinyPhiRun tiny) : IClassFixture<TinyPhiRun
         Assert.Contains(events, e => e.Stage == "Original" && e.Message.StartsWith("loaded from cache"));
     }
 
+    [Fact]
+    public void A_damaged_stored_result_is_made_again_and_the_run_says_why()
+    {
+        using var dir = new TempDirectory();
+        var spec = tiny.Spec with { OutputDirectory = Path.Combine(dir.Path, "out") };
+        var models = Path.Combine(spec.OutputDirectory, RunStore.ModelsFolder);
+        CopyFolder(Path.Combine(tiny.Spec.OutputDirectory, RunStore.ModelsFolder), models);
+        var damaged = Path.Combine(models, "fine-tuning.json");
+        File.WriteAllText(damaged, "{\n  \"ResultHash\": \"x\",\n  \"Result\": {"); // cut short, as by a full disk
+
+        var events = new List<RunEvent>();
+        new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, cancel: TestContext.Current.CancellationToken);
+
+        Assert.Contains(events, e => e.Stage == "Fine-tuning" && e.Message == $"stored result unusable ({damaged}: JSON ends early at line 3): making it again");
+        Assert.DoesNotContain(events, e => e.Stage == "Retrained" && e.Message.StartsWith("stored result unusable"));
+        using var rewritten = System.Text.Json.JsonDocument.Parse(File.ReadAllText(damaged)); // stored whole again
+        Assert.Equal("Fine-tuning", rewritten.RootElement.GetProperty("Result").GetProperty("Label").GetString());
+    }
+
     private static void CopyFolder(string from, string to)
     {
         Directory.CreateDirectory(to);
