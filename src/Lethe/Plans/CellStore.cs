@@ -46,8 +46,9 @@ public sealed class CellStore(string directory)
         var results = Results(cell);
         return done.Labels.Select(label =>
         {
-            var result = results.TryGet(label)
-                ?? throw new InvalidDataException($"cell {cell.Name}: no stored result for {label} in {FolderOf(cell)}");
+            var result = results.TryGet(label, out var unusable) ?? throw new InvalidDataException(unusable is null
+                ? $"cell {cell.Name}: no stored result for {label} in {FolderOf(cell)}"
+                : $"cell {cell.Name}: the stored result for {label} is unusable ({unusable})");
             var phi = PhiTable.Read(RunStore.PhiPath(FolderOf(cell), label)).Rows;
             var losses = results.TryGetLosses(label) ?? new Dictionary<string, float[]>();
             return result with { Evaluation = result.Evaluation with { Phi = phi, Losses = losses } };
