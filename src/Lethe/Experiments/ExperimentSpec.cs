@@ -211,6 +211,10 @@ public sealed record ExperimentSpec
             throw new ArgumentException($"dataset '{Dataset}' is read from files: give its folder with --data DIR");
         if (Dataset == "synthfaces" && DataDirectory is not null)
             throw new ArgumentException($"--data {DataDirectory}: synthfaces is built in and reads no folder; give --dataset for a file dataset");
+        // Only the MUFAC loader leaves images out; elsewhere these switches would do nothing, and say nothing.
+        if (SkipBad && Dataset != "mufac") throw new ArgumentException($"--skip-bad applies to mufac; {Dataset} does not leave images out");
+        if (ExcludeDuplicates && Dataset != "mufac")
+            throw new ArgumentException($"--exclude-duplicates applies to mufac; {Dataset} does not leave images out");
         if (IdentitySplits is not null && !Dataset.StartsWith("mucac", StringComparison.Ordinal))
             throw new ArgumentException($"--identity-splits applies to MUCAC; {Dataset}'s forget set is chosen by --forget");
         if (Forget is not null) Lethe.Data.ForgetSelection.Parse(Forget);

@@ -30,6 +30,23 @@ public class EarlyRefusalTests
         Assert.Equal((2, $"lethe: {message}"), Benchmark(dir, "--methods", "finetune", "--set", assignment));
     }
 
+    [Theory]
+    [InlineData("--skip-bad", "--skip-bad applies to mufac; synthfaces does not leave images out")]
+    [InlineData("--exclude-duplicates", "--exclude-duplicates applies to mufac; synthfaces does not leave images out")]
+    public void A_switch_only_MUFAC_acts_on_is_refused_elsewhere(string option, string message)
+    {
+        using var dir = new TempDirectory();
+        Assert.Equal((2, $"lethe: {message}"), Benchmark(dir, "--methods", "none", option));
+    }
+
+    [Fact]
+    public void None_beside_methods_is_refused()
+    {
+        using var dir = new TempDirectory();
+        Assert.Equal((2, "lethe: --methods none,finetune: 'none' means no method, so it cannot go with others"),
+            Benchmark(dir, "--methods", "none,finetune"));
+    }
+
     [Fact]
     public void A_value_a_method_refuses_is_refused_for_every_method_not_just_the_optimisers()
     {
