@@ -57,7 +57,8 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
             return new ModelResult
             {
                 Label = label, Source = "given", Given = source, Seconds = double.NaN, PeakMemoryMiB = double.NaN,
-                Evaluation = evaluation, Note = note,
+                // Accuracy over NaN logits is argmax picking class 0, not a result: the model's numbers do not exist.
+                Evaluation = evaluation, Note = note, Diverged = note is not null,
             };
         }
         var results = new List<ModelResult> { Evaluate(model, modelSource, "model") };
@@ -88,15 +89,15 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
     }
 
     /// <summary>
-    /// Why a given model has no attack: its losses are not all finite (a damaged file, or weights that overflow), so the
-    /// attack has nothing to fit and the table shows "–" for A, MIA and NoMUS. Null when it has one.
+    /// Why a given model has no numbers: its losses are not all finite (a damaged file, or weights that overflow), so the
+    /// attack has nothing to fit and its accuracies count argmax over NaN logits. Null when every loss is finite.
     /// </summary>
     private static string? NotFinite(Evaluation.ModelEvaluation evaluation)
     {
         int Bad(string set) => evaluation.Losses[set].Count(l => !float.IsFinite(l));
         if (Bad("forget") + Bad("unseen") == 0) return null;
         return $"its loss is NaN or infinite on {Bad("forget")} forget, {Bad("unseen")} unseen and {Bad("test")} test images, "
-            + "so the attack, MIA and NoMUS do not exist for it";
+            + "so none of its numbers exist";
     }
 
     /// <summary>What the record beside a cached checkpoint says of its image size, when it says one.</summary>

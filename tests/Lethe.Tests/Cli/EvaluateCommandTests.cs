@@ -89,7 +89,7 @@ public class EvaluateCommandTests
     }
 
     [Fact]
-    public void A_model_whose_outputs_are_not_finite_says_why_it_has_no_attack()
+    public void A_model_whose_outputs_are_not_finite_has_no_numbers_and_says_why()
     {
         using var dir = new TempDirectory();
         var path = Path.Combine(dir.Path, "broken.ckpt");
@@ -104,9 +104,10 @@ public class EvaluateCommandTests
         Assert.Equal(0, console.Run(["evaluate", path, .. Small, "--cache", dir.Path]));
 
         var lines = console.Output.ToString().Split('\n');
-        Assert.Matches(@"^Model: .*broken\.ckpt \(Lethe checkpoint, .*\); its loss is NaN or infinite on \d+ forget, \d+ unseen and \d+ test images, so the attack, MIA and NoMUS do not exist for it",
+        Assert.Matches(@"^Model: .*broken\.ckpt \(Lethe checkpoint, .*\); its loss is NaN or infinite on \d+ forget, \d+ unseen and \d+ test images, so none of its numbers exist",
             lines.Single(l => l.StartsWith("Model: ")));
         Assert.Matches(@"│ MIA\s+│\s+–\s+│", lines.Single(l => l.Contains("│ MIA ")));
+        Assert.Matches(@"│ Test Acc\s+│\s+–\s+│", lines.Single(l => l.Contains("│ Test Acc ")));
     }
 
     [Fact]
