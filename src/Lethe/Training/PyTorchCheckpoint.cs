@@ -104,6 +104,15 @@ public static class PyTorchCheckpoint
     /// The file's weights, in the current dispose scope. With <paramref name="modelKeys"/>, a key prefix the model does
     /// not have is removed; without, the keys are the file's.
     /// </summary>
-    internal static StateDictFile Read(string path, IEnumerable<string>? modelKeys = null) =>
-        StateDictUnwrap.Unwrap(TorchSaveArchive.Read(path), modelKeys, path);
+    internal static StateDictFile Read(string path, IEnumerable<string>? modelKeys = null)
+    {
+        var file = StateDictUnwrap.Unwrap(TorchSaveArchive.Read(path, out var failed), modelKeys, path);
+        if (failed.Count == 0) return file;
+        var which = string.Join(", ", failed.Take(3)) + (failed.Count > 3 ? $" and {failed.Count - 3} more" : "");
+        return file with
+        {
+            Changes = [.. file.Changes, $"DAMAGED: the bytes of {which} fail the zip's CRC-32 check, so some weights are not what "
+                + "torch.save wrote and the model's numbers may be wrong or NaN (torch.load does not check, and loads it as it is)"],
+        };
+    }
 }

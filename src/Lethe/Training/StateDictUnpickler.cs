@@ -31,6 +31,12 @@ internal sealed class StateDictUnpickler : Unpickler
     private readonly Dictionary<string, StorageBlock> _storages = [];
     private long _bytes;
 
+    /// <summary>
+    /// The storages ("data/96") whose bytes do not match their zip entry's CRC-32: a damaged file. torch.load does not
+    /// check (PyTorch builds its zip reader without CRC checks), so such a file loads there too; Lethe loads it and says so.
+    /// </summary>
+    public List<string> FailedChecksums { get; } = [];
+
     static StateDictUnpickler()
     {
         // PyBridge registers its rebuilders in its static constructor: run it first, so it never overwrites ours.
@@ -76,6 +82,7 @@ internal sealed class StateDictUnpickler : Unpickler
         var flat = empty(elements, dtype);
         using var stream = entry.Open();
         stream.ReadExactly(flat.bytes); // an entry shorter than its header says ends in EndOfStreamException
+        if (System.IO.Hashing.Crc32.HashToUInt32(flat.bytes) != entry.Crc32) FailedChecksums.Add($"data/{key}");
         return flat;
     }
 }

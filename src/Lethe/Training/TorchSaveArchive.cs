@@ -15,9 +15,11 @@ internal static class TorchSaveArchive
     private const int MaxPickleBytes = 16 << 20;
 
     /// <summary>The object torch.save was given.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="failedChecksums">Storages whose bytes fail their CRC-32 (see <see cref="StateDictUnpickler.FailedChecksums"/>).</param>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
     /// <exception cref="InvalidDataException">It is not a torch.save archive Lethe reads; the message names the file.</exception>
-    public static object Read(string path)
+    public static object Read(string path, out IReadOnlyList<string> failedChecksums)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"PyTorch checkpoint not found: {path}", path);
         using var stream = File.OpenRead(path);
@@ -35,7 +37,7 @@ internal static class TorchSaveArchive
             throw new InvalidDataException($"{path}: data.pkl is over {MaxPickleBytes} bytes, too large for a state_dict");
         // The bytes unpickled are the bytes scanned.
         PickleScanner.Check(pickle, path);
-        return Unpickle(pickle, archive, entry.FullName[..^entry.Name.Length], path);
+        return Unpickle(pickle, archive, entry.FullName[..^entry.Name.Length], path, out failedChecksums);
     }
 
     /// <summary>torch.load reads the one data.pkl in the archive's top folder.</summary>
@@ -71,12 +73,14 @@ internal static class TorchSaveArchive
         }
     }
 
-    private static object Unpickle(byte[] pickle, ZipArchive archive, string folder, string path)
+    private static object Unpickle(byte[] pickle, ZipArchive archive, string folder, string path, out IReadOnlyList<string> failedChecksums)
     {
         try
         {
             using var unpickler = new StateDictUnpickler(archive, folder);
-            return unpickler.loads(pickle);
+            var saved = unpickler.loads(pickle);
+            failedChecksums = unpickler.FailedChecksums;
+            return saved;
         }
         catch (InvalidDataException e)
         {

@@ -149,6 +149,41 @@ public class PyTorchCheckpointTests
     }
 
     [Fact]
+    public void A_storage_whose_bytes_fail_the_zip_checksum_loads_as_torch_load_does_and_is_said_to_be_damaged()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "flipped.pth");
+        var bytes = File.ReadAllBytes(TestVectorFolder.Require("resnet18_mufac.pth")); // stored, not deflated, as torch.save writes
+        bytes[DataOffset(bytes, "/data/5")] ^= 0x40; // one bit of one weight, as a bad disk or copy does
+
+        File.WriteAllBytes(path, bytes);
+        var file = PyTorchCheckpoint.Read(path);
+
+        Assert.Equal(122, file.Tensors.Count);
+        Assert.Equal($"{path}: DAMAGED: the bytes of data/5 fail the zip's CRC-32 check, so some weights are not what torch.save wrote "
+            + "and the model's numbers may be wrong or NaN (torch.load does not check, and loads it as it is)", file.Note(path));
+    }
+
+    /// <summary>
+    /// Where an entry's stored bytes start. torch.save's local headers leave the sizes to a data descriptor, so the
+    /// entry is found in the central directory (end record: its offset at +16; each entry: name length +28, extra +30,
+    /// comment +32, local header offset +42, name +46), then its local header's name and extra field are skipped.
+    /// </summary>
+    private static int DataOffset(byte[] zip, string nameEnd)
+    {
+        int end = zip.Length - 22;
+        while (BitConverter.ToUInt32(zip, end) != 0x06054b50) end--;
+        for (int at = BitConverter.ToInt32(zip, end + 16); BitConverter.ToUInt32(zip, at) == 0x02014b50;)
+        {
+            int nameLength = BitConverter.ToUInt16(zip, at + 28), local = BitConverter.ToInt32(zip, at + 42);
+            if (System.Text.Encoding.UTF8.GetString(zip, at + 46, nameLength).EndsWith(nameEnd, StringComparison.Ordinal))
+                return local + 30 + BitConverter.ToUInt16(zip, local + 26) + BitConverter.ToUInt16(zip, local + 28);
+            at += 46 + nameLength + BitConverter.ToUInt16(zip, at + 30) + BitConverter.ToUInt16(zip, at + 32);
+        }
+        throw new InvalidOperationException($"no entry ending in {nameEnd}");
+    }
+
+    [Fact]
     public void A_cut_off_archive_is_refused_with_the_file_named()
     {
         using var dir = new TempDirectory();
