@@ -37,6 +37,8 @@ public static class PlanStatus
                 ? new CellStatus(cell, CellState.Failed, $"{who} stopped without finishing it (killed?)")
                 : new CellStatus(cell, CellState.Running, (owner is null ? "locked" : $"{who} since {owner.Taken:u}") + Epochs(store, cell));
         }
+        if (store.UnusableDone(cell) is { } unusable)
+            return new CellStatus(cell, CellState.Failed, $"its done record is unusable ({unusable}); running the cell makes it again");
         if (CellFailure.Read(store, cell) is { } failure)
             return new CellStatus(cell, CellState.Failed, $"{failure.Message} (pid {failure.ProcessId} on {failure.Host}, {failure.When:u})");
         var missing = cell.DependsOn.Where(id => done[id] is null).Select(id => plan.ById(id).Name).ToArray();

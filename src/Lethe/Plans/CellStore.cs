@@ -58,19 +58,35 @@ public sealed class CellStore(string directory)
     public bool IsLocked(Cell cell) => File.Exists(LockPath(cell));
 
     /// <summary>The done record of a finished cell, or null.</summary>
-    public CellDone? TryDone(Cell cell)
+    public CellDone? TryDone(Cell cell) => ReadDone(cell, out _);
+
+    /// <summary>
+    /// Why a cell's done record is there but cannot be used (damaged, or another cell's), or null: such a cell counts
+    /// as not done and is made again, which `plan show` must say rather than show it as merely ready.
+    /// </summary>
+    public string? UnusableDone(Cell cell)
     {
+        ReadDone(cell, out var unusable);
+        return unusable;
+    }
+
+    private CellDone? ReadDone(Cell cell, out string? unusable)
+    {
+        unusable = null;
         var path = DonePath(cell);
         if (!File.Exists(path)) return null;
+        var text = File.ReadAllText(path);
         try
         {
-            var done = JsonSerializer.Deserialize<CellDone>(File.ReadAllText(path), LetheJson.Options);
-            return done is not null && done.Id == cell.Id ? done : null;
+            var done = JsonSerializer.Deserialize<CellDone>(text, LetheJson.Options);
+            if (done is not null && done.Id == cell.Id) return done;
+            unusable = $"{path}: the record of another cell ({done?.Id})";
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return null;
+            unusable = $"{path}: {LetheJson.Problem(text, e)}";
         }
+        return null;
     }
 
     /// <summary>Marks a cell done: the last write of a cell.</summary>

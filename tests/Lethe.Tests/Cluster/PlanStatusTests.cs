@@ -40,6 +40,24 @@ public class PlanStatusTests
     }
 
     [Fact]
+    public void Should_say_a_damaged_done_record_is_unusable_rather_than_show_the_cell_ready()
+    {
+        using var dir = new TempDirectory();
+        var plan = HandMadePlan.Create(dir.Path);
+        var store = PlanFile.StoreOf(plan);
+        var original = plan.Cells[0];
+        HandMadePlan.MarkDone(store, original);
+        var done = store.DonePath(original);
+        File.WriteAllText(done, File.ReadAllText(done)[..20]); // cut short
+
+        var status = PlanStatus.Of(plan, store);
+
+        Assert.False(store.IsDone(original));
+        Assert.Equal(CellState.Failed, status[0].State);
+        Assert.Equal($"its done record is unusable ({done}: JSON ends early at line 2); running the cell makes it again", status[0].Detail);
+    }
+
+    [Fact]
     public void Should_show_a_cell_done_even_when_an_earlier_attempt_left_a_failure_record()
     {
         using var dir = new TempDirectory();
