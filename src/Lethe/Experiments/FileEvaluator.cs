@@ -29,7 +29,8 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
     /// <exception cref="InvalidDataException">A file that does not hold the task's network (the message names it), or bad data.</exception>
     public FileEvaluation Run(ExperimentSpec spec, string modelFile, string? retrainedFile, string commandLine = "", bool imageSizeChosen = true)
     {
-        if (!imageSizeChosen && CheckpointCache.InfoBeside(modelFile) is { Key.ImageSize: var trained } && trained != spec.ImageSize)
+        var modelSize = CheckpointCache.InfoBeside(modelFile)?.Key.ImageSize;
+        if (!imageSizeChosen && modelSize is { } trained && trained != spec.ImageSize)
             spec = spec with { ImageSize = trained };
         spec.Validate();
         long started = _clock.GetTimestamp();
@@ -37,9 +38,9 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
         set_num_threads(spec.EffectiveThreads);
         var device = torch.device(spec.Device);
         var provenance = Provenance.Capture(spec.Device, spec.EffectiveThreads, 1, commandLine, _clock.GetUtcNow());
-        var (model, modelSource) = Load(modelFile, spec, device);
+        var (model, modelSource) = Load(modelFile, modelSize, spec, device);
         using var modelScope = model;
-        var (retrained, retrainedSource) = retrainedFile is null ? default : Load(retrainedFile, spec, device);
+        var (retrained, retrainedSource) = retrainedFile is null ? default : Load(retrainedFile, CheckpointCache.InfoBeside(retrainedFile)?.Key.ImageSize, spec, device);
         using var retrainedScope = retrained;
 
         progress?.Report($"building {spec.Dataset} ({spec.ModelTask}, {spec.ImageSize} px)");
@@ -78,12 +79,13 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
         return new FileEvaluation(provenance, spec, summary, results, divergence, _clock.GetElapsedTime(started).TotalSeconds);
     }
 
-    private (nn.Module<Tensor, Tensor> Model, GivenModel Source) Load(string file, ExperimentSpec spec, Device device)
+    /// <param name="trainedSize">The image size the file's cache record gives, or null when it has none.</param>
+    private (nn.Module<Tensor, Tensor> Model, GivenModel Source) Load(string file, int? trainedSize, ExperimentSpec spec, Device device)
     {
         progress?.Report($"loading {file}");
         var source = GivenModel.Of(file);
         var model = ModelFile.Load(file, spec.ModelTask, device, out var note);
-        var said = string.Join("; ", new[] { note, SizeNote(file, spec.ImageSize) }.OfType<string>());
+        var said = string.Join("; ", new[] { note, SizeNote(trainedSize, spec.ImageSize) }.OfType<string>());
         if (said.Length > 0) progress?.Report(said);
         return (model, source with { Note = said.Length > 0 ? said : null });
     }
@@ -95,13 +97,14 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
     private static string? NotFinite(Evaluation.ModelEvaluation evaluation)
     {
         int Bad(string set) => evaluation.Losses[set].Count(l => !float.IsFinite(l));
-        if (Bad("forget") + Bad("unseen") == 0) return null;
-        return $"its loss is NaN or infinite on {Bad("forget")} forget, {Bad("unseen")} unseen and {Bad("test")} test images, "
+        var (forget, unseen) = (Bad("forget"), Bad("unseen"));
+        if (forget + unseen == 0) return null;
+        return $"its loss is NaN or infinite on {forget} forget, {unseen} unseen and {Bad("test")} test images, "
             + "so none of its numbers exist";
     }
 
     /// <summary>What the record beside a cached checkpoint says of its image size, when it says one.</summary>
-    private static string? SizeNote(string file, int evaluatedAt) => CheckpointCache.InfoBeside(file)?.Key.ImageSize switch
+    private static string? SizeNote(int? trainedSize, int evaluatedAt) => trainedSize switch
     {
         null => null,
         var trained when trained == evaluatedAt => $"trained at {trained} px (its cache record says)",

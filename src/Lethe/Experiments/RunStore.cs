@@ -32,7 +32,7 @@ public sealed class RunStore(string directory, string resultHash, IReadOnlyDicti
     /// <param name="unusable">Why a stored file was there but could not be read (damaged, or an older format), so a
     /// resume that makes the model again can say so; null otherwise.</param>
     public ModelResult? TryGet(string label, out string? unusable) =>
-        ReadStored<StoredResult>(PathOf(label), out unusable) is { } stored && stored.ResultHash == resultHash ? stored.Result : null;
+        LetheJson.TryRead<StoredResult>(PathOf(label), out unusable) is { } stored && stored.ResultHash == resultHash ? stored.Result : null;
 
     public void Put(ModelResult result)
     {
@@ -47,7 +47,7 @@ public sealed class RunStore(string directory, string resultHash, IReadOnlyDicti
 
     /// <summary>The per-sample losses by set ("forget", "unseen", "test") stored for a model, or null if absent or stale.</summary>
     public IReadOnlyDictionary<string, float[]>? TryGetLosses(string label) =>
-        ReadStored<StoredLosses>(LossesPath(directory, label), out _) is { } stored && stored.ResultHash == resultHash ? stored.Losses : null;
+        LetheJson.TryRead<StoredLosses>(LossesPath(directory, label), out _) is { } stored && stored.ResultHash == resultHash ? stored.Losses : null;
 
     public static string LossesPath(string runDirectory, string label) =>
         Path.Combine(runDirectory, ModelsFolder, $"{Slug(label)}.losses.json");
@@ -82,22 +82,6 @@ public sealed class RunStore(string directory, string resultHash, IReadOnlyDicti
         metadata[PhiMetadata.ResultHash] = resultHash;
         metadata[PhiMetadata.Definition] = PhiMetadata.DefinitionText;
         return metadata;
-    }
-
-    private static T? ReadStored<T>(string path, out string? unusable) where T : class
-    {
-        unusable = null;
-        if (!File.Exists(path)) return null;
-        var text = File.ReadAllText(path);
-        try
-        {
-            return JsonSerializer.Deserialize<T>(text, Json);
-        }
-        catch (JsonException e)
-        {
-            unusable = $"{path}: {LetheJson.Problem(text, e)}"; // recomputed rather than trusted
-            return null;
-        }
     }
 
     private sealed record StoredResult(string ResultHash, ModelResult Result);

@@ -23,14 +23,36 @@ public static class LetheJson
     /// <exception cref="InvalidDataException">The file is not <paramref name="what"/>: "runs/x/results.json: not a Lethe results file (JSON ends early at line 3)".</exception>
     public static T Read<T>(string path, string what, JsonSerializerOptions? options = null) where T : class
     {
-        var text = File.ReadAllText(path);
+        var value = Deserialize<T>(File.ReadAllText(path), options, out var problem);
+        if (problem is not null) throw new InvalidDataException($"{path}: not {what} ({problem})");
+        return value ?? throw new InvalidDataException($"{path}: not {what} (it holds null)");
+    }
+
+    /// <summary>
+    /// Reads a file Lethe wrote and may find damaged: a stored result, a done record, a cache entry's record. Null when
+    /// the file is absent or unusable, and then <paramref name="unusable"/> says why ("runs/x/models/sgd.json: JSON ends
+    /// early at line 3"), so a caller that makes the thing again can say so.
+    /// </summary>
+    public static T? TryRead<T>(string path, out string? unusable, JsonSerializerOptions? options = null) where T : class
+    {
+        unusable = null;
+        if (!File.Exists(path)) return null;
+        var value = Deserialize<T>(File.ReadAllText(path), options, out var problem);
+        if (problem is not null) unusable = $"{path}: {problem}";
+        return value;
+    }
+
+    private static T? Deserialize<T>(string text, JsonSerializerOptions? options, out string? problem) where T : class
+    {
+        problem = null;
         try
         {
-            return JsonSerializer.Deserialize<T>(text, options ?? Options) ?? throw new InvalidDataException($"{path}: not {what} (it holds null)");
+            return JsonSerializer.Deserialize<T>(text, options ?? Options);
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: not {what} ({Problem(text, e)})", e);
+            problem = Problem(text, e);
+            return null;
         }
     }
 

@@ -72,20 +72,9 @@ public sealed class CellStore(string directory)
 
     private CellDone? ReadDone(Cell cell, out string? unusable)
     {
-        unusable = null;
-        var path = DonePath(cell);
-        if (!File.Exists(path)) return null;
-        var text = File.ReadAllText(path);
-        try
-        {
-            var done = JsonSerializer.Deserialize<CellDone>(text, LetheJson.Options);
-            if (done is not null && done.Id == cell.Id) return done;
-            unusable = $"{path}: the record of another cell ({done?.Id})";
-        }
-        catch (JsonException e)
-        {
-            unusable = $"{path}: {LetheJson.Problem(text, e)}";
-        }
+        var done = LetheJson.TryRead<CellDone>(DonePath(cell), out unusable);
+        if (done is null || done.Id == cell.Id) return done;
+        unusable = $"{DonePath(cell)}: the record of another cell ({done.Id})";
         return null;
     }
 

@@ -83,20 +83,9 @@ public sealed class CheckpointCache(string directory)
     /// The record a cache entry keeps beside its weights (X.json beside X.ckpt), for a checkpoint given by its path
     /// (`lethe evaluate`): null when there is none or it is not such a record.
     /// </summary>
-    public static CheckpointInfo? InfoBeside(string weightsFile)
-    {
-        var path = Path.ChangeExtension(weightsFile, ".json");
-        if (!File.Exists(path)) return null;
-        try
-        {
-            var info = JsonSerializer.Deserialize<CheckpointInfo>(File.ReadAllText(path), LetheJson.Options);
-            return info?.Key is null ? null : info;
-        }
-        catch (JsonException)
-        {
-            return null; // some other JSON file of the same name: no record of this model's making
-        }
-    }
+    public static CheckpointInfo? InfoBeside(string weightsFile) =>
+        // Some other JSON file of the same name is no record of this model's making.
+        LetheJson.TryRead<CheckpointInfo>(Path.ChangeExtension(weightsFile, ".json"), out _) is { Key: not null } info ? info : null;
 
     public void Store(CheckpointInfo info, nn.Module<Tensor, Tensor> model)
     {
