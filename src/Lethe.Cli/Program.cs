@@ -2,7 +2,7 @@ using Lethe.Cli;
 using Spectre.Console;
 
 // Before any tensor exists: LibTorch's memory otherwise fragments across glibc arenas and grows every epoch.
-Lethe.Experiments.NativeAllocator.LimitArenas();
+Lethe.Diagnostics.NativeAllocator.LimitArenas();
 var console = AnsiConsole.Console;
 // Piped or nohup'd output has no terminal width; Spectre would wrap at 80 columns and split log lines and tables.
 if (Console.IsOutputRedirected) console.Profile.Width = 240;

@@ -6,6 +6,8 @@ using Lethe.Plans;
 using Lethe.Reports.Audit;
 using Lethe.Unlearning;
 using Spectre.Console;
+using Lethe.Audit;
+using Lethe.Experiments;
 
 namespace Lethe.Cli.Commands;
 

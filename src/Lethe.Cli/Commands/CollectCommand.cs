@@ -6,6 +6,7 @@ using Lethe.Plans;
 using Lethe.Reports;
 using Lethe.Reports.Audit;
 using Spectre.Console;
+using Lethe.Experiments;
 
 namespace Lethe.Cli.Commands;
 

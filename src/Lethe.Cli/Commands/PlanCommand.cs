@@ -3,6 +3,7 @@ using Lethe.Cli.Rendering;
 using Lethe.Cluster;
 using Lethe.Plans;
 using Spectre.Console;
+using Lethe.Audit;
 
 namespace Lethe.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lethe.Models;
+using Lethe.Data;
 
 namespace Lethe.Cli.Commands;
 

@@ -1,5 +1,6 @@
-using Lethe.Plans;
-using Lethe.Reports;
+using Lethe.Evaluation;
+using Lethe.Experiments;
+using Lethe.Numerics;
 using Lethe.Unlearning;
 
 namespace Lethe.Audit;
@@ -11,17 +12,10 @@ namespace Lethe.Audit;
 /// </summary>
 public static class AuditScorer
 {
-    /// <exception cref="InvalidDataException">A model cell that is not done, or a missing or stale file (named).</exception>
-    public static AuditResult Score(Plan plan, CellStore store)
-    {
-        var pools = PhiPools.Load(plan, store);
-        var done = plan.Cells.Where(c => c.MakesModel).Select(c => store.TryDone(c)!).ToArray();
-        var cost = new AuditCost(done.Length, done.Sum(d => d.Labels.Count), done.Sum(d => d.Seconds),
-            done.GroupBy(d => d.Role.ToString()).ToDictionary(g => g.Key, g => g.Sum(d => d.Seconds)));
-        return Score(plan, pools, cost);
-    }
-
-    internal static AuditResult Score(Plan plan, PhiPools pools, AuditCost cost)
+    /// <summary>Scores an audit of <paramref name="mode"/> with <paramref name="n"/> models a side from its pools.</summary>
+    /// <param name="spec">The audit's frozen spec (its dataset, task, image size and seed head the result).</param>
+    /// <param name="dataFingerprint">The fingerprint of the data every model was made on.</param>
+    internal static AuditResult Score(AuditMode mode, int n, ExperimentSpec spec, string dataFingerprint, PhiPools pools, AuditCost cost)
     {
         var retrained = pools.Where(CellRole.Retrained);
         var originals = pools.Where(CellRole.Original);
@@ -34,14 +28,14 @@ public static class AuditScorer
         foreach (var label in unlearned.Select(m => m.Label).Distinct())
         {
             var models = unlearned.Where(m => m.Label == label).ToArray();
-            var method = MethodRegistry.Get(models[0].Cell.Method!);
+            var method = MethodRegistry.Get(models[0].Method!);
             // A seedless method in fixed-original mode made one model: the pool is that model N times.
-            var pool = models.Length == 1 && plan.N > 1 ? Enumerable.Repeat(models[0], plan.N).ToArray() : models;
+            var pool = models.Length == 1 && n > 1 ? Enumerable.Repeat(models[0], n).ToArray() : models;
             methods.Add(MethodAudit.Of(label, method.Key, method.DependsOnSeed, pool, retrained, forget, retain, unseen));
         }
 
         var nullCheck = NullCheck.Of(retrained, forget);
-        var originalCheck = plan.Mode == AuditMode.Population
+        var originalCheck = mode == AuditMode.Population
             ? OriginalCheck.OfPool(originals, retrained, forget)
             : OriginalCheck.OfOne(originals[0], retrained, forget, unseen);
         var warnings = new List<string>();
@@ -49,22 +43,21 @@ public static class AuditScorer
         if (nullCheck.Passed is null) warnings.Add("The null check did not run: " + nullCheck.Verdict);
         if (!originalCheck.Passed) warnings.Add("The Original check failed: " + originalCheck.Verdict);
         foreach (var seedless in methods.Where(m => !m.DependsOnSeed).Select(m => m.Label))
-            warnings.Add(plan.Mode == AuditMode.FixedOriginal
-                ? $"{seedless} does not depend on its seed: in fixed-original mode its {plan.N} models are one model, so every forget image gets ε = 50 and F = 0 by construction, whatever it forgets"
-                : $"{seedless} does not depend on its seed: its spread here comes from the {plan.N} Originals alone");
+            warnings.Add(mode == AuditMode.FixedOriginal
+                ? $"{seedless} does not depend on its seed: in fixed-original mode its {n} models are one model, so every forget image gets ε = 50 and F = 0 by construction, whatever it forgets"
+                : $"{seedless} does not depend on its seed: its spread here comes from the {n} Originals alone");
 
         foreach (var label in unlearned.Where(m => m.Result.IsStartingModel).Select(m => m.Label).Distinct())
         {
             var idle = unlearned.Where(m => m.Label == label && m.Result.IsStartingModel).ToArray();
             var why = idle[0].Result.TookNoStep
-                ? $"{UnlearningLoop.NoStep} (full batches of {plan.Spec.UnlearnBatchSize ?? UnlearningContext.DefaultBatchSize} only, {forget.Names.Count} forget images)"
+                ? $"{UnlearningLoop.NoStep} (full batches of {spec.UnlearnBatchSize ?? UnlearningContext.DefaultBatchSize} only, {forget.Names.Count} forget images)"
                 : UnlearningLoop.NoChange;
             warnings.Add($"{label}: {idle.Length} of its models {why}, so they are their Original and its scores say nothing about the method");
         }
 
-        var spec = plan.Spec;
-        return new AuditResult(plan.Mode.Name(), plan.N, spec.Dataset, spec.TaskKind,
-            spec.ImageSize, spec.Seed, plan.DataFingerprint, forget.Names.Count, forget.Identities.Distinct().Count(),
+        return new AuditResult(mode.Name(), n, spec.Dataset, spec.TaskKind,
+            spec.ImageSize, spec.Seed, dataFingerprint, forget.Names.Count, forget.Identities.Distinct().Count(),
             nullCheck, originalCheck,
             ConfidenceInterval.Of(originals.Select(m => m.Result.Evaluation.AttackAccuracy)),
             ConfidenceInterval.Of(retrained.Select(m => m.Result.Evaluation.AttackAccuracy)),

@@ -1,4 +1,5 @@
 using Lethe.Reports;
+using Lethe.Numerics;
 
 namespace Lethe.Audit;
 
@@ -47,7 +48,7 @@ public sealed record MethodAudit(
     internal static MethodAudit Of(string label, string method, bool dependsOnSeed, IReadOnlyList<AuditModel> unlearned,
         IReadOnlyList<AuditModel> retrained, PhiColumns forget, PhiColumns retain, PhiColumns unseen)
     {
-        var distinct = unlearned.DistinctBy(m => m.Cell.Id).ToArray();
+        var distinct = unlearned.DistinctBy(m => m.CellId).ToArray();
         ConfidenceInterval? Over(Func<Evaluation.ModelEvaluation, double> metric) =>
             ConfidenceInterval.Of(distinct.Select(m => metric(m.Result.Evaluation)));
         var empty = new MethodAudit(label, method, dependsOnSeed, distinct.Length, unlearned.Count,

@@ -1,10 +1,14 @@
+using Lethe.Evaluation;
 using Lethe.Experiments;
-using Lethe.Plans;
 
 namespace Lethe.Audit;
 
-/// <summary>One model of an audit as the scorer sees it: its cell, label, stored result and stored φ.</summary>
-internal sealed record AuditModel(Cell Cell, string Label, ModelResult Result, IReadOnlyList<PhiRow> Phi);
+/// <summary>
+/// One model of an audit as the scorer sees it: the cell that made it (id, name for messages, role, method), its label,
+/// stored result and stored φ. The scorer sees these facts, not the plan, so it works on pools from any source.
+/// </summary>
+internal sealed record AuditModel(string CellId, string CellName, CellRole Role, string? Method, string Label, ModelResult Result,
+    IReadOnlyList<PhiRow> Phi);
 
 /// <summary>
 /// Reads the stored φ and results of a plan's model cells (nothing is re-run), and lays φ out as the scorers want it:
@@ -16,22 +20,12 @@ internal sealed class PhiPools
 
     public IReadOnlyList<AuditModel> Models { get; }
 
-    /// <exception cref="InvalidDataException">A model cell that is not done, or a result or φ file that is missing or stale
-    /// (the message names the cell and file).</exception>
-    public static PhiPools Load(Plan plan, CellStore store)
-    {
-        var models = new List<AuditModel>();
-        foreach (var cell in plan.Cells.Where(c => c.MakesModel))
-            models.AddRange(store.Models(cell).Select(result => new AuditModel(cell, result.Label, result, result.Evaluation.Phi)));
-        return new PhiPools(models);
-    }
-
-    /// <summary>For tests and other sources: pools from models already in memory.</summary>
+    /// <summary>For the store's reader, tests and other sources: pools from models already in memory.</summary>
     public static PhiPools Of(IReadOnlyList<AuditModel> models) => new(models);
 
     /// <summary>The models of one role (and label, for unlearning cells), in plan order.</summary>
     public IReadOnlyList<AuditModel> Where(CellRole role, string? label = null) =>
-        Models.Where(m => m.Cell.Role == role && (label is null || m.Label == label)).ToArray();
+        Models.Where(m => m.Role == role && (label is null || m.Label == label)).ToArray();
 }
 
 /// <summary>The columns of one set's φ matrix: the examples' names and identities.</summary>
@@ -43,7 +37,7 @@ internal sealed record PhiColumns(string Set, IReadOnlyList<(int Index, int Attr
     public static PhiColumns Of(AuditModel model, string set)
     {
         var rows = model.Phi.Where(r => r.Set == set).ToArray();
-        if (rows.Length == 0) throw new InvalidDataException($"{model.Cell.Name} {model.Label}: no φ for the {set} set");
+        if (rows.Length == 0) throw new InvalidDataException($"{model.CellName} {model.Label}: no φ for the {set} set");
         var multi = rows.Any(r => r.Attribute != 0);
         return new PhiColumns(set, rows.Select(r => (r.Index, r.Attribute)).ToArray(),
             rows.Select(r => multi ? $"{set}/{r.Index}/a{r.Attribute}" : $"{set}/{r.Index}").ToArray(),
@@ -63,12 +57,12 @@ internal sealed record PhiColumns(string Set, IReadOnlyList<(int Index, int Attr
             foreach (var row in models[m].Phi.Where(r => r.Set == Set))
             {
                 if (!column.TryGetValue((row.Index, row.Attribute), out var k))
-                    throw new InvalidDataException($"{models[m].Cell.Name} {models[m].Label}: φ of {Set} example {row.Index} is not in the other models' files");
+                    throw new InvalidDataException($"{models[m].CellName} {models[m].Label}: φ of {Set} example {row.Index} is not in the other models' files");
                 phi[m, k] = row.Phi;
                 seen++;
             }
             if (seen != Keys.Count)
-                throw new InvalidDataException($"{models[m].Cell.Name} {models[m].Label}: φ covers {seen} {Set} examples, the others {Keys.Count}");
+                throw new InvalidDataException($"{models[m].CellName} {models[m].Label}: φ covers {seen} {Set} examples, the others {Keys.Count}");
         }
         return phi;
     }

@@ -1,5 +1,6 @@
 using Lethe.Audit;
 using Lethe.Plans;
+using Lethe.Experiments;
 
 namespace Lethe.Cluster;
 

@@ -1,5 +1,7 @@
 using Lethe.Plans;
 using Lethe.Reports;
+using Lethe.Experiments;
+using Lethe.Numerics;
 
 namespace Lethe.Cluster;
 

@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using Lethe.Experiments;
 using Lethe.Models;
 using static TorchSharp.torch;
+using Lethe.Numerics;
 
 namespace Lethe.Data;
 

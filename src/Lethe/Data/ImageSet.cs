@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using TorchSharp;
 using static TorchSharp.torch;
+using Lethe.Models;
 
 namespace Lethe.Data;
 

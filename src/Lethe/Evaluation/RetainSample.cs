@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Lethe.Experiments;
+using Lethe.Numerics;
 
 namespace Lethe.Evaluation;
 

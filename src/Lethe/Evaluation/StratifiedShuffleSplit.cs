@@ -1,4 +1,5 @@
 using Lethe.Experiments;
+using Lethe.Numerics;
 
 namespace Lethe.Evaluation;
 

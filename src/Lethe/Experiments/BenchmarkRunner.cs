@@ -9,6 +9,7 @@ using Lethe.Reports;
 using Lethe.Unlearning;
 using TorchSharp;
 using static TorchSharp.torch;
+using Lethe.Numerics;
 
 namespace Lethe.Experiments;
 

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Lethe.Data;
 using Lethe.Data.Transforms;
 using Lethe.Training;
+using Lethe.Numerics;
 
 namespace Lethe.Experiments;
 
@@ -72,7 +73,7 @@ public sealed record ExperimentSpec
         // TaskNames also knows the file datasets' names, which are no SynthFaces task.
         if (Dataset == "synthfaces" && !SynthFaces.TaskKinds.Contains(TaskKind, StringComparer.OrdinalIgnoreCase))
             throw new ArgumentException($"--task: unknown SynthFaces task '{TaskKind}'; known: {string.Join(", ", SynthFaces.TaskKinds)}");
-        return Lethe.Models.TaskNames.Resolve(ModelTask);
+        return Data.TaskNames.Resolve(ModelTask);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Lethe.Evaluation;
 using Lethe.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using Lethe.Diagnostics;
 
 namespace Lethe.Experiments;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lethe.Audit;
 using Lethe.Models;
+using Lethe.Evaluation;
 
 namespace Lethe.Experiments;
 

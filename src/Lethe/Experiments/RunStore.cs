@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lethe.Audit;
 using Lethe.IO;
+using Lethe.Evaluation;
 
 namespace Lethe.Experiments;
 

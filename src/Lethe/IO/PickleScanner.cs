@@ -27,7 +27,7 @@ internal static class PickleScanner
         "torch._utils._rebuild_tensor",
         "torch._utils._rebuild_tensor_v2",
         "torch._utils._rebuild_parameter",
-        .. Lethe.Training.TorchStorageTypes.ByName.Keys.Select(type => $"torch.{type}"),
+        .. TorchStorageTypes.ByName.Keys.Select(type => $"torch.{type}"),
     ];
 
     /// <summary>Throws <see cref="InvalidDataException"/> (naming <paramref name="file"/>) at the first refused opcode or global.</summary>

@@ -29,7 +29,7 @@ public abstract class PredictionTask
 
     /// <summary>
     /// φ = log p_y − log(1 − p_y) of each sample and attribute, float64 [N, Attributes.Count], from the logits without
-    /// forming a probability (so it stays exact where p_y rounds to 0 or 1); the tensor form of Audit.Phi. NaN where a
+    /// forming a probability (so it stays exact where p_y rounds to 0 or 1); the tensor form of Evaluation.Phi. NaN where a
     /// logit is not finite (a diverged model).
     /// </summary>
     public abstract Tensor Phi(Tensor logits, Tensor targets);

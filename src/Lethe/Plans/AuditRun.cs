@@ -1,6 +1,7 @@
 using Lethe.Audit;
 using Lethe.Experiments;
 using static TorchSharp.torch;
+using Lethe.Diagnostics;
 
 namespace Lethe.Plans;
 

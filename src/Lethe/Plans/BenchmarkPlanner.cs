@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lethe.Experiments;
 using Lethe.IO;
+using Lethe.Audit;
 
 namespace Lethe.Plans;
 

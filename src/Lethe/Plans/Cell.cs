@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Lethe.Experiments;
 
 namespace Lethe.Plans;
 

@@ -6,6 +6,7 @@ using Lethe.IO;
 using Lethe.Models;
 using Lethe.Training;
 using Lethe.Unlearning;
+using Lethe.Data;
 
 namespace Lethe.Plans;
 

@@ -9,6 +9,7 @@ using Lethe.Training;
 using Lethe.Unlearning;
 using TorchSharp;
 using static TorchSharp.torch;
+using Lethe.Numerics;
 
 namespace Lethe.Plans;
 
@@ -143,7 +144,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
             return [];
         }
         Report(cell, "scoring from the stored φ");
-        var audit = Audit.AuditScorer.Score(Plan, store);
+        var audit = AuditScoring.Score(Plan, store);
         audit.Write(Path.Combine(store.FolderOf(cell), AuditResultFile));
         return [];
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Lethe.Audit;
 using Lethe.Experiments;
 using Lethe.IO;
+using Lethe.Evaluation;
 
 namespace Lethe.Plans;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lethe.Experiments;
 using Lethe.IO;
+using Lethe.Audit;
 
 namespace Lethe.Plans;
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Lethe.Models;
 using Lethe.Reports;
 using static TorchSharp.torch;
+using Lethe.Experiments;
+using Lethe.Numerics;
 
 namespace Lethe.Plans;
 

@@ -1,3 +1,4 @@
+using Lethe.Numerics;
 namespace Lethe.Reports;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Lethe.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using Lethe.Data;
 
 namespace Lethe.Training;
 

@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using Lethe.Diagnostics;
 
 namespace Lethe.Training;
 
@@ -55,7 +56,7 @@ public sealed class OptimiserSteps(nn.Module model, optim.Optimizer optimizer, C
         return scalar;
     }
 
-    /// <summary>Steps between two hand-backs of glibc's free pages (<see cref="Lethe.Experiments.NativeAllocator.Trim"/>).</summary>
+    /// <summary>Steps between two hand-backs of glibc's free pages (<see cref="Lethe.Diagnostics.NativeAllocator.Trim"/>).</summary>
     public const int TrimInterval = 25;
 
     private int trimmedAt;
@@ -70,7 +71,7 @@ public sealed class OptimiserSteps(nn.Module model, optim.Optimizer optimizer, C
     {
         if (Steps - trimmedAt < TrimInterval) return;
         trimmedAt = Steps;
-        Lethe.Experiments.NativeAllocator.Trim();
+        Lethe.Diagnostics.NativeAllocator.Trim();
     }
 
     /// <summary>The last weight check of a stage, so that no non-finite model leaves unrecorded.</summary>

@@ -3,6 +3,7 @@ using Lethe.Models;
 using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
+using Lethe.Data;
 
 namespace Lethe.Training;
 

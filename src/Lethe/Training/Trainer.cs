@@ -79,7 +79,7 @@ public sealed class Trainer(TimeProvider? clock = null)
         }
         // An epoch's freed activations go back before the resident size is read, once: the epoch's last progress line
         // and its stored history show the same number.
-        Lethe.Experiments.NativeAllocator.Trim();
+        Lethe.Diagnostics.NativeAllocator.Trim();
         double resident = MemoryProbe.ResidentMiB();
         if (step == batches) progress?.Report(Progress(resident));
         return new EpochStats(epoch + 1, lr, lossSum / Math.Max(images, 1), correct / Math.Max(scored, 1), images,

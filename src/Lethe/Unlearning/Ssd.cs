@@ -1,5 +1,6 @@
 using Lethe.Reports;
 using static TorchSharp.torch;
+using Lethe.Numerics;
 
 namespace Lethe.Unlearning;
 

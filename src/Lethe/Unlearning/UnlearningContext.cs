@@ -3,6 +3,7 @@ using Lethe.Data.Transforms;
 using Lethe.Experiments;
 using Lethe.Models;
 using static TorchSharp.torch;
+using Lethe.Numerics;
 
 namespace Lethe.Unlearning;
 

@@ -5,6 +5,8 @@ using Lethe.Models;
 using Lethe.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using Lethe.Diagnostics;
+using Lethe.Numerics;
 
 namespace Lethe.Unlearning;
 

@@ -43,9 +43,9 @@ public class AuditScorerTests
                         // SSD's φ is the one Original's, the same on every seed: no noise of its own.
                         i * 0.3 + (memorised && set == "forget" ? 4 : 0) + (cell.Method == "ssd" ? 0.01 * i : Normal(random))));
             var evaluation = new ModelEvaluation(0.5, null, [0.5], 0.6, 0.7, 0.5, memorised ? 0.7 : 0.5, 0, 0.5, 0.5, 12, 6, 0);
-            models.Add(new AuditModel(cell, label, new ModelResult { Label = label, Source = "", Evaluation = evaluation, Seconds = 1 }, rows));
+            models.Add(new AuditModel(cell.Id, cell.Name, cell.Role, cell.Method, label, new ModelResult { Label = label, Source = "", Evaluation = evaluation, Seconds = 1 }, rows));
         }
-        return (plan, AuditScorer.Score(plan, PhiPools.Of(models), new AuditCost(models.Count, models.Count, 60, new Dictionary<string, double>())));
+        return (plan, AuditScoring.Score(plan, PhiPools.Of(models), new AuditCost(models.Count, models.Count, 60, new Dictionary<string, double>())));
     }
 
     private static double Normal(Random random) =>

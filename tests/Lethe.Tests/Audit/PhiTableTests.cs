@@ -1,6 +1,7 @@
 using Lethe.Audit;
 using Lethe.Tests.Support;
 using ParquetSharp;
+using Lethe.Evaluation;
 
 namespace Lethe.Tests.Audit;
 

@@ -1,4 +1,5 @@
 using Lethe.Audit;
+using Lethe.Evaluation;
 
 namespace Lethe.Tests.Audit;
 

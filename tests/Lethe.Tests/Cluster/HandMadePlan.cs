@@ -1,5 +1,7 @@
 using Lethe.Plans;
 using Lethe.Tests.Experiments;
+using Lethe.Audit;
+using Lethe.Experiments;
 
 namespace Lethe.Tests.Cluster;
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Lethe.Cluster;
 using Lethe.Plans;
 using Lethe.Tests.Support;
+using Lethe.Experiments;
 
 namespace Lethe.Tests.Cluster;
 

@@ -2,6 +2,7 @@ using ClusterShell = Lethe.Cluster.Shell;
 using Lethe.Experiments;
 using Lethe.Plans;
 using Lethe.Tests.Experiments;
+using Lethe.Audit;
 
 namespace Lethe.Tests.Cluster;
 

@@ -1,6 +1,7 @@
 using Lethe.Data;
 using Lethe.Data.Transforms;
 using static Lethe.Tests.Data.LoaderFixtures;
+using Lethe.Models;
 
 namespace Lethe.Tests.Data;
 

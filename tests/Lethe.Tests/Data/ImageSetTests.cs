@@ -1,5 +1,6 @@
 using Lethe.Data;
 using static TorchSharp.torch;
+using Lethe.Models;
 
 namespace Lethe.Tests.Data;
 

@@ -1,5 +1,6 @@
 using Lethe.Evaluation;
 using Lethe.Experiments;
+using Lethe.Numerics;
 
 namespace Lethe.Tests.Evaluation;
 

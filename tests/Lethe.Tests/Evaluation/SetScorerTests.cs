@@ -45,7 +45,7 @@ public class SetScorerTests
         for (int i = 0; i < Count; i++)
         {
             var row = Enumerable.Range(0, 8).Select(c => (float)table[i, c]).ToArray();
-            Assert.Equal(Lethe.Audit.Phi.FromLogits(row, labels[i]), scores.Phi[i, 0], 1e-12);
+            Assert.Equal(Lethe.Evaluation.Phi.FromLogits(row, labels[i]), scores.Phi[i, 0], 1e-12);
             // The defining effect: with p_y = e^(−loss), φ = log p_y − log(1 − p_y) (the loss is float32, hence 1e-4).
             var p = Math.Exp(-scores.Losses[i]);
             Assert.Equal(Math.Log(p) - Math.Log(1 - p), scores.Phi[i, 0], 1e-4);

@@ -1,6 +1,7 @@
 using Lethe.Audit;
 using Lethe.Experiments;
 using Lethe.Tests.Support;
+using Lethe.Evaluation;
 
 namespace Lethe.Tests.Experiments;
 

@@ -189,7 +189,7 @@ public class BenchmarkRunnerMethodTests
         var table = ResultsTable.From(run);
         Assert.Contains(table.Rows, r => r.Metric == "Speed-up vs Retrained");
         Assert.True(run.Models.Single(m => m.Label == "UNSIR Stage 2").Seconds >= run.Models.Single(m => m.Label == "UNSIR Stage 1").Seconds);
-        Assert.All(run.Models, m => Assert.NotEmpty(Lethe.Audit.PhiTable.Read(RunStore.PhiPath(spec.OutputDirectory, m.Label)).Rows));
+        Assert.All(run.Models, m => Assert.NotEmpty(Lethe.Evaluation.PhiTable.Read(RunStore.PhiPath(spec.OutputDirectory, m.Label)).Rows));
     }
 
     [Fact]

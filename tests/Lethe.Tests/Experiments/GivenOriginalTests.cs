@@ -39,7 +39,7 @@ public class GivenOriginalTests
         Assert.Contains("| Time (s) | – |", new MarkdownReport().Render(run));
         // An untrained network on 8 balanced-ish classes: near chance, far below what two epochs of training reach on train.
         Assert.InRange(original.Evaluation.ForgetAccuracy, 0, 0.5);
-        Assert.Equal(24, Lethe.Audit.PhiTable.Read(RunStore.PhiPath(spec.OutputDirectory, "Original")).Rows.Count(r => r.Set == "forget"));
+        Assert.Equal(24, Lethe.Evaluation.PhiTable.Read(RunStore.PhiPath(spec.OutputDirectory, "Original")).Rows.Count(r => r.Set == "forget"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Lethe.Experiments;
+using Lethe.Diagnostics;
 
 namespace Lethe.Tests.Experiments;
 

@@ -2,6 +2,7 @@ using Lethe.Audit;
 using Lethe.Experiments;
 using Lethe.Tests.Reports;
 using Lethe.Tests.Support;
+using Lethe.Evaluation;
 
 namespace Lethe.Tests.Experiments;
 

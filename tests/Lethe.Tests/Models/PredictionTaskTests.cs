@@ -50,7 +50,7 @@ public class PredictionTaskTests
     public void Multiclass_phi_on_the_tensor_agrees_with_the_scalar_definition_on_random_extreme_and_tied_logits()
     {
         // 200 random rows of 8 logits in [−10, 10], then rows that overflow a naive softmax (±200), rows of ties, and a
-        // row whose true logit ties the largest other one. Audit.Phi is the reference (the challenge's definition, exact).
+        // row whose true logit ties the largest other one. Evaluation.Phi is the reference (the challenge's definition, exact).
         var random = new Random(12);
         var rows = new List<float[]>();
         for (var i = 0; i < 200; i++) rows.Add(Enumerable.Range(0, 8).Select(_ => (float)(random.NextDouble() * 20 - 10)).ToArray());
@@ -71,7 +71,7 @@ public class PredictionTaskTests
         var actual = phi.data<double>().ToArray();
         for (var i = 0; i < rows.Count; i++)
         {
-            var expected = Lethe.Audit.Phi.FromLogits(rows[i], labels[i]);
+            var expected = Lethe.Evaluation.Phi.FromLogits(rows[i], labels[i]);
             Assert.True(Math.Abs(expected - actual[i]) <= 1e-13 * Math.Max(1, Math.Abs(expected)),
                 $"row {i}: tensor φ {actual[i]:R}, scalar φ {expected:R}");
         }
@@ -101,7 +101,7 @@ public class PredictionTaskTests
         using var phi = MultiLabelTask.MaleSmilingYoung.Phi(logits, targets);
 
         Assert.Equal([2L, 3L], phi.shape);
-        var expected = Lethe.Audit.Phi.FromSigmoidLogits(z, bits).Cast<double>().ToArray();
+        var expected = Lethe.Evaluation.Phi.FromSigmoidLogits(z, bits).Cast<double>().ToArray();
         Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), phi.data<double>().ToArray().Select(BitConverter.DoubleToInt64Bits));
         Assert.Equal([1.5, -2.0, -0.0, -200.0, -200.0, 0.25], expected);
     }

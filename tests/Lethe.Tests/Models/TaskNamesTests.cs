@@ -1,4 +1,5 @@
 using Lethe.Models;
+using Lethe.Data;
 
 namespace Lethe.Tests.Models;
 

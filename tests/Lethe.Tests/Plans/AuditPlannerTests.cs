@@ -2,6 +2,7 @@ using Lethe.Experiments;
 using Lethe.Models;
 using Lethe.Plans;
 using Lethe.Tests.Experiments;
+using Lethe.Audit;
 
 namespace Lethe.Tests.Plans;
 

@@ -8,6 +8,7 @@ using Lethe.Tests.Experiments;
 using Lethe.Tests.Support;
 using Lethe.Training;
 using static TorchSharp.torch;
+using Lethe.Audit;
 
 namespace Lethe.Tests.Plans;
 

@@ -1,5 +1,6 @@
 using Lethe.Plans;
 using Lethe.Tests.Support;
+using Lethe.Experiments;
 
 namespace Lethe.Tests.Plans;
 

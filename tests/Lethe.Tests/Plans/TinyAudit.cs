@@ -1,6 +1,7 @@
 using Lethe.Experiments;
 using Lethe.Plans;
 using Lethe.Tests.Experiments;
+using Lethe.Audit;
 
 namespace Lethe.Tests.Plans;
 

@@ -1,4 +1,5 @@
 using Lethe.Reports;
+using Lethe.Numerics;
 
 namespace Lethe.Tests.Reports;
 

@@ -4,6 +4,7 @@ using Lethe.Tests.Support;
 using Lethe.Training;
 using static Lethe.Tests.Training.PyTorchFixtures;
 using static TorchSharp.torch;
+using Lethe.Data;
 
 namespace Lethe.Tests.Training;
 

@@ -3,6 +3,7 @@ using Lethe.Experiments;
 using Lethe.Unlearning;
 using static Lethe.Tests.Unlearning.UnlearningFixtures;
 using static TorchSharp.torch;
+using Lethe.Numerics;
 
 namespace Lethe.Tests.Unlearning;
 

@@ -1,4 +1,5 @@
 using Lethe.Audit;
+using Lethe.Numerics;
 
 namespace Lethe.Reports.Audit;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScottPlot;
+using Lethe.Numerics;
 
 namespace Lethe.Reports.Plots;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lethe.Experiments;
 using ScottPlot;
+using Lethe.Numerics;
 
 namespace Lethe.Reports.Plots;
 

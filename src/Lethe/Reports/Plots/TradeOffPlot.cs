@@ -1,6 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 using ScottPlot.Plottables;
+using Lethe.Numerics;
 
 namespace Lethe.Reports.Plots;
 

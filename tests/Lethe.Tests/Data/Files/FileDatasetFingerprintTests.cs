@@ -1,6 +1,7 @@
 using Lethe.Data;
 using Lethe.Data.Files;
 using static TorchSharp.torch;
+using Lethe.Models;
 
 namespace Lethe.Tests.Data.Files;
 

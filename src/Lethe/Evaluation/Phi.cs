@@ -1,4 +1,4 @@
-namespace Lethe.Audit;
+namespace Lethe.Evaluation;
 
 /// <summary>
 /// φ, the logit-scaled confidence of one model on one example: φ = log p_y − log(1 − p_y). It is the per-example

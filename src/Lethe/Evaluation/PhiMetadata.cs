@@ -1,4 +1,4 @@
-namespace Lethe.Audit;
+namespace Lethe.Evaluation;
 
 /// <summary>
 /// Keys of the key-value metadata a φ file carries (Parquet's file-level key_value_metadata; in Python

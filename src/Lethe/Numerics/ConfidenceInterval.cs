@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Lethe.Reports;
+namespace Lethe.Numerics;
 
 /// <summary>
 /// The mean of a metric over seeds with its two-sided 95% Student-t interval: mean ± t(0.975, n − 1)·s/√n, where s is

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Lethe.Reports;
+namespace Lethe.Numerics;
 
 /// <summary>
 /// A number as every table, log line and status shows it: fixed digits in the invariant culture, and "–" where the

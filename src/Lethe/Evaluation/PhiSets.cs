@@ -1,4 +1,4 @@
-namespace Lethe.Audit;
+namespace Lethe.Evaluation;
 
 /// <summary>The names of the sets a φ table covers, as stored in its "set" column.</summary>
 public static class PhiSets

@@ -1,6 +1,7 @@
 using Lethe.Data;
+using Lethe.Models;
 
-namespace Lethe.Audit;
+namespace Lethe.Evaluation;
 
 /// <summary>Turns one set's φ matrix (samples × attributes, from one evaluation pass) into φ table rows.</summary>
 public static class PhiRows

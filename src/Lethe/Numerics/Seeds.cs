@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Lethe.Experiments;
+namespace Lethe.Numerics;
 
 /// <summary>
 /// One experiment seed, from which each stage derives its own named stream ("split", "init", "shuffle", "augment",

@@ -1,4 +1,4 @@
-namespace Lethe.Reports;
+namespace Lethe.Numerics;
 
 /// <summary>
 /// The 97.5% quantile of Student's t distribution, i.e. the multiplier of a two-sided 95% confidence interval.

@@ -2,7 +2,7 @@ using Lethe.IO;
 using Parquet;
 using Parquet.Schema;
 
-namespace Lethe.Audit;
+namespace Lethe.Evaluation;
 
 /// <summary>
 /// A model's φ table as a Parquet file: one row per (set, example, attribute) with the columns set (string), index

@@ -1,4 +1,4 @@
-namespace Lethe.Data;
+namespace Lethe.Models;
 
 /// <summary>One labelled image of one person.</summary>
 /// <param name="Name">Where it came from: a file name relative to its split folder, or a synthetic id.</param>

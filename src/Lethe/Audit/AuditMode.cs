@@ -1,4 +1,4 @@
-namespace Lethe.Plans;
+namespace Lethe.Audit;
 
 /// <summary>How an audit pairs Originals with unlearning runs (issue 12).</summary>
 public enum AuditMode

@@ -1,6 +1,6 @@
-using Lethe.Data;
+using Lethe.Models;
 
-namespace Lethe.Models;
+namespace Lethe.Data;
 
 /// <summary>
 /// The task names a user types to say which head a model file has: the paper's datasets (mufac, mucac, mucac-male,

@@ -1,4 +1,4 @@
-namespace Lethe.Plans;
+namespace Lethe.Experiments;
 
 /// <summary>What a cell of a plan makes.</summary>
 public enum CellRole

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Lethe.Experiments;
+namespace Lethe.Diagnostics;
 
 /// <summary>
 /// Keeps LibTorch's memory from fragmenting in glibc's allocator. Batches are made on a background thread and freed on
