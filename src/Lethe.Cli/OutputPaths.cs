@@ -43,7 +43,7 @@ internal static class OutputPaths
     /// <summary>The results store cells go to: --store, else the cache's cells/ folder.</summary>
     /// <exception cref="ArgumentException">--store is a file.</exception>
     public static string Store(string? option, Lethe.Experiments.ExperimentSpec spec) =>
-        option is { } store ? Folder("--store", store) : Path.Combine(spec.CacheDirectory, "cells");
+        option is { } store ? Folder("--store", store) : Lethe.Plans.BenchmarkRunner.DefaultStore(spec);
 
     // The nearest existing ancestor must be a folder, or creating the missing ones fails only at the first write.
     private static void UnderFolders(string option, string path)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lethe.Cli.Rendering;
 using Lethe.Experiments;
+using Lethe.Plans;
 using Lethe.Reports;
 using Spectre.Console;
 
@@ -14,9 +15,10 @@ internal static class BenchmarkCommand
         var options = new SpecOptions();
         var original = OriginalOption.Create();
         var output = new Option<string?>("--out") { Description = "Output folder for results.{json,csv,md} (default runs/<dataset>-<task>-<preset>)" };
+        var store = new Option<string?>("--store") { Description = "Results store of the run's cells, shared with `lethe plan` and `lethe audit` (default <cache>/cells)" };
         var sweepOptions = new SweepOptions();
 
-        var command = new Command("benchmark", "Run the unlearning benchmark and print the results table.") { original, output };
+        var command = new Command("benchmark", "Run the unlearning benchmark and print the results table.") { original, output, store };
         sweepOptions.AddTo(command);
         options.AddTo(command);
         command.SetAction(parsed =>
@@ -24,11 +26,12 @@ internal static class BenchmarkCommand
             var spec = options.Spec(parsed) with { OriginalFile = OriginalOption.Get(parsed, original) };
             spec = spec with { OutputDirectory = parsed.GetValue(output) ?? Path.Combine("runs", SpecOptions.RunName(spec)) };
             OutputPaths.RunFolders(spec);
+            var cells = OutputPaths.Store(parsed.GetValue(store), spec);
             var verbosity = options.Verbosity(parsed);
             var commandLine = "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
             RunRecord RunOne(ExperimentSpec one)
             {
-                var run = RunRenderer.Run(console, observer => new BenchmarkRunner(observer).Run(one, commandLine), verbosity);
+                var run = RunRenderer.Run(console, observer => new BenchmarkRunner(observer).Run(one, commandLine, store: cells), verbosity);
                 var files = ReportSet.WriteAll(run, one.OutputDirectory);
                 TablePrinter.Print(console, run);
                 var report = ReportBuilder.Build(one.OutputDirectory, "html");

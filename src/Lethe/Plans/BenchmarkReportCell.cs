@@ -21,25 +21,37 @@ public static class BenchmarkReportCell
 
     private static IReadOnlyList<string> WriteRun(PlanBench bench, CellStore store, Cell cell)
     {
+        var record = Record(bench, store, cell);
+        // No total wall time: the cells ran where and when the engine put them, and each model's Time is its own.
+        return [.. ReportSet.WriteAll(record, record.Spec.OutputDirectory), ReportBuilder.Build(record.Spec.OutputDirectory, "html").Path];
+    }
+
+    /// <summary>
+    /// The record of the run <paramref name="cell"/> reports, with each model's result, per-sample losses and φ written
+    /// to the run's folder under its result hash; the report files are the caller's to write.
+    /// </summary>
+    /// <param name="madeEarlier">True for a cell whose model was made before this run: its base model is shown as
+    /// loaded from the cache, with when it was made, since its Time is not this run's.</param>
+    /// <exception cref="InvalidDataException">A cell it reads that is not done, or a missing stored file (named).</exception>
+    public static RunRecord Record(PlanBench bench, CellStore store, Cell cell, Func<Cell, bool>? madeEarlier = null)
+    {
         var plan = bench.Plan;
         var run = BenchmarkPlanner.RunOf(plan, cell);
         var data = bench.For(cell).Data;
-        var models = Models(store, cell.DependsOn.Select(plan.ById).ToArray());
+        var models = Models(store, cell.DependsOn.Select(plan.ById).ToArray(), madeEarlier ?? (_ => false));
         var results = new RunStore(run.OutputDirectory, run.ResultHash(), RunPhiMetadata.Of(run, data.Task, bench.Provenance));
         foreach (var model in models) results.Put(model);
         var quirks = QuirkInForce.Of(MethodPlan.Resolve(run, data.Task), run.RecipesFor(data.Task), originalGiven: run.OriginalFile is not null);
-        // No total wall time: the cells ran where and when the engine put them, and each model's Time is its own.
-        var record = new RunRecord(bench.Provenance, run, run.ResultHash(), DatasetFactory.Summarise(data), models, double.NaN, quirks);
-        return [.. ReportSet.WriteAll(record, run.OutputDirectory), ReportBuilder.Build(run.OutputDirectory, "html").Path];
+        return new RunRecord(bench.Provenance, run, run.ResultHash(), DatasetFactory.Summarise(data), models, double.NaN, quirks);
     }
 
     /// <summary>
     /// The run's models in the cells' order (Original, Retrained, then each method's), with the speed-up the benchmark
     /// reports: Retrained's training time over the model's own time (1 for Retrained, none for Original).
     /// </summary>
-    private static ModelResult[] Models(CellStore store, IReadOnlyList<Cell> cells)
+    private static ModelResult[] Models(CellStore store, IReadOnlyList<Cell> cells, Func<Cell, bool> madeEarlier)
     {
-        var stored = cells.Select(c => (Cell: c, Models: store.Models(c))).ToArray();
+        var stored = cells.Select(c => (Cell: c, Models: store.Models(c).Select(m => Earlier(m, c, store, madeEarlier)).ToArray())).ToArray();
         var retrained = stored.Single(s => s.Cell.Role == CellRole.Retrained).Models[0].Seconds;
         return stored.SelectMany(s => s.Models.Select(m => s.Cell.Role switch
         {
@@ -48,4 +60,10 @@ public static class BenchmarkReportCell
             _ => m with { SpeedUp = retrained / Math.Max(m.Seconds, 1e-9) },
         })).ToArray();
     }
+
+    /// <summary>A base model whose cell was done before this run, as a cached one: loaded, with when it was made.</summary>
+    private static ModelResult Earlier(ModelResult model, Cell cell, CellStore store, Func<Cell, bool> madeEarlier) =>
+        model.Source == "base" && model.Given is null && !model.FromCache && madeEarlier(cell)
+            ? model with { FromCache = true, CachedAt = store.TryDone(cell)?.Finished }
+            : model;
 }

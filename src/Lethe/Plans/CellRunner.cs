@@ -61,34 +61,90 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
     {
         if (cell.GivenSha256 is not null) return UseGiven(cell);
         var (spec, data) = (Plan.Spec, bench.For(cell).Data);
-        var isOriginal = cell.Role == CellRole.Original;
-        var (role, label, set) = isOriginal ? ("original", "Original", data.Train) : ("retrained", "Retrained", data.Retain);
-        var recipes = spec.RecipesFor(data.Task);
-        var recipe = isOriginal ? recipes.Original : recipes.Retrained;
         var seed = cell.Seed ?? throw new InvalidDataException($"cell {cell.Name}: a base model needs a seed");
-        using var model = Networks.Create(spec.Architecture, data.Task.Outputs, bench.Device, Seeds.Derive(seed, $"init/{role}"));
-        var loader = new BatchLoader(set, data.Task, bench.TrainTransform, BatchOptions.Training with { BatchSize = recipe.BatchSize, ReplayFirstEpoch = recipe.EpochReseedQuirk },
-            bench.Device, seed, $"train/{role}");
-        Report(cell, $"training on {set.Count} images: {recipe.Describe()}");
-        var epochs = new EpochCheckpoint(store.TrainingPrefix(cell));
-        var history = new Trainer(_clock).Train(model, data.Task, loader, recipe, cell.Name,
-            new SyncProgress<TrainProgress>(p => progress?.Report(new RunEvent(cell.Name, "", p))), cancel, epochs);
-        if (isOriginal) Checkpoint.Save(model, store.WeightsPath(cell));
-        var divergence = history.LastOrDefault()?.Divergence;
-        var result = Evaluate(label, model, cell) with
+        var key = BaseModelKey.Of(spec, data, cell.Role, seed, bench.Device.type.ToString());
+        var label = BaseModelKey.Label(cell.Role);
+        var (model, info, fromCache) = TrainOrLoad(cell, key, cancel);
+        using (model)
         {
-            Source = "base",
-            Seconds = history.Sum(h => h.Elapsed.TotalSeconds),
-            Diverged = divergence is not null,
-            DivergedAtStep = divergence?.Step,
-            Note = divergence?.Note,
-            History = history,
-            Settings = recipe,
-            PeakMemoryMiB = MemoryProbe.PeakMiB(),
-        };
-        Results(cell).Put(result);
-        epochs.Clear();
+            if (cell.Role == CellRole.Original) Checkpoint.Save(model, store.WeightsPath(cell));
+            var divergence = info.History.LastOrDefault()?.Divergence;
+            var result = Evaluate(label, model, cell) with
+            {
+                Source = "base",
+                // The epochs' own times, so a resumed or cached model reports what its training cost.
+                Seconds = info.TrainSeconds,
+                FromCache = fromCache,
+                CachedAt = fromCache ? info.Created : null,
+                Diverged = divergence is not null,
+                DivergedAtStep = divergence?.Step,
+                Note = divergence?.Note,
+                History = info.History,
+                Settings = key.Recipe,
+                PeakMemoryMiB = MemoryProbe.PeakMiB(),
+            };
+            Results(cell).Put(result);
+        }
         return [label];
+    }
+
+    /// <summary>
+    /// The base model of <paramref name="key"/> from the checkpoint cache, or trained into it. The cache entry is held
+    /// under a lock while it trains, so two cells (or two processes) that need the same weights train them once: the
+    /// second waits, then loads.
+    /// </summary>
+    private (nn.Module<Tensor, Tensor> Model, CheckpointInfo Info, bool FromCache) TrainOrLoad(Cell cell, CheckpointKey key, CancellationToken cancel)
+    {
+        var (spec, data) = (Plan.Spec, bench.For(cell).Data);
+        var cache = new CheckpointCache(spec.CacheDirectory);
+        var stream = BaseModelKey.StreamName(cell.Role);
+        nn.Module<Tensor, Tensor> Fresh() => Networks.Create(spec.Architecture, data.Task.Outputs, bench.Device, Seeds.Derive(key.Seed, $"init/{stream}"));
+        while (true)
+        {
+            var model = Fresh();
+            if (cache.TryLoad(key, model) is { } cached)
+            {
+                Report(cell, $"loaded from cache ({cache.WeightsPath(key)}; trained {cached.Created:yyyy-MM-dd HH:mm} in {cached.TrainSeconds:F1} s)");
+                return (model, cached, true);
+            }
+            using var held = CellLock.TryTake(cache.WeightsPath(key) + ".lock");
+            if (held is null)
+            {
+                model.Dispose();
+                Report(cell, "another worker is training the same model; waiting for it");
+                cancel.WaitHandle.WaitOne(PlanRunner.BusyPoll);
+                cancel.ThrowIfCancellationRequested();
+                continue;
+            }
+            if (cache.TryLoad(key, model) is not null) { model.Dispose(); continue; } // made while we waited for the lock
+            if (cache.LastRejection is { } why)
+            {
+                Report(cell, $"cache entry unusable, retraining ({why})");
+                model.Dispose();
+                model = Fresh();
+            }
+            return (model, Train(cell, key, model, cache, cancel), false);
+        }
+    }
+
+    private CheckpointInfo Train(Cell cell, CheckpointKey key, nn.Module<Tensor, Tensor> model, CheckpointCache cache, CancellationToken cancel)
+    {
+        var data = bench.For(cell).Data;
+        var set = cell.Role == CellRole.Original ? data.Train : data.Retain;
+        var stream = BaseModelKey.StreamName(cell.Role);
+        var loader = new BatchLoader(set, data.Task, bench.TrainTransform,
+            BatchOptions.Training with { BatchSize = key.Recipe.BatchSize, ReplayFirstEpoch = key.Recipe.EpochReseedQuirk },
+            bench.Device, key.Seed, $"train/{stream}");
+        Report(cell, $"training on {set.Count} images: {key.Recipe.Describe()}");
+        var epochs = new EpochCheckpoint(cache.WeightsPath(key));
+        var history = new Trainer(_clock).Train(model, data.Task, loader, key.Recipe, cell.Name,
+            new SyncProgress<TrainProgress>(p => progress?.Report(new RunEvent(cell.Name, "", p))), cancel, epochs);
+        var info = new CheckpointInfo(key, history, history.Sum(h => h.Elapsed.TotalSeconds), _clock.GetUtcNow());
+        cache.Store(info, model);
+        epochs.Clear();
+        Report(cell, $"trained in {info.TrainSeconds:F1} s, final train accuracy {NumberText.Of(history[^1].Accuracy)}"
+            + (history[^1].Divergence is { } diverged ? $"; stopped: {diverged.Note}" : ""));
+        return info;
     }
 
     /// <summary>
@@ -101,6 +157,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         if (given.Source.Sha256 != cell.GivenSha256)
             throw new InvalidDataException($"--original: {given.Source.File} has changed since the plan was made (SHA-256 {given.Source.Sha256}, planned {cell.GivenSha256})");
         if (given.Source.Note is { } note) Report(cell, note);
+        Report(cell, $"loaded from {given.Source.Describe()} (not trained here)");
         var model = given.Model.to(bench.Device);
         Checkpoint.Save(model, store.WeightsPath(cell));
         var result = Evaluate("Original", model, cell) with
@@ -121,7 +178,9 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         var hyper = bench.HyperParameters(method, cell.HyperParameters ?? "{}", data.Task);
         Report(cell, $"unlearning ({method.Key}) from {originalCell.Name}");
         var context = UnlearningContext.Of(data, original, spec.Architecture, bench.TrainTransform, bench.EvalTransform, bench.Device,
-            cell.Seed ?? spec.Seed, null, cancel, _clock, spec.UnlearnBatchSize ?? UnlearningContext.DefaultBatchSize);
+            cell.Seed ?? spec.Seed,
+            new SyncProgress<UnlearningProgress>(p => progress?.Report(new RunEvent(cell.Name, p.Stage, Step: p.Step, Loss: p.Loss))),
+            cancel, _clock, spec.UnlearnBatchSize ?? UnlearningContext.DefaultBatchSize);
         var results = Results(cell);
         var labels = new List<string>();
         foreach (var made in method.Run(context, hyper))
@@ -174,6 +233,11 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         Report(cell, $"evaluating {label}");
         var data = bench.For(cell);
         var evaluation = ModelEvaluator.Evaluate(model, data.Sets, bench.EvalTransform, bench.Device, data.Evaluation);
+        var attack = evaluation.Attack;
+        Report(cell, $"{label}: test acc {NumberText.Of(evaluation.TestAccuracy)}, attack acc {NumberText.Of(evaluation.AttackAccuracy)} (fold SD {NumberText.Of(attack?.SplitAccuracySd)}), "
+            + $"AUC {NumberText.Of(attack?.RocAuc)}, TPR@1%FPR {NumberText.Of(attack?.TprAtOnePercentFpr)}, NoMUS {NumberText.Of(evaluation.Nomus)}");
+        if (attack is { SmallSet: true })
+            Report(cell, $"{label}: warning: " + SmallAttackWarning.Text(attack.Balance.SmallerSide, attack.SmallSetThreshold, attack.Splits, [attack.SplitAccuracySd]));
         return new ModelResult { Label = label, Source = "", Evaluation = evaluation, Seconds = double.NaN };
     }
 

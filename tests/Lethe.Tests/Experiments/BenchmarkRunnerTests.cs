@@ -2,6 +2,7 @@ using Lethe.Evaluation;
 using Lethe.Experiments;
 using Lethe.Reports;
 using Lethe.Tests.Support;
+using Lethe.Plans;
 
 namespace Lethe.Tests.Experiments;
 
@@ -34,7 +35,7 @@ public class BenchmarkRunnerTests
             // 20 a side is under 100: the log warns with each model's own fold spread.
             var sd = e.Attack.SplitAccuracySd.ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
             Assert.Contains(events, ev => ev.Stage == model.Label
-                && ev.Message == $"warning: The attack compares only 20 images per side (fewer than 100): the standard deviation of its 10 fold accuracies, {sd}, may exceed the differences between methods.");
+                && ev.Message == $"{model.Label}: warning: The attack compares only 20 images per side (fewer than 100): the standard deviation of its 10 fold accuracies, {sd}, may exceed the differences between methods.");
         }
         Assert.Contains(events, e => e.Stage == "data"
             && e.Message == "attack: 20 forget vs 20 unseen losses per model (forget cut at random from 24 to the unseen count, as in the reference)");
@@ -110,17 +111,22 @@ public class BenchmarkRunnerTests
         var ct = TestContext.Current.CancellationToken;
         var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache"));
         var first = new BenchmarkRunner().Run(spec, cancel: ct);
-        var stored = Path.Combine(spec.OutputDirectory, "models", "original.json");
-        Assert.True(File.Exists(stored));
-        File.Delete(Path.Combine(spec.OutputDirectory, "models", "retrained.json")); // as if stopped after Original
+        var store = BenchmarkRunner.DefaultStore(spec);
+        Assert.True(File.Exists(Path.Combine(spec.OutputDirectory, "models", "original.json")));
+        // As if stopped after Original: the Retrained cell never marked itself done (its done record is written last).
+        var retrainedCell = Directory.GetFiles(store, "done.json", SearchOption.AllDirectories)
+            .Single(f => File.ReadAllText(f).Contains("\"Retrained\""));
+        File.Delete(retrainedCell);
 
         var events = new List<RunEvent>();
         var resumed = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, cancel: ct);
 
         Assert.Equal(first.Models[0].Evaluation.AttackAccuracy, resumed.Models[0].Evaluation.AttackAccuracy);
         Assert.Equal(first.Models[0].Evaluation.TestAccuracy, resumed.Models[0].Evaluation.TestAccuracy);
-        Assert.DoesNotContain(events, e => e.Stage == "Original" && e.Message == "evaluating");
-        Assert.Contains(events, e => e.Stage == "Retrained" && e.Message == "evaluating");
+        Assert.DoesNotContain(events, e => e.Stage == "Original" && e.Message.StartsWith("evaluating"));
+        Assert.Contains(events, e => e.Stage == "Retrained" && e.Message == "evaluating Retrained");
+        Assert.Contains(events, e => e.Stage == "Retrained" && e.Message.StartsWith("loaded from cache")); // weights from the checkpoint cache
+        Assert.DoesNotContain(events, e => e.Training is not null);
     }
 }
 

@@ -6,6 +6,7 @@ using Lethe.Tests.Training;
 using Lethe.Training;
 using static Lethe.Tests.Training.PyTorchFixtures;
 using static TorchSharp.torch;
+using Lethe.Plans;
 
 namespace Lethe.Tests.Experiments;
 
