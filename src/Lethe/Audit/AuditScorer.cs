@@ -51,8 +51,8 @@ public static class AuditScorer
         {
             var idle = unlearned.Where(m => m.Label == label && m.Result.IsStartingModel).ToArray();
             var why = idle[0].Result.TookNoStep
-                ? $"{UnlearningLoop.NoStep} (full batches of {spec.UnlearnBatchSize ?? UnlearningContext.DefaultBatchSize} only, {forget.Names.Count} forget images)"
-                : UnlearningLoop.NoChange;
+                ? $"took no optimiser step (full batches of {spec.UnlearnBatchSize ?? UnlearningContext.DefaultBatchSize} only, {forget.Names.Count} forget images)"
+                : "changed no weight";
             warnings.Add($"{label}: {idle.Length} of its models {why}, so they are their Original and its scores say nothing about the method");
         }
 

@@ -58,7 +58,7 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
             if (note is not null) progress?.Report($"{label}: {note}");
             return new ModelResult
             {
-                Label = label, Source = "given", Given = source, Seconds = double.NaN, PeakMemoryMiB = double.NaN,
+                Label = label, Source = "given", Role = label == "retrained" ? CellRole.Retrained : CellRole.Unlearned, Given = source, Seconds = double.NaN, PeakMemoryMiB = double.NaN,
                 // Accuracy over NaN logits is argmax picking class 0, not a result: the model's numbers do not exist.
                 Evaluation = evaluation, Note = note, Diverged = note is not null,
             };

@@ -12,6 +12,22 @@ public sealed record ModelResult
     /// <summary>"base" for Original and Retrained, otherwise the unlearning method's key.</summary>
     public required string Source { get; init; }
 
+    /// <summary>
+    /// What the model is: Original, Retrained or Unlearned, a typed fact reports branch on. Results stored before the
+    /// role was stored are read from <see cref="Source"/> and <see cref="Label"/> ("base" and "Original" or "Retrained").
+    /// </summary>
+    public CellRole Role
+    {
+        get => _role ?? (Source != "base" ? CellRole.Unlearned : Label == "Original" ? CellRole.Original : CellRole.Retrained);
+        init => _role = value;
+    }
+
+    private readonly CellRole? _role;
+
+    /// <summary>True for Original and Retrained, the models no method made.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsBase => Role is CellRole.Original or CellRole.Retrained;
+
     public required ModelEvaluation Evaluation { get; init; }
 
     /// <summary>Wall time to train (base models) or to unlearn (methods), evaluation excluded.</summary>
@@ -52,18 +68,32 @@ public sealed record ModelResult
 
     public string? Note { get; init; }
 
-    /// <summary>True for a model its method left as it started: it took no optimiser step (<see cref="TookNoStep"/>) or
-    /// changed no weight (its note says why). Its numbers are its starting model's, which reports must not present as
-    /// the method's effect.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public bool IsStartingModel => TookNoStep || NoteBegins(Lethe.Unlearning.UnlearningLoop.NoChange);
+    /// <summary>
+    /// Whether its method left the model as it started (<see cref="Unlearning.StartingModel"/>): its numbers are then its
+    /// starting model's, which reports must not present as the method's effect. Results stored before this fact was
+    /// typed carry it only as the start of their note, which is read once, here, so old stores keep their meaning.
+    /// </summary>
+    public Unlearning.StartingModel Unchanged
+    {
+        get => _unchanged ?? (Note?.StartsWith(LegacyNoStep, StringComparison.Ordinal) == true ? Unlearning.StartingModel.TookNoStep
+            : Note?.StartsWith(LegacyNoChange, StringComparison.Ordinal) == true ? Unlearning.StartingModel.ChangedNoWeight
+            : Unlearning.StartingModel.No);
+        init => _unchanged = value;
+    }
 
-    /// <summary>True for a model that was trained but took no optimiser step (a loop that steps on full batches only,
-    /// on a forget set smaller than one batch).</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public bool TookNoStep => NoteBegins(Lethe.Unlearning.UnlearningLoop.NoStep);
+    private readonly Unlearning.StartingModel? _unchanged;
 
-    private bool NoteBegins(string prefix) => Note?.StartsWith(prefix, StringComparison.Ordinal) == true;
+    // How notes began before the fact was typed (Lethe 0.1, session 9): kept only to read those stores.
+    private const string LegacyNoStep = "took no optimiser step";
+    private const string LegacyNoChange = "changed no weight";
+
+    /// <summary>True for a model its method left as it started (see <see cref="Unchanged"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsStartingModel => Unchanged != Unlearning.StartingModel.No;
+
+    /// <summary>True for a model that was trained but took no optimiser step.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool TookNoStep => Unchanged == Unlearning.StartingModel.TookNoStep;
 
     public IReadOnlyList<EpochStats>? History { get; init; }
 
@@ -75,11 +105,13 @@ public sealed record ModelResult
     public ModelResult MadeBy(Unlearning.UnlearnedModel made, string method, object hyperParameters) => this with
     {
         Source = method,
+        Role = CellRole.Unlearned,
         Seconds = made.Elapsed.TotalSeconds,
         Diverged = made.Diverged,
         DivergedAtStep = made.DivergedAtStep,
         Steps = made.Steps,
         Note = made.Note,
+        Unchanged = made.Unchanged,
         Settings = hyperParameters,
         PeakMemoryMiB = double.NaN,
     };

@@ -63,7 +63,7 @@ public static class BenchmarkReportCell
 
     /// <summary>A base model whose cell was done before this run, as a cached one: loaded, with when it was made.</summary>
     private static ModelResult Earlier(ModelResult model, Cell cell, CellStore store, Func<Cell, bool> madeEarlier) =>
-        model.Source == "base" && model.Given is null && !model.FromCache && madeEarlier(cell)
+        model.IsBase && model.Given is null && !model.FromCache && madeEarlier(cell)
             ? model with { FromCache = true, CachedAt = store.TryDone(cell)?.Finished }
             : model;
 }

@@ -72,6 +72,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
             var result = Evaluate(label, model, cell) with
             {
                 Source = "base",
+                Role = cell.Role,
                 // The epochs' own times, so a resumed or cached model reports what its training cost.
                 Seconds = info.TrainSeconds,
                 FromCache = fromCache,
@@ -162,7 +163,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         Checkpoint.Save(model, store.WeightsPath(cell));
         var result = Evaluate("Original", model, cell) with
         {
-            Source = "base", Seconds = double.NaN, Given = given.Source, History = [], PeakMemoryMiB = MemoryProbe.PeakMiB(),
+            Source = "base", Role = CellRole.Original, Seconds = double.NaN, Given = given.Source, History = [], PeakMemoryMiB = MemoryProbe.PeakMiB(),
         };
         Results(cell).Put(result);
         return ["Original"];

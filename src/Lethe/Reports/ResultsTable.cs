@@ -43,7 +43,7 @@ public sealed record ResultsTable(IReadOnlyList<string> Models, IReadOnlyList<Ta
         var rows = EvaluationRows(models, run.Data.Task).ToList();
         var of = Of(models);
         rows.Add(new(TimeRow, of(m => m.Seconds), "F1"));
-        rows.Add(new(SpeedUpRow, of(m => m.Source == "base" && m.Label == "Original" ? null : m.SpeedUp), "F1"));
+        rows.Add(new(SpeedUpRow, of(m => m.Role == CellRole.Original ? null : m.SpeedUp), "F1"));
         rows.Add(new(MemoryRow, of(m => m.PeakMemoryMiB), "F0"));
         if (models.Any(m => m.Diverged))
             rows.Add(new(StatusRow, of(_ => null), Text: models.Select(m => m.Diverged ? $"diverged at step {m.DivergedAtStep}" : StatusOk).ToArray()));

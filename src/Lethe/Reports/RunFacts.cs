@@ -68,7 +68,7 @@ public static class RunFacts
     /// </summary>
     private static RunFact? BaseModelsFact(RunRecord run)
     {
-        var lines = run.Models.Where(m => m.Source == "base").Select(m => m switch
+        var lines = run.Models.Where(m => m.IsBase).Select(m => m switch
         {
             { Given: { } given } => $"{m.Label}: given, not trained here: {given.Describe()}" + (given.Note is { } note ? $"; {note}" : ""),
             { FromCache: true } => $"{m.Label}: loaded from the checkpoint cache; trained " + (m.CachedAt is { } at

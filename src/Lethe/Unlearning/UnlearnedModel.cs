@@ -14,6 +14,7 @@ namespace Lethe.Unlearning;
 /// <param name="Diverged">The loss or the weights became non-finite, and the method stopped early.</param>
 /// <param name="DivergedAtStep">The 1-based step at which divergence was detected (see <see cref="Note"/>).</param>
 /// <param name="Note">Why the run stopped or what it inherited, for the report; null when nothing is worth saying.</param>
+/// <param name="Unchanged">Whether the method left the model as it started, and how (the note says why in words).</param>
 public sealed record UnlearnedModel(
     string Label,
     nn.Module<Tensor, Tensor> Model,
@@ -21,4 +22,5 @@ public sealed record UnlearnedModel(
     int Steps,
     bool Diverged = false,
     int? DivergedAtStep = null,
-    string? Note = null);
+    string? Note = null,
+    StartingModel Unchanged = StartingModel.No);

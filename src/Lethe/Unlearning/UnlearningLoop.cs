@@ -245,37 +245,36 @@ public sealed class UnlearningLoop : IDisposable
             : new DivergenceWatch(Model).WeightsAreFinite() ? null : new Divergence(Steps, "weights are non-finite");
         var elapsed = Context.Time.GetElapsedTime(started);
         var label = labels[results.Count];
-        var note = divergence?.Note ?? (steps is { } trained && trained.Steps == stepsBefore ? Idle() : null)
-            ?? unchangedNote ?? inheritedNote ?? description;
+        var idle = divergence is null && steps is { } trained && trained.Steps == stepsBefore;
+        var unchanged = divergence is not null ? StartingModel.No
+            : idle ? StartingModel.TookNoStep
+            : unchangedNote is not null ? StartingModel.ChangedNoWeight : StartingModel.No;
+        var note = divergence?.Note ?? (idle ? Idle() : null) ?? unchangedNote ?? inheritedNote ?? description;
         inheritedNote = divergence is null ? null : $"continues from {label}, which diverged at step {divergence.Step}";
         (unchangedNote, description) = (null, null);
         (stepsBefore, gradientHook) = (Steps, null);
         steps?.Optimizer.Dispose();
         steps = null;
         var emitted = final ? Release() : Networks.Copy(Model, Context.Architecture, Task.Outputs, Context.Device);
-        return new UnlearnedModel(label, emitted, elapsed, stepsBefore, divergence is not null, divergence?.Step, note);
+        return new UnlearnedModel(label, emitted, elapsed, stepsBefore, divergence is not null, divergence?.Step, note, unchanged);
     }
 
-    /// <summary>How the note of a model that took no optimiser step begins, for reports that flag such models.</summary>
-    public const string NoStep = "took no optimiser step";
 
     /// <summary>
     /// Why a model that was trained took no step: the reference's loop shapes skip every batch that is not full (NegGrad,
     /// Advanced NegGrad, UNSIR's impair stage), so a forget set smaller than one batch leaves the model as it started.
     /// The result is still a real model, but the report must not present it as the method's effect.
     /// </summary>
-    private string Idle() => $"{NoStep}: its loop skipped every batch (full batches of {Context.BatchSize} "
+    private string Idle() => $"took no optimiser step: its loop skipped every batch (full batches of {Context.BatchSize} "
         + $"only; the forget set has {Context.Forget.Count} images), so this model is the one it started from";
 
-    /// <summary>How the note of a model whose method left every weight as it was begins.</summary>
-    public const string NoChange = "changed no weight";
 
     /// <summary>
     /// Records that the method, without training, left every weight of <see cref="Model"/> as it was (SSD when no weight
     /// passes its selection): the next emitted model carries the note, as a model that took no step does.
     /// </summary>
     /// <param name="why">Why nothing changed, in the method's own terms, e.g. "no weight's forget importance exceeded α = 10 times its global importance".</param>
-    public void Unchanged(string why) => unchangedNote = $"{NoChange}: {why}, so this model is the one it started from";
+    public void Unchanged(string why) => unchangedNote = $"changed no weight: {why}, so this model is the one it started from";
 
     /// <summary>
     /// Records what the method did to <see cref="Model"/> when a count says more than its numbers (SSD: how many weights

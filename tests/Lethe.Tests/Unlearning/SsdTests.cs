@@ -41,7 +41,8 @@ public class SsdTests
             }
         Assert.True(dampened > 0);
         Assert.Equal(0, result.Steps);
-        Assert.DoesNotContain(UnlearningLoop.NoChange, result.Note ?? "");
+        Assert.Equal(StartingModel.No, result.Unchanged);
+        Assert.DoesNotContain("changed no weight", result.Note ?? "");
         Assert.StartsWith(FormattableString.Invariant($"dampened {selectedCount:N0} of {weightCount:N0} weights ("), result.Note);
         Assert.Contains("every seed", result.Note);
         Assert.All(before.Where(e => e.Key.Contains("running_")), e => Assert.True(Same(e.Value, after[e.Key]), e.Key));
@@ -59,7 +60,8 @@ public class SsdTests
 
         using var model = result.Model;
         Assert.All(Snapshot(model), e => Assert.True(Same(e.Value, before[e.Key]), e.Key));
-        Assert.StartsWith(UnlearningLoop.NoChange, result.Note);
+        Assert.Equal(StartingModel.ChangedNoWeight, result.Unchanged);
+        Assert.StartsWith("changed no weight", result.Note);
         Assert.Contains("α = 10", result.Note);
     }
 
