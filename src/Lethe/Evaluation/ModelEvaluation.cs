@@ -36,6 +36,12 @@ public sealed record ModelEvaluation(
     /// </summary>
     public RetainSample? RetainSample { get; init; }
 
+    /// <summary>
+    /// The registered metrics' values (see <see cref="Metrics.MetricRegistry"/>), keyed "metric/row"; empty in runs
+    /// stored before metrics were registered, whose reports show "–" for them.
+    /// </summary>
+    public IReadOnlyDictionary<string, Metrics.MetricValue> Metrics { get; init; } = new Dictionary<string, Metrics.MetricValue>();
+
     /// <summary>Per-sample losses on forget, unseen and test, kept for histograms (what the attack sees); not in tables.</summary>
     [JsonIgnore]
     public IReadOnlyDictionary<string, float[]> Losses { get; init; } = new Dictionary<string, float[]>();

@@ -10,14 +10,31 @@ public static class ModelEvaluator
 {
     /// <summary>Evaluates on the sets of <paramref name="data"/> chosen by <paramref name="options"/> (see <see cref="EvaluationSets"/>).</summary>
     public static ModelEvaluation Evaluate(nn.Module<Tensor, Tensor> model, BenchmarkData data, IImageTransform transform,
-        Device device, EvaluationOptions options)
+        Device device, EvaluationOptions options, Metrics.MetricReferences? references = null)
     {
         using var sets = EvaluationSets.Of(data, options);
-        return Evaluate(model, sets, transform, device, options);
+        return Evaluate(model, sets, transform, device, options, references);
     }
 
-    /// <summary>Evaluates on sets chosen once for every model of a run.</summary>
+    /// <summary>Evaluates on sets chosen once for every model of a run, then measures every registered metric.</summary>
+    /// <param name="references">The Original and Retrained a comparing metric measures against (default: none).</param>
     public static ModelEvaluation Evaluate(nn.Module<Tensor, Tensor> model, EvaluationSets sets, IImageTransform transform,
+        Device device, EvaluationOptions options, Metrics.MetricReferences? references = null)
+    {
+        var outputs = Outputs(model, sets, transform, device, options);
+        if (outputs.Losses.Values.Any(l => !l.All(float.IsFinite)))
+        {
+            // Non-finite outputs are no results: no metric is measured on them (reports show "–" with the reason).
+            var none = Metrics.MetricValue.None("the model's outputs are not finite");
+            return outputs with { Metrics = Metrics.MetricRegistry.All.SelectMany(m => m.Rows.Select(r => Metrics.MetricRegistry.Key(m, r))).ToDictionary(k => k, _ => none) };
+        }
+        var context = new Metrics.MetricContext(model, sets, sets.Task, transform, device, outputs,
+            references ?? Metrics.MetricReferences.None("not given"));
+        return outputs with { Metrics = Metrics.MetricRegistry.MeasureAll(context) };
+    }
+
+    /// <summary>The standard pass: accuracies, the attack, NoMUS, losses and φ.</summary>
+    private static ModelEvaluation Outputs(nn.Module<Tensor, Tensor> model, EvaluationSets sets, IImageTransform transform,
         Device device, EvaluationOptions options)
     {
         var clock = Stopwatch.StartNew();

@@ -100,9 +100,15 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         _ => Unlearning.MethodRegistry.Get(c.Method!).Labels[0],
     });
 
+    /// <summary>A cell's event under its model's label; a message the cell begins with the label says it once.</summary>
     private static RunEvent Relabel(RunEvent e, IReadOnlyDictionary<string, string> labels) =>
         labels.TryGetValue(e.Stage, out var label)
-            ? e with { Stage = label, Training = e.Training is { } t ? t with { Model = label } : null }
+            ? e with
+            {
+                Stage = label,
+                Message = e.Message.StartsWith(label + ": ", StringComparison.Ordinal) ? e.Message[(label.Length + 2)..] : e.Message,
+                Training = e.Training is { } t ? t with { Model = label } : null,
+            }
             : e;
 
     private void Report(string stage, string message, bool done = false) => Report(new RunEvent(stage, message, null, done));

@@ -3,6 +3,7 @@ using Lethe.Audit;
 using Lethe.Data;
 using Lethe.Diagnostics;
 using Lethe.Evaluation;
+using Lethe.Evaluation.Metrics;
 using Lethe.Experiments;
 using Lethe.Models;
 using Lethe.Training;
@@ -69,7 +70,11 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         {
             if (cell.Role == CellRole.Original) Checkpoint.Save(model, store.WeightsPath(cell));
             var divergence = info.History.LastOrDefault()?.Divergence;
-            var result = Evaluate(label, model, cell) with
+            // Original and Retrained are made side by side: each is compared with itself only (distance 0 by definition).
+            var references = cell.Role == CellRole.Original
+                ? new MetricReferences(Reference.Of(model), Reference.Absent("Retrained is made beside the Original"))
+                : new MetricReferences(Reference.Absent("the Original is made beside Retrained"), Reference.Of(model));
+            var result = Evaluate(label, model, cell, references) with
             {
                 Source = "base",
                 Role = cell.Role,
@@ -161,7 +166,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         Report(cell, $"loaded from {given.Source.Describe()} (not trained here)");
         var model = given.Model.to(bench.Device);
         Checkpoint.Save(model, store.WeightsPath(cell));
-        var result = Evaluate("Original", model, cell) with
+        var result = Evaluate("Original", model, cell, new MetricReferences(Reference.Of(model), Reference.Absent("Retrained is made beside the Original"))) with
         {
             Source = "base", Role = CellRole.Original, Seconds = double.NaN, Given = given.Source, History = [], PeakMemoryMiB = MemoryProbe.PeakMiB(),
         };
@@ -184,11 +189,13 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
             cancel, _clock, spec.UnlearnBatchSize ?? UnlearningContext.DefaultBatchSize);
         var results = Results(cell);
         var labels = new List<string>();
+        using var retrained = RetrainedFor(originalCell, data);
+        var references = new MetricReferences(Reference.Of(original), retrained);
         foreach (var made in method.Run(context, hyper))
         {
             using (made.Model)
             {
-                results.Put(Evaluate(made.Label, made.Model, cell).MadeBy(made, method.Key, hyper) with { PeakMemoryMiB = MemoryProbe.PeakMiB() });
+                results.Put(Evaluate(made.Label, made.Model, cell, references).MadeBy(made, method.Key, hyper) with { PeakMemoryMiB = MemoryProbe.PeakMiB() });
                 labels.Add(made.Label);
             }
         }
@@ -229,11 +236,35 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
     /// <summary>The score cell's output in its folder.</summary>
     public const string AuditResultFile = "audit.json";
 
-    private ModelResult Evaluate(string label, nn.Module<Tensor, Tensor> model, Cell cell)
+    /// <summary>
+    /// The Retrained a method's model is compared with: the one of the Original's seed on the same retain set, from the
+    /// checkpoint cache (its cell was done in an earlier stage); absent, with why, when the cache has none (an audit's
+    /// Retrained pool on other seeds, a cleared cache).
+    /// </summary>
+    private RetrainedReference RetrainedFor(Cell originalCell, BenchmarkData data)
+    {
+        var spec = Plan.Spec;
+        var seed = originalCell.Seed ?? spec.Seed;
+        var key = BaseModelKey.Of(spec, data, CellRole.Retrained, seed, bench.Device.type.ToString());
+        var model = Networks.Create(spec.Architecture, data.Task.Outputs, bench.Device);
+        if (new CheckpointCache(spec.CacheDirectory).TryLoad(key, model) is not null) return new(Reference.Of(model), model);
+        model.Dispose();
+        return new(Reference.Absent($"no Retrained of seed {seed} in the checkpoint cache"), null);
+    }
+
+    /// <summary>A Retrained reference that owns its model.</summary>
+    private sealed record RetrainedReference(Reference Reference, nn.Module<Tensor, Tensor>? Owned) : IDisposable
+    {
+        public static implicit operator Reference(RetrainedReference r) => r.Reference;
+
+        public void Dispose() => Owned?.Dispose();
+    }
+
+    private ModelResult Evaluate(string label, nn.Module<Tensor, Tensor> model, Cell cell, MetricReferences references)
     {
         Report(cell, $"evaluating {label}");
         var data = bench.For(cell);
-        var evaluation = ModelEvaluator.Evaluate(model, data.Sets, bench.EvalTransform, bench.Device, data.Evaluation);
+        var evaluation = ModelEvaluator.Evaluate(model, data.Sets, bench.EvalTransform, bench.Device, data.Evaluation, references);
         var attack = evaluation.Attack;
         Report(cell, $"{label}: test acc {NumberText.Of(evaluation.TestAccuracy)}, attack acc {NumberText.Of(evaluation.AttackAccuracy)} (fold SD {NumberText.Of(attack?.SplitAccuracySd)}), "
             + $"AUC {NumberText.Of(attack?.RocAuc)}, TPR@1%FPR {NumberText.Of(attack?.TprAtOnePercentFpr)}, NoMUS {NumberText.Of(evaluation.Nomus)}");

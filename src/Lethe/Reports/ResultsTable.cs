@@ -66,6 +66,7 @@ public sealed record ResultsTable(IReadOnlyList<string> Models, IReadOnlyList<Ta
         rows.Add(new("Forget Acc", of(m => m.Evaluation.ForgetAccuracy)));
         rows.Add(new(RetainRow(models), of(m => m.Evaluation.RetainAccuracy)));
         rows.Add(new("Unseen Acc", of(m => m.Evaluation.UnseenAccuracy)));
+        rows.AddRange(MetricRows(models, of));
         var attributes = models.FirstOrDefault()?.Evaluation.TestAttributeAccuracy.Count ?? 0;
         if (attributes > 1)
         {
@@ -80,6 +81,17 @@ public sealed record ResultsTable(IReadOnlyList<string> Models, IReadOnlyList<Ta
     }
 
     /// <summary>A row's values: one per model, none for a diverged model (its numbers are no results).</summary>
+    /// <summary>
+    /// One row per row of each registered metric (see <see cref="Evaluation.Metrics.MetricRegistry"/>) that some model
+    /// carries, in registry order: a value that does not exist is "–" (its reason is stored beside it in results.json).
+    /// </summary>
+    private static IEnumerable<TableRow> MetricRows(IReadOnlyList<ModelResult> models, Func<Func<ModelResult, double?>, IReadOnlyList<double?>> of) =>
+        from metric in Evaluation.Metrics.MetricRegistry.All
+        from row in metric.Rows
+        let key = Evaluation.Metrics.MetricRegistry.Key(metric, row)
+        where models.Any(m => m.Evaluation.Metrics.ContainsKey(key))
+        select new TableRow(row.Label, of(m => m.Evaluation.Metrics.GetValueOrDefault(key)?.Value), row.Format);
+
     private static Func<Func<ModelResult, double?>, IReadOnlyList<double?>> Of(IReadOnlyList<ModelResult> models) =>
         value => models.Select(m => m.Diverged ? null : value(m)).ToArray();
 

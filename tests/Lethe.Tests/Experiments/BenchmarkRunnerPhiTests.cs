@@ -3,6 +3,7 @@ using Lethe.Experiments;
 using Lethe.Tests.Support;
 using Lethe.Evaluation;
 using Lethe.Plans;
+using Lethe.Reports;
 
 namespace Lethe.Tests.Experiments;
 
@@ -54,6 +55,22 @@ public class BenchmarkRunnerPhiTests(TinyPhiRun tiny) : IClassFixture<TinyPhiRun
         // Original fits its training data better than data it never saw: its φ is higher on forget than on unseen.
         var original = PhiTable.Read(RunStore.PhiPath(spec.OutputDirectory, "Original")).Rows;
         Assert.True(original.Where(r => r.Set == "forget").Average(r => r.Phi) > original.Where(r => r.Set == "unseen").Average(r => r.Phi));
+    }
+
+    [Fact]
+    public void Registered_metrics_are_measured_against_the_runs_Original_and_Retrained_and_stored_in_results_json()
+    {
+        using var dir = new TempDirectory();
+        var written = ReportSet.WriteAll(tiny.Record, dir.Path);
+        var read = JsonReport.Read(written.Single(f => f.EndsWith("results.json")));
+        var byLabel = read.Models.ToDictionary(m => m.Label, m => m.Evaluation.Metrics);
+
+        Assert.Equal(0.0, byLabel["Original"]["weight-distance/original"].Value);
+        Assert.Equal("the Original is made beside Retrained", byLabel["Retrained"]["weight-distance/original"].Missing);
+        Assert.True(byLabel["Fine-tuning"]["weight-distance/original"].Value > 0, "fine-tuning moves the weights");
+        Assert.InRange(byLabel["Fine-tuning"]["output-divergence/forget-js"].Value!.Value, 1e-9, Math.Log(2));
+        Assert.Equal(0.0, byLabel["Retrained"]["output-divergence/forget-js"].Value!.Value, 9);
+        Assert.Contains("| ‖θ − θ_Original‖ | 0.000 | – |", File.ReadAllText(written.Single(f => f.EndsWith("results.md"))));
     }
 
     [Fact]

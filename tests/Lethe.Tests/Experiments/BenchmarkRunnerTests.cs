@@ -35,7 +35,7 @@ public class BenchmarkRunnerTests
             // 20 a side is under 100: the log warns with each model's own fold spread.
             var sd = e.Attack.SplitAccuracySd.ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
             Assert.Contains(events, ev => ev.Stage == model.Label
-                && ev.Message == $"{model.Label}: warning: The attack compares only 20 images per side (fewer than 100): the standard deviation of its 10 fold accuracies, {sd}, may exceed the differences between methods.");
+                && ev.Message == $"warning: The attack compares only 20 images per side (fewer than 100): the standard deviation of its 10 fold accuracies, {sd}, may exceed the differences between methods.");
         }
         Assert.Contains(events, e => e.Stage == "data"
             && e.Message == "attack: 20 forget vs 20 unseen losses per model (forget cut at random from 24 to the unseen count, as in the reference)");

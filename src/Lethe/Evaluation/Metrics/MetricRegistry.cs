@@ -1,0 +1,33 @@
+namespace Lethe.Evaluation.Metrics;
+
+/// <summary>
+/// Every per-model metric beyond the standard pass, in report order: an explicit list, not a reflection scan, so this
+/// file shows them all. Add a metric by adding its file and one line here.
+/// </summary>
+public static class MetricRegistry
+{
+    public static IReadOnlyList<IModelMetric> All { get; } =
+    [
+        new WeightDistance(),
+        new OutputDivergenceMetric(),
+    ];
+
+    /// <summary>The key a metric's row is stored under in <see cref="ModelEvaluation.Metrics"/>: "name/row".</summary>
+    public static string Key(IModelMetric metric, MetricRow row) => $"{metric.Name}/{row.Key}";
+
+    /// <summary>Measures every registered metric; a metric that fails on bad input is not caught (it is a bug or the
+    /// user's data, and says which).</summary>
+    public static IReadOnlyDictionary<string, MetricValue> MeasureAll(MetricContext context)
+    {
+        var values = new Dictionary<string, MetricValue>();
+        foreach (var metric in All)
+        {
+            var measured = metric.Measure(context);
+            foreach (var row in metric.Rows)
+                values[Key(metric, row)] = measured.TryGetValue(row.Key, out var value)
+                    ? value
+                    : throw new InvalidOperationException($"metric {metric.Name} gave no value for its row {row.Key}");
+        }
+        return values;
+    }
+}
