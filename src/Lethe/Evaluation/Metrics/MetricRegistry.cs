@@ -10,6 +10,7 @@ public static class MetricRegistry
     [
         new WeightDistance(),
         new OutputDivergenceMetric(),
+        new LinearCka(),
     ];
 
     /// <summary>The key a metric's row is stored under in <see cref="ModelEvaluation.Metrics"/>: "name/row".</summary>

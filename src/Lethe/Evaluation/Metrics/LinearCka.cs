@@ -1,0 +1,54 @@
+using TorchSharp;
+
+namespace Lethe.Evaluation.Metrics;
+
+/// <summary>
+/// Linear centred kernel alignment between the model's penultimate features and the Retrained model's, on forget and
+/// on retain: CKA(X, Y) = ‖YᵀX‖²_F / (‖XᵀX‖_F · ‖YᵀY‖_F) with X and Y column-centred (Kornblith et al. 2019, "Similarity
+/// of Neural Network Representations Revisited", eq. 4). 1 when the two represent the set alike up to rotation and
+/// scale; a model that forgot in its features as Retrained never learned sits as close to Retrained on forget as on
+/// retain (Kim et al. 2025, arXiv 2503.06991). "–" when the run has no Retrained to compare with.
+/// </summary>
+public sealed class LinearCka : IModelMetric
+{
+    public string Name => "linear-cka";
+
+    public IReadOnlyList<MetricRow> Rows { get; } =
+    [
+        new("forget", "Forget CKA vs Retrained"),
+        new("retain", "Retain CKA vs Retrained"),
+    ];
+
+    public IReadOnlyDictionary<string, MetricValue> Measure(MetricContext context)
+    {
+        if (context.References.Retrained is not { Model: { } retrained })
+        {
+            var none = MetricValue.None(context.References.Retrained.Missing ?? "no Retrained");
+            return new Dictionary<string, MetricValue> { ["forget"] = none, ["retain"] = none };
+        }
+        MetricValue On(Data.ImageSet? set) => set is null
+            ? MetricValue.None("retain is not scored (--retain-eval)")
+            : MetricValue.Of(Of(PenultimateFeatures.Of(context.Model, context.Task, set, context.Transform, context.Device),
+                PenultimateFeatures.Of(retrained, context.Task, set, context.Transform, context.Device)));
+        return new Dictionary<string, MetricValue> { ["forget"] = On(context.Sets.Forget), ["retain"] = On(context.Sets.Retain) };
+    }
+
+    /// <summary>Linear CKA of two feature matrices over the same N examples (N × p and N × q), in [0, 1]; NaN when
+    /// either is constant over the examples (no variance to align). Computed in float64 with LibTorch's matrix product.</summary>
+    /// <exception cref="ArgumentException">The matrices cover different numbers of examples.</exception>
+    public static double Of(double[,] x, double[,] y)
+    {
+        if (x.GetLength(0) != y.GetLength(0)) throw new ArgumentException($"CKA needs the same examples: {x.GetLength(0)} and {y.GetLength(0)} rows");
+        using var scope = torch.NewDisposeScope();
+        var (cx, cy) = (Centred(x), Centred(y));
+        double Gram(torch.Tensor a, torch.Tensor b) => a.t().matmul(b).square().sum().item<double>();
+        var denominator = Math.Sqrt(Gram(cx, cx)) * Math.Sqrt(Gram(cy, cy));
+        return denominator == 0 ? double.NaN : Gram(cy, cx) / denominator;
+    }
+
+    private static torch.Tensor Centred(double[,] m)
+    {
+        var t = torch.tensor(m, dtype: torch.ScalarType.Float64);
+        return t - t.mean([0L], keepdim: true);
+    }
+}
