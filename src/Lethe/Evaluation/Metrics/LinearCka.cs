@@ -19,19 +19,10 @@ public sealed class LinearCka : IModelMetric
         new("retain", "Retain CKA vs Retrained"),
     ];
 
-    public IReadOnlyDictionary<string, MetricValue> Measure(MetricContext context)
-    {
-        if (context.References.Retrained is not { Model: { } retrained })
-        {
-            var none = MetricValue.None(context.References.Retrained.Missing ?? "no Retrained");
-            return new Dictionary<string, MetricValue> { ["forget"] = none, ["retain"] = none };
-        }
-        MetricValue On(Data.ImageSet? set) => set is null
-            ? MetricValue.None("retain is not scored (--retain-eval)")
-            : MetricValue.Of(Of(PenultimateFeatures.Of(context.Model, context.Task, set, context.Transform, context.Device),
+    public IReadOnlyDictionary<string, MetricValue> Measure(MetricContext context) =>
+        VersusRetrained.OnForgetAndRetain(context, (retrained, set) =>
+            Of(PenultimateFeatures.Of(context.Model, context.Task, set, context.Transform, context.Device),
                 PenultimateFeatures.Of(retrained, context.Task, set, context.Transform, context.Device)));
-        return new Dictionary<string, MetricValue> { ["forget"] = On(context.Sets.Forget), ["retain"] = On(context.Sets.Retain) };
-    }
 
     /// <summary>Linear CKA of two feature matrices over the same N examples (N × p and N × q), in [0, 1]; NaN when
     /// either is constant over the examples (no variance to align). Computed in float64 with LibTorch's matrix product.</summary>

@@ -11,21 +11,11 @@ public sealed class OutputDivergenceMetric : IModelMetric
 
     public IReadOnlyList<MetricRow> Rows { get; } =
     [
-        new("forget-js", "Forget JS vs Retrained"),
-        new("retain-js", "Retain JS vs Retrained"),
+        new("forget", "Forget JS vs Retrained"),
+        new("retain", "Retain JS vs Retrained"),
     ];
 
-    public IReadOnlyDictionary<string, MetricValue> Measure(MetricContext context)
-    {
-        if (context.References.Retrained is not { Model: { } retrained })
-        {
-            var none = MetricValue.None(context.References.Retrained.Missing ?? "no Retrained");
-            return new Dictionary<string, MetricValue> { ["forget-js"] = none, ["retain-js"] = none };
-        }
-        var sets = context.Sets;
-        MetricValue On(Data.ImageSet? set) => set is null
-            ? MetricValue.None("retain is not scored (--retain-eval)")
-            : MetricValue.Of(OutputDivergence.Measure(retrained, context.Model, context.Task, set, context.Transform, context.Device).MeanJs);
-        return new Dictionary<string, MetricValue> { ["forget-js"] = On(sets.Forget), ["retain-js"] = On(sets.Retain) };
-    }
+    public IReadOnlyDictionary<string, MetricValue> Measure(MetricContext context) =>
+        VersusRetrained.OnForgetAndRetain(context, (retrained, set) =>
+            OutputDivergence.Measure(retrained, context.Model, context.Task, set, context.Transform, context.Device).MeanJs);
 }
