@@ -47,6 +47,7 @@ internal sealed class StateDictUnpickler : Unpickler
             objectConstructors.TryGetValue(name, out var previous);
             objectConstructors[name] = rebuild(previous);
         }
+        foreach (var (name, constructor) in InertConstructors.All) objectConstructors[name] = constructor;
     }
 
     /// <param name="archive">The torch.save archive.</param>

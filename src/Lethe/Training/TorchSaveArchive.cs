@@ -86,10 +86,27 @@ internal static class TorchSaveArchive
         {
             throw new InvalidDataException($"{path}: {e.Message}", e);
         }
+        catch (PickleException e) when (UnknownCall(e) is { } global)
+        {
+            throw new InvalidDataException($"{path}: its pickle calls '{global}' with arguments, which only Python can do; " +
+                "Lethe builds tensors, NumPy values and plain objects, and runs nothing, so it cannot read this file " +
+                "(re-save the weights alone with torch.save(model.state_dict(), \"weights.pth\"))", e);
+        }
         catch (Exception e) when (IsMalformed(e))
         {
             throw new InvalidDataException($"{path}: not a state_dict Lethe can read ({FirstLine(e)})", e);
         }
+    }
+
+    /// <summary>
+    /// The global that Razorvine could not build: it keeps a class it does not know as a record of its attributes
+    /// (ClassDict), and refuses to pass that record arguments, which only a real call could use.
+    /// </summary>
+    private static string? UnknownCall(PickleException e)
+    {
+        const string prefix = "expected zero arguments for construction of ClassDict (for ";
+        int end = e.Message.IndexOf(')', Math.Min(prefix.Length, e.Message.Length));
+        return e.Message.StartsWith(prefix, StringComparison.Ordinal) && end > 0 ? e.Message[prefix.Length..end] : null;
     }
 
     /// <summary>What Razorvine.Pickle and LibTorch throw on a file that parses as a pickle but is not a state_dict.</summary>

@@ -48,7 +48,7 @@ public class ImportExportCommandTests
 
         Assert.Equal("", console.Error.ToString());
         var lines = console.Output.ToString().TrimEnd().Split('\n');
-        Assert.Equal($"note: {pth}: took the weights under 'state_dict' (beside best_acc, epoch, optimizer); "
+        Assert.Equal($"note: {pth}: took the weights under 'state_dict' and skipped 3 other entries: best_acc (float), epoch (int), optimizer (dict); "
             + "removed the prefix 'module.' from every key", lines[0]);
         Assert.StartsWith("imported", lines[1]);
         using var loaded = ModelFile.Load(imported, "mufac", CPU);

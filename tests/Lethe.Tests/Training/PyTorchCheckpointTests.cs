@@ -30,7 +30,7 @@ public class PyTorchCheckpointReferenceTests(ITestOutputHelper output)
     /// <summary>The variants are written here from the reference file (45 MB each, so they are not committed).</summary>
     [Theory]
     [InlineData(true, true, "module._orig_mod.",
-        "took the weights under 'state_dict' (beside best_acc, epoch, optimizer); removed the prefix 'module._orig_mod.' from every key")]
+        "took the weights under 'state_dict' and skipped 3 other entries: best_acc (float), epoch (int), optimizer (dict); removed the prefix 'module._orig_mod.' from every key")]
     [InlineData(false, false, "", "set 20 missing BatchNorm num_batches_tracked to 0, as PyTorch does for files saved before 0.4.1")]
     public void The_reference_model_saved_as_trainers_save_it_computes_torchvisions_logits(bool wrap, bool counters, string prefix, string note)
     {
@@ -202,6 +202,7 @@ public class PyTorchCheckpointTests
     [InlineData("zip:", "a torch.save archive has one data.pkl, this one has 0")]
     [InlineData("zip:\u0080\u0002]q\u0000.", "not a state_dict Lethe can read")] // a list
     [InlineData("zip:\u0080\u0002}X\u0001\u0000\u0000\u0000kX\u0001\u0000\u0000\u0000vs.", "holds no weights (no dict of tensors); its top-level keys are k.")]
+    [InlineData("zip:\u0080\u0002}X\u0001\u0000\u0000\u0000kcmypkg\nmake\nK\u0001\u0085Rs.", "its pickle calls 'mypkg.make' with arguments, which only Python can do")]
     public void Damaged_and_foreign_files_are_refused_with_the_file_named(string content, string problem)
     {
         using var dir = new TempDirectory();
