@@ -6,30 +6,28 @@ using Razorvine.Pickle;
 namespace Lethe.Training;
 
 /// <summary>
-/// Reads what torch.save wrote (its zip layout) as .NET objects: a dict is a Hashtable, a list an ArrayList, a tuple an
-/// object[], a tensor a Tensor in the caller's dispose scope. The pickle is scanned before anything is built from it.
+/// Reads what torch.save and torch.jit.save wrote (their zip layout) as .NET objects: a dict is a Hashtable, a list an
+/// ArrayList, a tuple an object[], a tensor a Tensor in the caller's dispose scope, a Python object a ClassDict of its
+/// attributes. The pickle is scanned before anything is built from it.
 /// </summary>
 internal static class TorchSaveArchive
 {
     /// <summary>data.pkl of a ResNet-18 is about 20 KB; the cap keeps a hostile archive from inflating into memory.</summary>
     private const int MaxPickleBytes = 16 << 20;
 
-    /// <summary>The object torch.save was given.</summary>
+    /// <summary>The object torch.save was given (for TorchScript, the module), and what the reading found.</summary>
     /// <param name="path">The file.</param>
-    /// <param name="failedChecksums">Storages whose bytes fail their CRC-32 (see <see cref="StateDictUnpickler.FailedChecksums"/>).</param>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
-    /// <exception cref="InvalidDataException">It is not a torch.save archive Lethe reads; the message names the file.</exception>
-    public static object Read(string path, out IReadOnlyList<string> failedChecksums)
+    /// <exception cref="InvalidDataException">It is not a zip archive Lethe reads; the message names the file.</exception>
+    public static TorchSaveContents Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"PyTorch checkpoint not found: {path}", path);
         using var stream = File.OpenRead(path);
-        switch (PyTorchFormat.Detect(stream))
-        {
-            case PyTorchLayout.Legacy:
-                throw new InvalidDataException($"{path}: saved in PyTorch's legacy (pre-1.6) format, which Lethe does not read; {PyTorchFormat.ResaveAdvice}");
-            case PyTorchLayout.None:
-                throw new InvalidDataException($"{path}: not a PyTorch checkpoint (torch.save writes a zip archive)");
-        }
+        var format = ModelFormats.ByContent(stream);
+        if (format == ModelFormat.TorchSaveLegacy)
+            throw new InvalidDataException($"{path}: saved in PyTorch's legacy (pre-1.6) format, which Lethe does not read; {ModelFormats.ResaveAdvice}");
+        if (format is not (ModelFormat.TorchSave or ModelFormat.TorchScript))
+            throw new InvalidDataException($"{path}: not a PyTorch checkpoint (torch.save and torch.jit.save write a zip archive, safetensors a JSON header)");
         using var archive = Unzipping(path, () => new ZipArchive(stream, ZipArchiveMode.Read));
         var entry = DataPickle(archive, path);
         var pickle = Unzipping(path, () => Inflate(entry, MaxPickleBytes + 1));
@@ -37,7 +35,29 @@ internal static class TorchSaveArchive
             throw new InvalidDataException($"{path}: data.pkl is over {MaxPickleBytes} bytes, too large for a state_dict");
         // The bytes unpickled are the bytes scanned.
         PickleScanner.Check(pickle, path);
-        return Unpickle(pickle, archive, entry.FullName[..^entry.Name.Length], path, out failedChecksums);
+        var saved = Unpickle(pickle, archive, entry.FullName[..^entry.Name.Length], path, out var failedChecksums);
+        return new TorchSaveContents(saved, format == ModelFormat.TorchScript, failedChecksums);
+    }
+
+    /// <summary>
+    /// Whether a zip is torch.jit.save's: it holds the module's compiled code (code/) and constants.pkl beside data.pkl,
+    /// which torch.save never writes. A zip that cannot be read is not (the reader then says what is wrong). Rewinds.
+    /// </summary>
+    public static bool IsTorchScript(Stream stream)
+    {
+        try
+        {
+            using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            return archive.Entries.Any(e => e.FullName.EndsWith("/constants.pkl", StringComparison.Ordinal) || e.FullName.Contains("/code/"));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            return false;
+        }
+        finally
+        {
+            stream.Position = 0;
+        }
     }
 
     /// <summary>torch.load reads the one data.pkl in the archive's top folder.</summary>

@@ -16,6 +16,11 @@ public class CheckpointFormatTests(ITestOutputHelper output)
         + "history (numpy array)")]
     [InlineData("protocol4.pth", null)]
     [InlineData("protocol5.pth", "took the weights under 'model' and skipped 1 other entry: ray_metadata (bytes)")]
+    [InlineData("scripted.pt", "read the 8 tensors of TorchScript module __torch__.Tiny (its code is not run)")]
+    [InlineData("traced.pt", "read the 8 tensors of TorchScript module __torch__.Tiny (its code is not run)")]
+    [InlineData("tiny.safetensors", null)]
+    [InlineData("tiny_f16.safetensors", "converted 7 float16 tensors to float32")]
+    [InlineData("tiny_bf16.safetensors", "converted 7 bfloat16 tensors to float32")]
     public void A_checkpoint_gives_PyTorchs_outputs_and_says_what_it_skipped(string file, string? note)
     {
         var path = FormatFixtures.Path(file);
@@ -25,6 +30,20 @@ public class CheckpointFormatTests(ITestOutputHelper output)
 
         Assert.Equal(note is null ? null : $"{path}: {note}", said);
         AssertPyTorchsOutputs(model, file);
+    }
+
+    [Theory]
+    [InlineData("timm_args.pth", ModelFormat.TorchSave)]
+    [InlineData("protocol5.pth", ModelFormat.TorchSave)]
+    [InlineData("scripted.pt", ModelFormat.TorchScript)]
+    [InlineData("traced.pt", ModelFormat.TorchScript)]
+    [InlineData("tiny_bf16.safetensors", ModelFormat.Safetensors)]
+    public void The_format_is_told_by_the_files_first_bytes(string file, ModelFormat format)
+    {
+        using var dir = new Support.TempDirectory();
+        var renamed = Path.Combine(dir.Path, "model.weights"); // no extension to go by
+        File.Copy(FormatFixtures.Path(file), renamed);
+        Assert.Equal(format, ModelFormats.Detect(renamed));
     }
 
     [Fact]
