@@ -64,11 +64,17 @@ public static class PyTorchCheckpoint
     }
 
     /// <summary>
-    /// Writes <paramref name="model"/> as a state_dict that torch.load and torchvision's resnet18 accept, atomically.
+    /// Writes <paramref name="model"/> as a state_dict that torchvision's resnet18 accepts, atomically: a torch.save zip
+    /// for torch.load, or safetensors for safetensors.torch.load_file (timm's Hub format), both by TorchSharp.PyBridge.
     /// The multi-label head is written as fc.fc.* (the reference's model) unless <paramref name="flatHead"/>.
     /// </summary>
-    public static void Save(nn.Module<Tensor, Tensor> model, string path, PredictionTask task, bool flatHead = false)
+    /// <param name="format"><see cref="ModelFormat.TorchSave"/> or <see cref="ModelFormat.Safetensors"/>.</param>
+    /// <exception cref="ArgumentException">The model's head does not fit <paramref name="task"/>, or the format is not one Lethe writes.</exception>
+    public static void Save(nn.Module<Tensor, Tensor> model, string path, PredictionTask task, bool flatHead = false,
+        ModelFormat format = ModelFormat.TorchSave)
     {
+        if (format is not (ModelFormat.TorchSave or ModelFormat.Safetensors))
+            throw new ArgumentException($"Lethe exports a PyTorch state_dict (zip) or safetensors, not a {ModelFormats.Describe(format)}");
         using var scope = NewDisposeScope();
         var outputs = model.state_dict()["fc.weight"].shape[0];
         if (outputs != task.Outputs)
@@ -77,7 +83,8 @@ public static class PyTorchCheckpoint
         AtomicFile.Write(path, temp =>
         {
             using var stream = File.Create(temp);
-            PyTorchPickler.PickleStateDict(stream, stateDict);
+            if (format == ModelFormat.Safetensors) Safetensors.SaveStateDict(stream, stateDict, leaveOpen: true);
+            else PyTorchPickler.PickleStateDict(stream, stateDict);
         });
     }
 

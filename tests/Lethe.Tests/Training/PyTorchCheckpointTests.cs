@@ -2,6 +2,7 @@ using Lethe.Models;
 using Lethe.Tests.Evaluation;
 using Lethe.Tests.Support;
 using Lethe.Training;
+using TorchSharp;
 using static Lethe.Tests.Training.PyTorchFixtures;
 using static TorchSharp.torch;
 using Lethe.Data;
@@ -32,13 +33,15 @@ public class PyTorchCheckpointReferenceTests(ITestOutputHelper output)
     [InlineData(true, true, "module._orig_mod.",
         "took the weights under 'state_dict' and skipped 3 other entries: best_acc (float), epoch (int), optimizer (dict); removed the prefix 'module._orig_mod.' from every key")]
     [InlineData(false, false, "", "set 20 missing BatchNorm num_batches_tracked to 0, as PyTorch does for files saved before 0.4.1")]
-    public void The_reference_model_saved_as_trainers_save_it_computes_torchvisions_logits(bool wrap, bool counters, string prefix, string note)
+    [InlineData(true, true, "", "took the weights under 'state_dict' and skipped 3 other entries: best_acc (float), epoch (int), optimizer (dict)", 4)]
+    public void The_reference_model_saved_as_trainers_save_it_computes_torchvisions_logits(bool wrap, bool counters, string prefix, string note,
+        int protocol = 2)
     {
         var pth = TestVectorFolder.Require("resnet18_mufac.pth");
         using var dir = new TempDirectory();
         var variant = Path.Combine(dir.Path, "flat.pth");
         using (var scope = NewDisposeScope())
-            ResNetLayouts.WriteFlat(variant, PyTorchCheckpoint.Read(pth).Tensors, prefix, wrap, counters);
+            ResNetLayouts.WriteFlat(variant, PyTorchCheckpoint.Read(pth).Tensors, prefix, wrap, counters, protocol);
         using var input = ReadFloats("resnet18_mufac.input.f32", 2, 3, 128, 128);
         using var expected = ReadFloats("resnet18_mufac.logits.f32", 2, 8);
 
@@ -47,9 +50,36 @@ public class PyTorchCheckpointReferenceTests(ITestOutputHelper output)
         Assert.Equal($"{variant}: {note}", said);
         using var logits = Logits(model, input);
         double diff = logits.sub(expected).abs().max().item<float>();
-        output.WriteLine($"one flat storage, fc.weight column-major, prefix '{prefix}', wrapped {wrap}, counters {counters}: "
+        output.WriteLine($"one flat storage, fc.weight column-major, prefix '{prefix}', wrapped {wrap}, counters {counters}, protocol {protocol}: "
             + $"max |logit - torchvision| = {diff:E2}");
         Assert.True(diff < 1e-4, $"max abs diff {diff}");
+    }
+
+    [Theory]
+    [InlineData("resnet18_mufac", "mufac", false)]
+    [InlineData("resnet18_multilabel", "mucac", false)]
+    [InlineData("resnet18_mufac", "mufac", true)] // float16 halves the file; the logits move by the rounding of the weights
+    public void The_reference_model_exported_as_safetensors_computes_torchvisions_logits(string vector, string task, bool half)
+    {
+        var pth = TestVectorFolder.Require($"{vector}.pth");
+        using var dir = new TempDirectory();
+        var exported = Path.Combine(dir.Path, "model.safetensors");
+        using (var reference = PyTorchCheckpoint.Load(pth, task, CPU))
+        {
+            if (half) reference.to(ScalarType.Float16);
+            PyTorchCheckpoint.Save(reference, exported, TaskNames.Resolve(task), format: ModelFormat.Safetensors);
+        }
+        using var input = ReadFloats($"{vector}.input.f32", 2, 3, 128, 128);
+        using var expected = ReadFloats($"{vector}.logits.f32", 2, TaskNames.Resolve(task).Outputs);
+
+        using var model = PyTorchCheckpoint.Load(exported, task, CPU, out var said);
+
+        Assert.Equal(ModelFormat.Safetensors, ModelFormats.Detect(exported));
+        Assert.Equal(half ? $"{exported}: converted 102 float16 tensors to float32" : null, said);
+        using var logits = Logits(model, input);
+        double diff = logits.sub(expected).abs().max().item<float>();
+        output.WriteLine($"{vector} through safetensors{(half ? " as float16" : "")}: max |logit - torchvision| = {diff:E2}");
+        Assert.True(diff < (half ? 1e-2 : 1e-4), $"max abs diff {diff}");
     }
 
     [Theory]
