@@ -1,4 +1,5 @@
 using System.Collections;
+using Razorvine.Pickle.Objects;
 using static TorchSharp.torch;
 
 namespace Lethe.Training;
@@ -22,6 +23,9 @@ internal static class StateDictUnwrap
     /// <exception cref="InvalidDataException">No weights, several candidates, or a non-tensor among the weights.</exception>
     public static StateDictFile Unwrap(object saved, IEnumerable<string>? modelKeys, string path)
     {
+        if (saved is ClassDict { ClassName: var model } whole && whole.ContainsKey("_modules"))
+            throw new InvalidDataException($"{path}: holds a whole {model} saved with torch.save(model), not a state_dict; re-save its " +
+                $"weights in Python, from a file you trust, with torch.save(torch.load(\"{Path.GetFileName(path)}\", weights_only=False).state_dict(), \"weights.pth\")");
         if (saved is not Hashtable top)
             throw new InvalidDataException($"{path}: not a state_dict Lethe can read (it holds a {PythonValues.Describe(saved)}, not a dict)");
         var changes = new List<string>();

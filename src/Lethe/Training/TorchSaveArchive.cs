@@ -35,8 +35,21 @@ internal static class TorchSaveArchive
             throw new InvalidDataException($"{path}: data.pkl is over {MaxPickleBytes} bytes, too large for a state_dict");
         // The bytes unpickled are the bytes scanned.
         PickleScanner.Check(pickle, path);
-        var saved = Unpickle(pickle, archive, entry.FullName[..^entry.Name.Length], path, out var failedChecksums);
-        return new TorchSaveContents(saved, format == ModelFormat.TorchScript, failedChecksums);
+        bool torchScript = format == ModelFormat.TorchScript;
+        try
+        {
+            var advice = torchScript ? "" : "; re-save the weights alone with torch.save(model.state_dict(), \"weights.pth\")";
+            var saved = Unpickle(pickle, archive, entry.FullName[..^entry.Name.Length], advice, out var failedChecksums);
+            return new TorchSaveContents(saved, torchScript, failedChecksums);
+        }
+        catch (InvalidDataException e)
+        {
+            // A TorchScript module may hold what no state_dict does, and PyTorch can turn it into one.
+            throw new InvalidDataException(torchScript
+                ? $"{path}: a TorchScript archive (torch.jit.save) whose data.pkl Lethe cannot read ({e.Message}); " +
+                    $"turn it into a state_dict in Python with {TorchScriptModules.ResaveAdvice}"
+                : $"{path}: {e.Message}", e);
+        }
     }
 
     /// <summary>
@@ -93,7 +106,9 @@ internal static class TorchSaveArchive
         }
     }
 
-    private static object Unpickle(byte[] pickle, ZipArchive archive, string folder, string path, out IReadOnlyList<string> failedChecksums)
+    /// <summary>data.pkl's object; a problem is an <see cref="InvalidDataException"/> whose message does not yet name the file.</summary>
+    /// <param name="advice">What the user can do when the pickle calls a function Lethe does not know ("; re-save ..."), or "".</param>
+    private static object Unpickle(byte[] pickle, ZipArchive archive, string folder, string advice, out IReadOnlyList<string> failedChecksums)
     {
         try
         {
@@ -102,19 +117,13 @@ internal static class TorchSaveArchive
             failedChecksums = unpickler.FailedChecksums;
             return saved;
         }
-        catch (InvalidDataException e)
-        {
-            throw new InvalidDataException($"{path}: {e.Message}", e);
-        }
         catch (PickleException e) when (UnknownCall(e) is { } global)
         {
-            throw new InvalidDataException($"{path}: its pickle calls '{global}' with arguments, which only Python can do; " +
-                "Lethe builds tensors, NumPy values and plain objects, and runs nothing, so it cannot read this file " +
-                "(re-save the weights alone with torch.save(model.state_dict(), \"weights.pth\"))", e);
+            throw new InvalidDataException($"its pickle calls '{global}' with arguments, which only Python can do, and Lethe runs nothing{advice}", e);
         }
         catch (Exception e) when (IsMalformed(e))
         {
-            throw new InvalidDataException($"{path}: not a state_dict Lethe can read ({FirstLine(e)})", e);
+            throw new InvalidDataException($"its pickle does not describe objects Lethe can build ({FirstLine(e)})", e);
         }
     }
 

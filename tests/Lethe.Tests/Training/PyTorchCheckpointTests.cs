@@ -232,7 +232,11 @@ public class PyTorchCheckpointTests
     [InlineData("zip:", "a torch.save archive has one data.pkl, this one has 0")]
     [InlineData("zip:\u0080\u0002]q\u0000.", "not a state_dict Lethe can read")] // a list
     [InlineData("zip:\u0080\u0002}X\u0001\u0000\u0000\u0000kX\u0001\u0000\u0000\u0000vs.", "holds no weights (no dict of tensors); its top-level keys are k.")]
-    [InlineData("zip:\u0080\u0002}X\u0001\u0000\u0000\u0000kcmypkg\nmake\nK\u0001\u0085Rs.", "its pickle calls 'mypkg.make' with arguments, which only Python can do")]
+    [InlineData("zip:\u0080\u0002}X\u0001\u0000\u0000\u0000kcmypkg\nmake\nK\u0001\u0085Rs.", "its pickle calls 'mypkg.make' with arguments, "
+        + "which only Python can do, and Lethe runs nothing; re-save the weights alone with torch.save(model.state_dict(), \"weights.pth\")")]
+    [InlineData("zip:\u0080\u0002cmymodels\nNet\n)\u0081}X\u0008\u0000\u0000\u0000_modules}sb.", "holds a whole mymodels.Net saved with "
+        + "torch.save(model), not a state_dict; re-save its weights in Python, from a file you trust, with torch.save(torch.load(\"odd.pth\", "
+        + "weights_only=False).state_dict(), \"weights.pth\")")]
     public void Damaged_and_foreign_files_are_refused_with_the_file_named(string content, string problem)
     {
         using var dir = new TempDirectory();
@@ -262,11 +266,31 @@ public class PyTorchCheckpointTests
         Assert.Equal($"{path}: a tensor of size [2,2], stride [2,1] and offset 8 does not fit its storage data/0 of 10 elements", error.Message);
     }
 
-    /// <summary>A zip laid out like torch.save's, with this data.pkl (one byte per character) unless it is empty.</summary>
-    private static void WriteArchive(string path, string pickle)
+    [Theory]
+    [InlineData("\u0080\u0002}.", "whose data.pkl holds a dict, not a module")]
+    [InlineData("\u0080\u0002cmypkg\nmake\nK\u0001\u0085R.", "whose data.pkl Lethe cannot read (its pickle calls 'mypkg.make' with arguments, "
+        + "which only Python can do, and Lethe runs nothing)")]
+    public void A_TorchScript_archive_without_readable_weights_is_named_with_the_Python_that_converts_it(string pickle, string problem)
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "m.pt");
+        WriteArchive(path, pickle, torchScript: true);
+
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(path, "mufac", CPU));
+        Assert.Equal($"{path}: a TorchScript archive (torch.jit.save) {problem}; turn it into a state_dict in Python with "
+            + "torch.save(torch.jit.load(\"m.pt\").state_dict(), \"m.pth\")", error.Message);
+    }
+
+    /// <summary>
+    /// A zip laid out like torch.save's, with this data.pkl (one byte per character) unless it is empty, and with
+    /// torch.jit.save's constants.pkl if <paramref name="torchScript"/>.
+    /// </summary>
+    private static void WriteArchive(string path, string pickle, bool torchScript = false)
     {
         using var archive = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create);
         using (var version = archive.CreateEntry("archive/version").Open()) version.Write("3\n"u8);
+        if (torchScript)
+            using (var constants = archive.CreateEntry("archive/constants.pkl").Open()) constants.Write([0x80, 2, (byte)')', (byte)'.']); // an empty tuple, as for a module without constants
         if (pickle.Length == 0) return;
         using var data = archive.CreateEntry("archive/data.pkl").Open();
         data.Write(System.Text.Encoding.Latin1.GetBytes(pickle));
