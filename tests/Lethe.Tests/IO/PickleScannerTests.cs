@@ -22,6 +22,7 @@ public class PickleScannerTests
     [InlineData("\u0080\u0002cnumpy.core.multiarray\nscalar\ncnumpy\ndtype\n.")] // a NumPy best accuracy
     [InlineData("\u0080\u0002cbuiltins\nset\n.")]
     [InlineData("\u0080\u0005\u0096\u0001\0\0\0\0\0\0\0x\u0098.")] // protocol 5: BYTEARRAY8, READONLY_BUFFER
+    [InlineData("\u0080\u0004\u008e\u0002\0\0\0\0\0\0\0os\u008d\u0002\0\0\0\0\0\0\0hi.")] // BINBYTES8, BINUNICODE8
     [InlineData("\u0080\u0004\u008c\u0005torch\u0094\u008c\u000cFloatStorage\u0093\u008c\u0003cpu\u0094h\u0000\u008c\u000bLongStorage\u0093.")] // a module from the memo
     public void Data_and_the_objects_trainers_keep_pass(string pickle) => PickleScanner.Check(Pickle(pickle), "ok.pth");
 
@@ -34,7 +35,9 @@ public class PickleScannerTests
     [InlineData("\u0080\u0004\u008c\u0002os\u008c\u0006system\u0093.", "'os.system', which runs code")]
     [InlineData("\u0080\u0004\u0095\u0002\0\0\0\0\0\0\0\u008c\u0002nt\u0094\u008c\u0001x\u0094\u0030h\u0000\u008c\u0006system\u0093.", "'nt.system'")] // module from the memo
     [InlineData("\u0080\u0004\u008c\u0005posix\u0094\u008c\u0006system\u0094\u0030\u0030h\u0000h\u0001\u0093.", "'posix.system'")] // both from the memo
+    [InlineData("\u0080\u0004\u008d\u0002\0\0\0\0\0\0\0os\u008c\u0006system\u0093.", "'os.system'")] // BINUNICODE8
     [InlineData("\u0080\u0004N\u008c\u0006system\u0093.", "strings made while loading")] // the module is no literal
+    [InlineData("\u0080\u0004\u008e\u0002\0\0\0\0\0\0\0os\u008c\u0006system\u0093.", "strings made while loading")] // bytes, not a str
     [InlineData("\u0080\u0004\u008c\u0002os\u008c\u0006system(\u0093.", "strings made while loading")]
     [InlineData("\u0080\u0005\u0097\u0098.", "out-of-band buffer")]
     [InlineData("\u0080\u0002\u0082\u0001.", "extension code")]
