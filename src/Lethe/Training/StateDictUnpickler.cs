@@ -4,7 +4,6 @@ using Razorvine.Pickle;
 using Razorvine.Pickle.Objects;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
-using Lethe.IO;
 
 namespace Lethe.Training;
 
