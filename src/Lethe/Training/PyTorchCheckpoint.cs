@@ -128,7 +128,7 @@ public static class PyTorchCheckpoint
     private static StateDictFile ReadArchive(string path, IEnumerable<string>? modelKeys)
     {
         var contents = TorchSaveArchive.Read(path);
-        object saved = contents.Saved;
+        object? saved = contents.Saved;
         string? found = null;
         if (contents.IsTorchScript) (saved, found) = TorchScriptModules.StateDict(contents.Saved, path);
         var file = StateDictUnwrap.Unwrap(saved, modelKeys, path);

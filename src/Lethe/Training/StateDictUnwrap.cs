@@ -21,7 +21,7 @@ internal static class StateDictUnwrap
     /// model (so fc.* of a file holding only the head stays fc.*). Null removes none.</param>
     /// <param name="path">The file, for messages.</param>
     /// <exception cref="InvalidDataException">No weights, several candidates, or a non-tensor among the weights.</exception>
-    public static StateDictFile Unwrap(object saved, IEnumerable<string>? modelKeys, string path)
+    public static StateDictFile Unwrap(object? saved, IEnumerable<string>? modelKeys, string path)
     {
         if (saved is ClassDict { ClassName: var model } whole && whole.ContainsKey("_modules"))
             throw new InvalidDataException($"{path}: holds a whole {model} saved with torch.save(model), not a state_dict; re-save its " +

@@ -108,7 +108,7 @@ internal static class TorchSaveArchive
 
     /// <summary>data.pkl's object; a problem is an <see cref="InvalidDataException"/> whose message does not yet name the file.</summary>
     /// <param name="advice">What the user can do when the pickle calls a function Lethe does not know ("; re-save ..."), or "".</param>
-    private static object Unpickle(byte[] pickle, ZipArchive archive, string folder, string advice, out IReadOnlyList<string> failedChecksums)
+    private static object? Unpickle(byte[] pickle, ZipArchive archive, string folder, string advice, out IReadOnlyList<string> failedChecksums)
     {
         try
         {

@@ -22,7 +22,7 @@ internal static class TorchScriptModules
     /// <param name="path">The file, for messages.</param>
     /// <returns>Key ("layer1.0.bn1.running_mean") → tensor, and one phrase saying where they came from.</returns>
     /// <exception cref="InvalidDataException">data.pkl holds no module, or modules nested past any network's depth.</exception>
-    public static (Hashtable Tensors, string Note) StateDict(object saved, string path)
+    public static (Hashtable Tensors, string Note) StateDict(object? saved, string path)
     {
         if (saved is not ClassDict root || !IsModule(root))
             throw new InvalidDataException($"{path}: a TorchScript archive (torch.jit.save) whose data.pkl holds a " +
