@@ -5,15 +5,23 @@ using static TorchSharp.torch;
 
 namespace Lethe.Cli.Commands;
 
-/// <summary>`lethe import`: turn a PyTorch state_dict (the reference's published weights) into a Lethe checkpoint.</summary>
+/// <summary>
+/// `lethe import`: turn a ResNet-18 saved by PyTorch (the reference's published weights, a trainer's checkpoint, a
+/// TorchScript archive, a safetensors file) into a Lethe checkpoint.
+/// </summary>
 internal static class ImportCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var pth = new Option<string>("--pth") { Description = "PyTorch state_dict saved with torch.save (torchvision resnet18 key names)", Required = true };
+        var pth = new Option<string>("--pth")
+        {
+            Description = "ResNet-18 weights with torchvision's key names: torch.save (a state_dict or a trainer's checkpoint), "
+                + "torch.jit.save (TorchScript) or safetensors",
+            Required = true,
+        };
         var task = TaskOption.Create();
         var output = new Option<string>("--out") { Description = "Lethe checkpoint to write", Required = true };
-        var command = new Command("import", "Convert a PyTorch .pth ResNet-18 into a Lethe checkpoint.") { pth, task, output };
+        var command = new Command("import", "Convert a PyTorch ResNet-18 (.pth, TorchScript or safetensors) into a Lethe checkpoint.") { pth, task, output };
         command.SetAction(parsed =>
         {
             var (taskName, _) = TaskOption.Get(parsed, task);

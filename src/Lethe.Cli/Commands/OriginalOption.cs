@@ -7,7 +7,7 @@ internal static class OriginalOption
 {
     public static Option<string?> Create() => new("--original")
     {
-        Description = "Use this Original instead of training one: a Lethe checkpoint or a PyTorch .pth (e.g. the authors' published weights)",
+        Description = "Use this Original instead of training one: a Lethe checkpoint or a PyTorch file (.pth, TorchScript, safetensors; e.g. the authors' published weights)",
     };
 
     /// <summary>The file given, as a full path (a worker may start in another folder), or null.</summary>

@@ -8,7 +8,7 @@ namespace Lethe.Training;
 /// this in place of a training recipe, which such a model does not have.
 /// </summary>
 /// <param name="File">The file's full path, as the command was given it.</param>
-/// <param name="Kind">"PyTorch state_dict (zip)" or "Lethe checkpoint".</param>
+/// <param name="Kind">The file's format as <see cref="ModelFormats.Describe"/> names it: "PyTorch state_dict (zip)", "Lethe checkpoint", ...</param>
 /// <param name="Bytes">The file's size in bytes.</param>
 /// <param name="Sha256">SHA-256 of the file's bytes, lower-case hex.</param>
 /// <param name="Note">What the loader unwrapped or filled in (a trainer's checkpoint, a "module." prefix); null when nothing.</param>
@@ -20,7 +20,7 @@ public sealed record GivenModel(string File, string Kind, long Bytes, string Sha
     {
         var full = Path.GetFullPath(path);
         if (!System.IO.File.Exists(full)) throw new FileNotFoundException($"model file not found: {full}", full);
-        var kind = ModelFile.IsPyTorch(full) ? "PyTorch state_dict (zip)" : "Lethe checkpoint";
+        var kind = ModelFormats.Describe(ModelFormats.Detect(full));
         using var stream = System.IO.File.OpenRead(full);
         var hash = Convert.ToHexStringLower(SHA256.HashData(stream));
         return new GivenModel(full, kind, stream.Length, hash, note);

@@ -41,14 +41,15 @@ public static class PyTorchCheckpoint
     }
 
     /// <summary>
-    /// Copies a .pth file's tensors into <paramref name="model"/>, after checking every key and shape: whatever PyTorch's
+    /// Copies a file's tensors into <paramref name="model"/>, after checking every key and shape: whatever PyTorch's
     /// torch.load and a strict load_state_dict accept (tensors that are views of a shared storage, BatchNorm layers
-    /// saved without num_batches_tracked), and the common wrappers around it (see <see cref="StateDictUnwrap"/>).
+    /// saved without num_batches_tracked, float16 and bfloat16 weights, which are converted), the common wrappers
+    /// around it (see <see cref="StateDictUnwrap"/>), TorchScript archives and safetensors files.
     /// </summary>
     /// <param name="model">A ResNet-18 whose head fits the task (or any module: keys and shapes must match its own).</param>
     /// <param name="path">The .pth file.</param>
     /// <param name="task">The task's name as the user knows it, for error messages.</param>
-    /// <returns>One line saying what was unwrapped or filled in, naming the file; null for a plain state_dict.</returns>
+    /// <returns>One line saying what was unwrapped, skipped, converted or filled in, naming the file; null for a plain state_dict.</returns>
     /// <exception cref="InvalidDataException">The file does not hold this model's weights; the message names the file and key.</exception>
     public static string? LoadInto(nn.Module<Tensor, Tensor> model, string path, string task)
     {
@@ -58,15 +59,22 @@ public static class PyTorchCheckpoint
         var pairs = StateDictMatch.Pair(file.Tensors, target, path, task);
         using var noGrad = no_grad();
         foreach (var (fileKey, modelKey) in pairs) target[modelKey].copy_(file.Tensors[fileKey]);
-        return file.Note(path);
+        var converted = StateDictMatch.Conversions(pairs, file.Tensors, target);
+        return (converted is null ? file : file with { Changes = [.. file.Changes, converted] }).Note(path);
     }
 
     /// <summary>
-    /// Writes <paramref name="model"/> as a state_dict that torch.load and torchvision's resnet18 accept, atomically.
+    /// Writes <paramref name="model"/> as a state_dict that torchvision's resnet18 accepts, atomically: a torch.save zip
+    /// for torch.load, or safetensors for safetensors.torch.load_file (timm's Hub format), both by TorchSharp.PyBridge.
     /// The multi-label head is written as fc.fc.* (the reference's model) unless <paramref name="flatHead"/>.
     /// </summary>
-    public static void Save(nn.Module<Tensor, Tensor> model, string path, PredictionTask task, bool flatHead = false)
+    /// <param name="format"><see cref="ModelFormat.TorchSave"/> or <see cref="ModelFormat.Safetensors"/>.</param>
+    /// <exception cref="ArgumentException">The model's head does not fit <paramref name="task"/>, or the format is not one Lethe writes.</exception>
+    public static void Save(nn.Module<Tensor, Tensor> model, string path, PredictionTask task, bool flatHead = false,
+        ModelFormat format = ModelFormat.TorchSave)
     {
+        if (format is not (ModelFormat.TorchSave or ModelFormat.Safetensors))
+            throw new ArgumentException($"Lethe exports a PyTorch state_dict (zip) or safetensors, not a {ModelFormats.Describe(format)}");
         using var scope = NewDisposeScope();
         var outputs = model.state_dict()["fc.weight"].shape[0];
         if (outputs != task.Outputs)
@@ -75,7 +83,8 @@ public static class PyTorchCheckpoint
         AtomicFile.Write(path, temp =>
         {
             using var stream = File.Create(temp);
-            PyTorchPickler.PickleStateDict(stream, stateDict);
+            if (format == ModelFormat.Safetensors) Safetensors.SaveStateDict(stream, stateDict, leaveOpen: true);
+            else PyTorchPickler.PickleStateDict(stream, stateDict);
         });
     }
 
@@ -102,18 +111,33 @@ public static class PyTorchCheckpoint
         task is MultiLabelTask && !flatHead ? StateDictMatch.NestedHead : StateDictMatch.FlatHead;
 
     /// <summary>
-    /// The file's weights, in the current dispose scope. With <paramref name="modelKeys"/>, a key prefix the model does
-    /// not have is removed; without, the keys are the file's.
+    /// The file's weights, in the current dispose scope, from any of PyTorch's formats Lethe reads (torch.save,
+    /// torch.jit.save, safetensors). With <paramref name="modelKeys"/>, a key prefix the model does not have is removed;
+    /// without, the keys are the file's.
     /// </summary>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">The file holds no weights Lethe can read; the message names the file.</exception>
     internal static StateDictFile Read(string path, IEnumerable<string>? modelKeys = null)
     {
-        var file = StateDictUnwrap.Unwrap(TorchSaveArchive.Read(path, out var failed), modelKeys, path);
-        if (failed.Count == 0) return file;
-        var which = string.Join(", ", failed.Take(3)) + (failed.Count > 3 ? $" and {failed.Count - 3} more" : "");
-        return file with
-        {
-            Changes = [.. file.Changes, $"DAMAGED: the bytes of {which} fail the zip's CRC-32 check, so some weights are not what "
-                + "torch.save wrote and the model's numbers may be wrong or NaN (torch.load does not check, and loads it as it is)"],
-        };
+        if (!File.Exists(path)) throw new FileNotFoundException($"PyTorch checkpoint not found: {path}", path);
+        return ModelFormats.Detect(path) == ModelFormat.Safetensors
+            ? StateDictUnwrap.Unwrap(SafetensorsFile.Read(path), modelKeys, path)
+            : ReadArchive(path, modelKeys);
     }
+
+    private static StateDictFile ReadArchive(string path, IEnumerable<string>? modelKeys)
+    {
+        var contents = TorchSaveArchive.Read(path);
+        object? saved = contents.Saved;
+        string? found = null;
+        if (contents.IsTorchScript) (saved, found) = TorchScriptModules.StateDict(contents.Saved, path);
+        var file = StateDictUnwrap.Unwrap(saved, modelKeys, path);
+        var failed = contents.FailedChecksums;
+        var which = string.Join(", ", failed.Take(3)) + (failed.Count > 3 ? $" and {failed.Count - 3} more" : "");
+        string? damaged = failed.Count == 0 ? null : $"DAMAGED: the bytes of {which} fail the zip's CRC-32 check, so some weights "
+            + "are not what torch.save wrote and the model's numbers may be wrong or NaN (torch.load does not check, and loads it as it is)";
+        return file with { Changes = [.. Phrases(found), .. file.Changes, .. Phrases(damaged)] };
+    }
+
+    private static IEnumerable<string> Phrases(string? phrase) => phrase is null ? [] : [phrase];
 }

@@ -59,6 +59,17 @@ internal static class StateDictMatch
             throw new InvalidDataException($"{path}: {fileKey} has dtype {source.dtype} but {owner} needs {target.dtype}");
     }
 
+    /// <summary>"converted 62 float16 tensors to float32": what copying <paramref name="pairs"/> converted, or null if nothing.</summary>
+    public static string? Conversions(IEnumerable<(string FileKey, string ModelKey)> pairs, IReadOnlyDictionary<string, Tensor> file,
+        IReadOnlyDictionary<string, Tensor> model)
+    {
+        var kinds = pairs.Select(p => (From: file[p.FileKey].dtype, To: model[p.ModelKey].dtype)).Where(c => c.From != c.To)
+            .GroupBy(c => c).Select(g => $"{g.Count()} {Name(g.Key.From)} tensor{(g.Count() == 1 ? "" : "s")} to {Name(g.Key.To)}").ToList();
+        return kinds.Count == 0 ? null : $"converted {string.Join(" and ", kinds)}";
+    }
+
+    private static string Name(ScalarType dtype) => dtype.ToString().ToLowerInvariant();
+
     /// <summary>Whom a tensor's shape depends on: the head's on the task, the rest on the architecture.</summary>
     private static string Owner(string modelKey, string task) => modelKey.StartsWith(FlatHead) ? $"task '{task}'" : "resnet18";
 

@@ -4,7 +4,6 @@ using Razorvine.Pickle;
 using Razorvine.Pickle.Objects;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
-using Lethe.IO;
 
 namespace Lethe.Training;
 
@@ -47,6 +46,7 @@ internal sealed class StateDictUnpickler : Unpickler
             objectConstructors.TryGetValue(name, out var previous);
             objectConstructors[name] = rebuild(previous);
         }
+        foreach (var (name, constructor) in InertConstructors.All) objectConstructors[name] = constructor;
     }
 
     /// <param name="archive">The torch.save archive.</param>

@@ -1,11 +1,13 @@
 using System.Collections;
+using Razorvine.Pickle.Objects;
 using static TorchSharp.torch;
 
 namespace Lethe.Training;
 
 /// <summary>
 /// Finds the state_dict in what torch.save was given, as people save them: the dict itself; a trainer's checkpoint
-/// that holds it under a key beside the epoch, the optimizer's state and scores ({"state_dict": ..., "epoch": ...});
+/// that holds it under a key beside the epoch, the optimizer's state, scores and the run's arguments ({"state_dict":
+/// ..., "args": Namespace(...), "best_acc": numpy.float64(...)}), whose other entries are skipped and named;
 /// and keys that all carry one prefix, such as "module." (DataParallel, DistributedDataParallel) and "_orig_mod."
 /// (torch.compile), or both.
 /// </summary>
@@ -19,10 +21,13 @@ internal static class StateDictUnwrap
     /// model (so fc.* of a file holding only the head stays fc.*). Null removes none.</param>
     /// <param name="path">The file, for messages.</param>
     /// <exception cref="InvalidDataException">No weights, several candidates, or a non-tensor among the weights.</exception>
-    public static StateDictFile Unwrap(object saved, IEnumerable<string>? modelKeys, string path)
+    public static StateDictFile Unwrap(object? saved, IEnumerable<string>? modelKeys, string path)
     {
+        if (saved is ClassDict { ClassName: var model } whole && whole.ContainsKey("_modules"))
+            throw new InvalidDataException($"{path}: holds a whole {model} saved with torch.save(model), not a state_dict; re-save its " +
+                $"weights in Python, from a file you trust, with torch.save(torch.load(\"{Path.GetFileName(path)}\", weights_only=False).state_dict(), \"weights.pth\")");
         if (saved is not Hashtable top)
-            throw new InvalidDataException($"{path}: not a state_dict Lethe can read (it holds a {saved?.GetType().Name ?? "None"}, not a dict)");
+            throw new InvalidDataException($"{path}: not a state_dict Lethe can read (it holds a {PythonValues.Describe(saved)}, not a dict)");
         var changes = new List<string>();
         var weights = HoldsTensors(top) ? top : Wrapped(top, path, changes);
         var tensors = Tensors(weights, path);
@@ -51,9 +56,16 @@ internal static class StateDictUnwrap
         if (chosen is null)
             throw new InvalidDataException($"{path}: holds several dicts of tensors ({string.Join(", ", candidates)}); re-save the one " +
                 $"you mean with torch.save(torch.load(\"{Path.GetFileName(path)}\")[\"{candidates[0]}\"], \"weights.pth\")");
-        var others = top.Keys.Cast<object>().Select(k => k.ToString()!).Where(k => k != chosen).ToList();
-        changes.Add($"took the weights under '{chosen}'" + (others.Count > 0 ? $" (beside {Keys(others)})" : ""));
+        changes.Add($"took the weights under '{chosen}'" + Skipped(top, chosen));
         return (Hashtable)top[chosen]!;
+    }
+
+    /// <summary>" and skipped 2 other entries: args (argparse.Namespace), best_acc (numpy scalar)", or "" when there are none.</summary>
+    private static string Skipped(Hashtable top, string chosen)
+    {
+        var skipped = top.Cast<DictionaryEntry>().Where(e => e.Key.ToString() != chosen)
+            .Select(e => $"{e.Key} ({PythonValues.Describe(e.Value)})").Order(StringComparer.Ordinal).ToList();
+        return skipped.Count == 0 ? "" : $" and skipped {skipped.Count} other {(skipped.Count == 1 ? "entry" : "entries")}: {string.Join(", ", skipped)}";
     }
 
     private static string Keys(IEnumerable<object> keys) =>
@@ -65,7 +77,7 @@ internal static class StateDictUnwrap
         foreach (DictionaryEntry entry in weights)
         {
             if (entry.Key is not string key || entry.Value is not Tensor tensor)
-                throw new InvalidDataException($"{path}: entry '{entry.Key}' is {entry.Value?.GetType().Name ?? "None"}, not a tensor");
+                throw new InvalidDataException($"{path}: entry '{entry.Key}' ({PythonValues.Describe(entry.Value)}) is not a tensor");
             tensors[key] = tensor;
         }
         return tensors;

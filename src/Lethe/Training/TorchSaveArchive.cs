@@ -6,30 +6,28 @@ using Razorvine.Pickle;
 namespace Lethe.Training;
 
 /// <summary>
-/// Reads what torch.save wrote (its zip layout) as .NET objects: a dict is a Hashtable, a list an ArrayList, a tuple an
-/// object[], a tensor a Tensor in the caller's dispose scope. The pickle is scanned before anything is built from it.
+/// Reads what torch.save and torch.jit.save wrote (their zip layout) as .NET objects: a dict is a Hashtable, a list an
+/// ArrayList, a tuple an object[], a tensor a Tensor in the caller's dispose scope, a Python object a ClassDict of its
+/// attributes. The pickle is scanned before anything is built from it.
 /// </summary>
 internal static class TorchSaveArchive
 {
     /// <summary>data.pkl of a ResNet-18 is about 20 KB; the cap keeps a hostile archive from inflating into memory.</summary>
     private const int MaxPickleBytes = 16 << 20;
 
-    /// <summary>The object torch.save was given.</summary>
+    /// <summary>The object torch.save was given (for TorchScript, the module), and what the reading found.</summary>
     /// <param name="path">The file.</param>
-    /// <param name="failedChecksums">Storages whose bytes fail their CRC-32 (see <see cref="StateDictUnpickler.FailedChecksums"/>).</param>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
-    /// <exception cref="InvalidDataException">It is not a torch.save archive Lethe reads; the message names the file.</exception>
-    public static object Read(string path, out IReadOnlyList<string> failedChecksums)
+    /// <exception cref="InvalidDataException">It is not a zip archive Lethe reads; the message names the file.</exception>
+    public static TorchSaveContents Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"PyTorch checkpoint not found: {path}", path);
         using var stream = File.OpenRead(path);
-        switch (PyTorchFormat.Detect(stream))
-        {
-            case PyTorchLayout.Legacy:
-                throw new InvalidDataException($"{path}: saved in PyTorch's legacy (pre-1.6) format, which Lethe does not read; {PyTorchFormat.ResaveAdvice}");
-            case PyTorchLayout.None:
-                throw new InvalidDataException($"{path}: not a PyTorch checkpoint (torch.save writes a zip archive)");
-        }
+        var format = ModelFormats.ByContent(stream);
+        if (format == ModelFormat.TorchSaveLegacy)
+            throw new InvalidDataException($"{path}: saved in PyTorch's legacy (pre-1.6) format, which Lethe does not read; {ModelFormats.ResaveAdvice}");
+        if (format is not (ModelFormat.TorchSave or ModelFormat.TorchScript))
+            throw new InvalidDataException($"{path}: not a PyTorch checkpoint (torch.save and torch.jit.save write a zip archive, safetensors a JSON header)");
         using var archive = Unzipping(path, () => new ZipArchive(stream, ZipArchiveMode.Read));
         var entry = DataPickle(archive, path);
         var pickle = Unzipping(path, () => Inflate(entry, MaxPickleBytes + 1));
@@ -37,7 +35,42 @@ internal static class TorchSaveArchive
             throw new InvalidDataException($"{path}: data.pkl is over {MaxPickleBytes} bytes, too large for a state_dict");
         // The bytes unpickled are the bytes scanned.
         PickleScanner.Check(pickle, path);
-        return Unpickle(pickle, archive, entry.FullName[..^entry.Name.Length], path, out failedChecksums);
+        bool torchScript = format == ModelFormat.TorchScript;
+        try
+        {
+            var advice = torchScript ? "" : "; re-save the weights alone with torch.save(model.state_dict(), \"weights.pth\")";
+            var saved = Unpickle(pickle, archive, entry.FullName[..^entry.Name.Length], advice, out var failedChecksums);
+            return new TorchSaveContents(saved, torchScript, failedChecksums);
+        }
+        catch (InvalidDataException e)
+        {
+            // A TorchScript module may hold what no state_dict does, and PyTorch can turn it into one.
+            throw new InvalidDataException(torchScript
+                ? $"{path}: a TorchScript archive (torch.jit.save) whose data.pkl Lethe cannot read ({e.Message}); " +
+                    $"turn it into a state_dict in Python with {TorchScriptModules.ResaveAdvice}"
+                : $"{path}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Whether a zip is torch.jit.save's: it holds the module's compiled code (code/) and constants.pkl beside data.pkl,
+    /// which torch.save never writes. A zip that cannot be read is not (the reader then says what is wrong). Rewinds.
+    /// </summary>
+    public static bool IsTorchScript(Stream stream)
+    {
+        try
+        {
+            using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            return archive.Entries.Any(e => e.FullName.EndsWith("/constants.pkl", StringComparison.Ordinal) || e.FullName.Contains("/code/"));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            return false;
+        }
+        finally
+        {
+            stream.Position = 0;
+        }
     }
 
     /// <summary>torch.load reads the one data.pkl in the archive's top folder.</summary>
@@ -73,7 +106,9 @@ internal static class TorchSaveArchive
         }
     }
 
-    private static object Unpickle(byte[] pickle, ZipArchive archive, string folder, string path, out IReadOnlyList<string> failedChecksums)
+    /// <summary>data.pkl's object; a problem is an <see cref="InvalidDataException"/> whose message does not yet name the file.</summary>
+    /// <param name="advice">What the user can do when the pickle calls a function Lethe does not know ("; re-save ..."), or "".</param>
+    private static object? Unpickle(byte[] pickle, ZipArchive archive, string folder, string advice, out IReadOnlyList<string> failedChecksums)
     {
         try
         {
@@ -82,14 +117,25 @@ internal static class TorchSaveArchive
             failedChecksums = unpickler.FailedChecksums;
             return saved;
         }
-        catch (InvalidDataException e)
+        catch (PickleException e) when (UnknownCall(e) is { } global)
         {
-            throw new InvalidDataException($"{path}: {e.Message}", e);
+            throw new InvalidDataException($"its pickle calls '{global}' with arguments, which only Python can do, and Lethe runs nothing{advice}", e);
         }
         catch (Exception e) when (IsMalformed(e))
         {
-            throw new InvalidDataException($"{path}: not a state_dict Lethe can read ({FirstLine(e)})", e);
+            throw new InvalidDataException($"its pickle does not describe objects Lethe can build ({FirstLine(e)})", e);
         }
+    }
+
+    /// <summary>
+    /// The global that Razorvine could not build: it keeps a class it does not know as a record of its attributes
+    /// (ClassDict), and refuses to pass that record arguments, which only a real call could use.
+    /// </summary>
+    private static string? UnknownCall(PickleException e)
+    {
+        const string prefix = "expected zero arguments for construction of ClassDict (for ";
+        int end = e.Message.IndexOf(')', Math.Min(prefix.Length, e.Message.Length));
+        return e.Message.StartsWith(prefix, StringComparison.Ordinal) && end > 0 ? e.Message[prefix.Length..end] : null;
     }
 
     /// <summary>What Razorvine.Pickle and LibTorch throw on a file that parses as a pickle but is not a state_dict.</summary>

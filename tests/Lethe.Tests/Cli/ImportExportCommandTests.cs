@@ -31,6 +31,36 @@ public class ImportExportCommandTests
         AssertIdentical(model, loaded);
     }
 
+    [Theory]
+    [InlineData("original.safetensors")] // the format follows the extension
+    [InlineData("original.st", "--format", "safetensors")]
+    public void Export_as_safetensors_then_import_gives_back_the_checkpoint(string name, params string[] format)
+    {
+        using var dir = new TempDirectory();
+        using var model = ModelWithStatistics(8);
+        var (original, exported, imported) = (Path.Combine(dir.Path, "original.ckpt"), Path.Combine(dir.Path, name), Path.Combine(dir.Path, "imported.ckpt"));
+        Checkpoint.Save(model, original);
+
+        var console = new TestConsole();
+        console.Console.Profile.Width = 1000;
+        Assert.Equal(0, console.Run(["export", "--checkpoint", original, "--task", "mufac", "--out", exported, .. format]));
+        Assert.Equal(0, console.Run("import", "--pth", exported, "--task", "mufac", "--out", imported));
+
+        Assert.Equal("", console.Error.ToString());
+        Assert.EndsWith($"to {exported} (safetensors)", console.Output.ToString().Split('\n')[0]);
+        Assert.Equal(ModelFormat.Safetensors, ModelFormats.Detect(exported));
+        using var loaded = ModelFile.Load(imported, "mufac", CPU);
+        AssertIdentical(model, loaded);
+    }
+
+    [Fact]
+    public void An_export_format_Lethe_does_not_write_is_a_usage_error()
+    {
+        var console = new TestConsole();
+        Assert.Equal(2, console.Run("export", "--checkpoint", "a.ckpt", "--task", "mufac", "--out", "b.onnx", "--format", "onnx"));
+        AssertOneLine(console, "onnx");
+    }
+
     [Fact]
     public void A_trainers_checkpoint_imports_and_the_note_says_what_was_unwrapped()
     {
@@ -48,7 +78,7 @@ public class ImportExportCommandTests
 
         Assert.Equal("", console.Error.ToString());
         var lines = console.Output.ToString().TrimEnd().Split('\n');
-        Assert.Equal($"note: {pth}: took the weights under 'state_dict' (beside best_acc, epoch, optimizer); "
+        Assert.Equal($"note: {pth}: took the weights under 'state_dict' and skipped 3 other entries: best_acc (float), epoch (int), optimizer (dict); "
             + "removed the prefix 'module.' from every key", lines[0]);
         Assert.StartsWith("imported", lines[1]);
         using var loaded = ModelFile.Load(imported, "mufac", CPU);

@@ -56,7 +56,7 @@ public class GivenOriginalTests
 
         var run = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, "test", TestContext.Current.CancellationToken);
 
-        const string unwrapped = "took the weights under 'state_dict' (beside best_acc, epoch, optimizer); removed the prefix 'module.' from every key";
+        const string unwrapped = "took the weights under 'state_dict' and skipped 3 other entries: best_acc (float), epoch (int), optimizer (dict); removed the prefix 'module.' from every key";
         Assert.Contains(events, e => e.Stage == "Original" && e.Message == $"{file}: {unwrapped}");
         var given = run.Models[0].Given!;
         Assert.Equal(("PyTorch state_dict (zip)", $"{file}: {unwrapped}"), (given.Kind, given.Note));

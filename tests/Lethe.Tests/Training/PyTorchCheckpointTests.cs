@@ -2,6 +2,7 @@ using Lethe.Models;
 using Lethe.Tests.Evaluation;
 using Lethe.Tests.Support;
 using Lethe.Training;
+using TorchSharp;
 using static Lethe.Tests.Training.PyTorchFixtures;
 using static TorchSharp.torch;
 using Lethe.Data;
@@ -30,15 +31,17 @@ public class PyTorchCheckpointReferenceTests(ITestOutputHelper output)
     /// <summary>The variants are written here from the reference file (45 MB each, so they are not committed).</summary>
     [Theory]
     [InlineData(true, true, "module._orig_mod.",
-        "took the weights under 'state_dict' (beside best_acc, epoch, optimizer); removed the prefix 'module._orig_mod.' from every key")]
+        "took the weights under 'state_dict' and skipped 3 other entries: best_acc (float), epoch (int), optimizer (dict); removed the prefix 'module._orig_mod.' from every key")]
     [InlineData(false, false, "", "set 20 missing BatchNorm num_batches_tracked to 0, as PyTorch does for files saved before 0.4.1")]
-    public void The_reference_model_saved_as_trainers_save_it_computes_torchvisions_logits(bool wrap, bool counters, string prefix, string note)
+    [InlineData(true, true, "", "took the weights under 'state_dict' and skipped 3 other entries: best_acc (float), epoch (int), optimizer (dict)", 4)]
+    public void The_reference_model_saved_as_trainers_save_it_computes_torchvisions_logits(bool wrap, bool counters, string prefix, string note,
+        int protocol = 2)
     {
         var pth = TestVectorFolder.Require("resnet18_mufac.pth");
         using var dir = new TempDirectory();
         var variant = Path.Combine(dir.Path, "flat.pth");
         using (var scope = NewDisposeScope())
-            ResNetLayouts.WriteFlat(variant, PyTorchCheckpoint.Read(pth).Tensors, prefix, wrap, counters);
+            ResNetLayouts.WriteFlat(variant, PyTorchCheckpoint.Read(pth).Tensors, prefix, wrap, counters, protocol);
         using var input = ReadFloats("resnet18_mufac.input.f32", 2, 3, 128, 128);
         using var expected = ReadFloats("resnet18_mufac.logits.f32", 2, 8);
 
@@ -47,9 +50,36 @@ public class PyTorchCheckpointReferenceTests(ITestOutputHelper output)
         Assert.Equal($"{variant}: {note}", said);
         using var logits = Logits(model, input);
         double diff = logits.sub(expected).abs().max().item<float>();
-        output.WriteLine($"one flat storage, fc.weight column-major, prefix '{prefix}', wrapped {wrap}, counters {counters}: "
+        output.WriteLine($"one flat storage, fc.weight column-major, prefix '{prefix}', wrapped {wrap}, counters {counters}, protocol {protocol}: "
             + $"max |logit - torchvision| = {diff:E2}");
         Assert.True(diff < 1e-4, $"max abs diff {diff}");
+    }
+
+    [Theory]
+    [InlineData("resnet18_mufac", "mufac", false)]
+    [InlineData("resnet18_multilabel", "mucac", false)]
+    [InlineData("resnet18_mufac", "mufac", true)] // float16 halves the file; the logits move by the rounding of the weights
+    public void The_reference_model_exported_as_safetensors_computes_torchvisions_logits(string vector, string task, bool half)
+    {
+        var pth = TestVectorFolder.Require($"{vector}.pth");
+        using var dir = new TempDirectory();
+        var exported = Path.Combine(dir.Path, "model.safetensors");
+        using (var reference = PyTorchCheckpoint.Load(pth, task, CPU))
+        {
+            if (half) reference.to(ScalarType.Float16);
+            PyTorchCheckpoint.Save(reference, exported, TaskNames.Resolve(task), format: ModelFormat.Safetensors);
+        }
+        using var input = ReadFloats($"{vector}.input.f32", 2, 3, 128, 128);
+        using var expected = ReadFloats($"{vector}.logits.f32", 2, TaskNames.Resolve(task).Outputs);
+
+        using var model = PyTorchCheckpoint.Load(exported, task, CPU, out var said);
+
+        Assert.Equal(ModelFormat.Safetensors, ModelFormats.Detect(exported));
+        Assert.Equal(half ? $"{exported}: converted 102 float16 tensors to float32" : null, said);
+        using var logits = Logits(model, input);
+        double diff = logits.sub(expected).abs().max().item<float>();
+        output.WriteLine($"{vector} through safetensors{(half ? " as float16" : "")}: max |logit - torchvision| = {diff:E2}");
+        Assert.True(diff < (half ? 1e-2 : 1e-4), $"max abs diff {diff}");
     }
 
     [Theory]
@@ -202,6 +232,11 @@ public class PyTorchCheckpointTests
     [InlineData("zip:", "a torch.save archive has one data.pkl, this one has 0")]
     [InlineData("zip:\u0080\u0002]q\u0000.", "not a state_dict Lethe can read")] // a list
     [InlineData("zip:\u0080\u0002}X\u0001\u0000\u0000\u0000kX\u0001\u0000\u0000\u0000vs.", "holds no weights (no dict of tensors); its top-level keys are k.")]
+    [InlineData("zip:\u0080\u0002}X\u0001\u0000\u0000\u0000kcmypkg\nmake\nK\u0001\u0085Rs.", "its pickle calls 'mypkg.make' with arguments, "
+        + "which only Python can do, and Lethe runs nothing; re-save the weights alone with torch.save(model.state_dict(), \"weights.pth\")")]
+    [InlineData("zip:\u0080\u0002cmymodels\nNet\n)\u0081}X\u0008\u0000\u0000\u0000_modules}sb.", "holds a whole mymodels.Net saved with "
+        + "torch.save(model), not a state_dict; re-save its weights in Python, from a file you trust, with torch.save(torch.load(\"odd.pth\", "
+        + "weights_only=False).state_dict(), \"weights.pth\")")]
     public void Damaged_and_foreign_files_are_refused_with_the_file_named(string content, string problem)
     {
         using var dir = new TempDirectory();
@@ -231,11 +266,31 @@ public class PyTorchCheckpointTests
         Assert.Equal($"{path}: a tensor of size [2,2], stride [2,1] and offset 8 does not fit its storage data/0 of 10 elements", error.Message);
     }
 
-    /// <summary>A zip laid out like torch.save's, with this data.pkl (one byte per character) unless it is empty.</summary>
-    private static void WriteArchive(string path, string pickle)
+    [Theory]
+    [InlineData("\u0080\u0002}.", "whose data.pkl holds a dict, not a module")]
+    [InlineData("\u0080\u0002cmypkg\nmake\nK\u0001\u0085R.", "whose data.pkl Lethe cannot read (its pickle calls 'mypkg.make' with arguments, "
+        + "which only Python can do, and Lethe runs nothing)")]
+    public void A_TorchScript_archive_without_readable_weights_is_named_with_the_Python_that_converts_it(string pickle, string problem)
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "m.pt");
+        WriteArchive(path, pickle, torchScript: true);
+
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchCheckpoint.Load(path, "mufac", CPU));
+        Assert.Equal($"{path}: a TorchScript archive (torch.jit.save) {problem}; turn it into a state_dict in Python with "
+            + "torch.save(torch.jit.load(\"m.pt\").state_dict(), \"m.pth\")", error.Message);
+    }
+
+    /// <summary>
+    /// A zip laid out like torch.save's, with this data.pkl (one byte per character) unless it is empty, and with
+    /// torch.jit.save's constants.pkl if <paramref name="torchScript"/>.
+    /// </summary>
+    private static void WriteArchive(string path, string pickle, bool torchScript = false)
     {
         using var archive = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create);
         using (var version = archive.CreateEntry("archive/version").Open()) version.Write("3\n"u8);
+        if (torchScript)
+            using (var constants = archive.CreateEntry("archive/constants.pkl").Open()) constants.Write([0x80, 2, (byte)')', (byte)'.']); // an empty tuple, as for a module without constants
         if (pickle.Length == 0) return;
         using var data = archive.CreateEntry("archive/data.pkl").Open();
         data.Write(System.Text.Encoding.Latin1.GetBytes(pickle));

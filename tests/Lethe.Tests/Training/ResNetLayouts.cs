@@ -12,7 +12,8 @@ internal static class ResNetLayouts
     /// if <paramref name="wrap"/>, inside a trainer's checkpoint {"state_dict", "epoch", "best_acc", "optimizer"}.
     /// Without <paramref name="counters"/> the BatchNorm counters are left out, as in files saved before PyTorch 0.4.1.
     /// </summary>
-    public static void WriteFlat(string path, IReadOnlyDictionary<string, Tensor> stateDict, string prefix, bool wrap, bool counters)
+    public static void WriteFlat(string path, IReadOnlyDictionary<string, Tensor> stateDict, string prefix, bool wrap, bool counters,
+        int protocol = 2)
     {
         using var scope = NewDisposeScope();
         var parts = new Dictionary<ScalarType, List<Tensor>>();
@@ -26,7 +27,7 @@ internal static class ResNetLayouts
                 columnMajor ? [1, tensor.shape[0]] : ContiguousStrides(tensor.shape)));
             part.Add((columnMajor ? tensor.t() : tensor).contiguous().flatten());
         }
-        var writer = new TorchSaveWriter();
+        var writer = new TorchSaveWriter(protocol);
         var storages = parts.ToDictionary(p => p.Key, p => writer.Storage(cat(p.Value)));
         var weights = new TorchSaveWriter.OrderedDict();
         foreach (var (key, dtype, offset, size, stride) in laid) weights[key] = new View(storages[dtype], offset, size, stride);

@@ -40,7 +40,7 @@ public class StateDictUnwrapTests
         using var scope = NewDisposeScope();
         var saved = new Hashtable { ["state_dict"] = Weights("conv.weight"), ["state_dict_ema"] = Weights("conv.weight"), ["epoch"] = 3 };
         var file = StateDictUnwrap.Unwrap(saved, ModelKeys, "ema.pth");
-        Assert.Equal(["took the weights under 'state_dict' (beside epoch, state_dict_ema)"], file.Changes);
+        Assert.Equal(["took the weights under 'state_dict' and skipped 2 other entries: epoch (int), state_dict_ema (dict)"], file.Changes);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class StateDictUnwrapTests
         var weights = Weights("conv.weight");
         weights["epoch"] = 3;
         var error = Assert.Throws<InvalidDataException>(() => StateDictUnwrap.Unwrap(weights, ModelKeys, "mixed.pth"));
-        Assert.Equal("mixed.pth: entry 'epoch' is Int32, not a tensor", error.Message);
+        Assert.Equal("mixed.pth: entry 'epoch' (int) is not a tensor", error.Message);
     }
 
     [Fact]

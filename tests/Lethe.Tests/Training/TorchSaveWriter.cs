@@ -6,12 +6,14 @@ using static TorchSharp.torch;
 namespace Lethe.Tests.Training;
 
 /// <summary>
-/// Writes torch.save's zip layout (protocol-2 pickle, one entry per storage) for any tensor layout: views at an offset,
+/// Writes torch.save's zip layout (a protocol-2 or -4 pickle, one entry per storage) for any tensor layout: views at an offset,
 /// with any strides, several tensors in one storage, wrapped in a trainer's dict. PyBridge's writer gives every tensor a
 /// storage of its own, so ResNet-18-sized variants of the shared test vectors are made with this at test time instead of
 /// committing 45 MB files. torch.load (PyTorch 1.13) reads what it writes: checked once by hand when it was written.
 /// </summary>
-internal sealed class TorchSaveWriter
+/// <param name="protocol">2, torch.save's default (globals as GLOBAL lines), or 4 (as STACK_GLOBAL after two strings,
+/// each memoized, as Python's pickler writes them for torch.save(..., pickle_protocol=4)).</param>
+internal sealed class TorchSaveWriter(int protocol = 2)
 {
     /// <summary>A tensor as torch.save describes it: which storage, and where in it.</summary>
     public sealed record View(int Storage, long Offset, long[] Size, long[] Stride);
@@ -32,7 +34,7 @@ internal sealed class TorchSaveWriter
     public void Write(string path, object root)
     {
         var pickle = new MemoryStream();
-        pickle.Write([0x80, 2]);
+        pickle.Write([0x80, (byte)protocol]);
         Pickle(pickle, root);
         pickle.WriteByte((byte)'.');
         using var archive = ZipFile.Open(path, ZipArchiveMode.Create);
@@ -126,7 +128,22 @@ internal sealed class TorchSaveWriter
         s.WriteByte((byte)'t');
     }
 
-    private static void Global(Stream s, string module, string name) => s.Write(Encoding.ASCII.GetBytes($"c{module}\n{name}\n"));
+    private void Global(Stream s, string module, string name)
+    {
+        if (protocol < 4)
+        {
+            s.Write(Encoding.ASCII.GetBytes($"c{module}\n{name}\n"));
+            return;
+        }
+        foreach (var part in new[] { module, name })
+        {
+            s.WriteByte(0x8c); // SHORT_BINUNICODE
+            s.WriteByte((byte)part.Length);
+            s.Write(Encoding.ASCII.GetBytes(part));
+            s.WriteByte(0x94); // MEMOIZE
+        }
+        s.WriteByte(0x93); // STACK_GLOBAL
+    }
 
     private static void Int(Stream s, long value)
     {

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Lethe.IO;
+namespace Lethe.Training;
 
 /// <summary>
 /// The storage classes torch.save names (torch.FloatStorage, ...) and the element type each holds. A storage class is
