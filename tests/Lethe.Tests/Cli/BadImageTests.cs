@@ -112,6 +112,27 @@ public class BadImageTests
         Assert.Contains("data: train 22 = forget 8", output); // the forget set is the first 8 readable rows
     }
 
+    [Fact]
+    public void Should_name_a_bad_mucac_image_in_one_line_in_the_check_and_the_benchmark()
+    {
+        // Given a MUCAC folder whose image 5 (a forget image under 2,5,8) is a HEIC photo; MUCAC lists no CSV line
+        using var mucac = new Data.Mucac.MucacFixture();
+        File.WriteAllBytes(mucac.ImagePath(5), OddImages.IsoMedia("heic"));
+        var expected = $"{mucac.ImagePath(5)}: a HEIC image, {Undecodable}";
+        var check = new TestConsole();
+        check.Console.Profile.Width = 1000;
+        var run = new TestConsole();
+
+        int checkCode = check.Run("datasets", "check", mucac.Root, "--identity-splits", "2,5,8");
+        int runCode = run.Run("benchmark", "--dataset", "mucac", "--data", mucac.Root, "--identity-splits", "2,5,8", "--methods", "none",
+            "--image-size", "16", "--epochs", "1", "--cache", Path.Combine(mucac.Root, "cache"), "--out", Path.Combine(mucac.Root, "out"));
+
+        var lines = check.Output.ToString().Split('\n').Select(l => l.TrimEnd()).ToArray();
+        Assert.Equal((1, $"  {expected}"), (checkCode, Assert.Single(lines, l => l.Contains("5.jpg"))));
+        Assert.Contains("usable: no (fix the errors above)", lines); // --skip-bad applies to MUFAC only
+        Assert.Equal((1, $"lethe: {expected}"), (runCode, run.Error.ToString().TrimEnd()));
+    }
+
     /// <summary>
     /// The check lists "train csv:3: <paramref name="problem"/>" as its one line about the image, exit 1, advising
     /// --skip-bad; the benchmark prints it as its only error line, exit 1, before training (no checkpoint written);
