@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Lethe.Data;
 using Lethe.Data.Checks;
+using Lethe.Experiments;
+using Lethe.Numerics;
 using Spectre.Console;
 
 namespace Lethe.Cli.Commands;
@@ -23,19 +25,23 @@ internal static class DatasetsCommand
         {
             if (result.GetValueOrDefault<int>() is var bits and < 0) result.AddError($"--near-distance must be 0 or more bits, got {bits}");
         });
-        var forget = new Option<string?>("--forget") { Description = "MUFAC forget set to check against (default first:1500, as the benchmark)" };
+        var forget = new Option<string?>("--forget") { Description = "MUFAC forget set to check against: first:N or identities:N, as for `lethe benchmark` (default first:1500)" };
+        var seed = new Option<long?>("--seed") { Description = "The benchmark's --seed, which chooses the people of --forget identities:N (default 42)" };
+        var identitySplits = new Option<string?>("--identity-splits") { Description = "MUCAC identity thresholds test,forget,train, as for `lethe benchmark` (default 190,1250,4855)" };
         var all = new Option<bool>("--all") { Description = $"List every problem and duplicate (default: the first {Shown} of each)" };
-        var check = new Command("check", "Validate a MUFAC or MUCAC folder: counts, empty sets, people shared between sets, duplicate, missing and unreadable images, labels.")
+        var check = new Command("check", "Validate a MUFAC or MUCAC folder as `lethe benchmark` would cut it: counts, empty sets, people shared between sets, duplicate, missing and unreadable images, labels, classes, the attack's sets.")
         {
-            folder, near, forget, all,
+            folder, near, forget, seed, identitySplits, all,
         };
         check.SetAction(parsed =>
         {
             var root = parsed.GetValue(folder)!.FullName;
-            var selection = parsed.GetValue(forget) is { } f ? ForgetSelection.Parse(f) : null;
-            var report = File.Exists(Path.Combine(root, MufacLayout.Train.Csv)) || !Directory.Exists(Path.Combine(root, MucacLayout.ArchiveFolderName))
-                ? MufacCheck.Run(root, selection, parsed.GetValue(near))
-                : MucacCheck.Run(root, nearDistance: parsed.GetValue(near));
+            var spec = new ExperimentSpec
+            {
+                Dataset = DatasetCheck.DatasetAt(root), DataDirectory = root, Forget = parsed.GetValue(forget),
+                IdentitySplits = parsed.GetValue(identitySplits), Seed = parsed.GetValue(seed) ?? Seeds.Default,
+            };
+            var report = DatasetCheck.Run(spec, parsed.GetValue(near));
             Print(console, report, parsed.GetValue(all) ? int.MaxValue : Shown);
             return report.Usable ? LetheApp.Ok : LetheApp.Failed;
         });
@@ -44,13 +50,16 @@ internal static class DatasetsCommand
 
     private static void Print(IAnsiConsole console, DatasetCheckReport report, int limit)
     {
-        console.WriteLine($"{report.Dataset} at {report.Root}");
+        console.WriteLine($"{report.Dataset} at {report.Root}" + (report.ForgetChoice is { } choice ? $" (forget {choice})" : ""));
         var counts = new Table().AddColumns("Set", "Rows", "Expected");
         foreach (var c in report.Counts)
             counts.AddRow(c.Set, c.Rows.ToString("N0"), c.Expected is { } e ? (c.AsExpected ? e.ToString("N0") : $"[red]{e:N0}[/]") : "–");
         console.Write(counts);
         foreach (var o in report.Overlaps)
             console.WriteLine($"people in both {o.First} and {o.Second}: {o.People}" + (o.People > 0 ? $" ({string.Join(", ", o.Examples)})" : ""));
+        // The lines the benchmark prints before it trains, in its words.
+        if (report.Classes is { } classes) console.WriteLine($"classes: {classes.Describe()}");
+        if (report.Attack is { } attack) console.WriteLine($"attack: {attack}");
         PrintDuplicates(console, report, limit);
         foreach (var group in report.Problems.GroupBy(p => p.Severity))
         {

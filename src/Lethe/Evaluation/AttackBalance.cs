@@ -36,6 +36,10 @@ public sealed record AttackBalance(int ForgetAvailable, int UnseenAvailable, int
         _ => $"used whole, as in the reference: unseen is within {(tolerance * 100).ToString("0.##", CultureInfo.InvariantCulture)}% of forget",
     };
 
+    /// <summary>"5 forget vs 5 unseen losses per model (unseen cut at random from 525 to the forget count)": what the run
+    /// and `lethe datasets check` say before anything trains.</summary>
+    public string Line(double tolerance) => $"{ForgetUsed} forget vs {UnseenUsed} unseen losses per model ({Describe(tolerance)})";
+
     /// <summary>
     /// The sizes the attack uses for these set sizes (the reference's <c>cal_mia()</c>, extended): when forget ≥
     /// unseen, forget is cut to |unseen| (the reference); when unseen exceeds forget by at most

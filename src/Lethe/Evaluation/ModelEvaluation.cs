@@ -31,6 +31,14 @@ public sealed record ModelEvaluation(
     public AttackStatistics? Attack { get; init; }
 
     /// <summary>
+    /// Why the attack has no result, so A, F and NoMUS are NaN and shown as "–": sets too small for its splits
+    /// (<see cref="AttackFeasibility"/>) or losses that are not finite. Null when it ran, and in runs stored before the
+    /// reason was recorded.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? AttackNotComputed { get; init; }
+
+    /// <summary>
     /// How many of the retain set's images <see cref="RetainAccuracy"/> was measured on; null when retain was not scored
     /// and in runs stored before sampling existed, which scored all of retain.
     /// </summary>

@@ -43,10 +43,12 @@ public static class ModelEvaluator
         var unseen = SetScorer.Score(model, sets.Task, sets.Unseen, transform, device);
         var retain = sets.Retain is { } retainSet ? SetScorer.Score(model, sets.Task, retainSet, transform, device) : null;
         double retainAccuracy = retain?.Accuracy ?? double.NaN;
-        // A diverged model can give NaN or infinite losses; the attack has nothing to fit then, and the model is
-        // reported with its accuracies and no A, F or NoMUS rather than aborting the whole run.
-        bool attackable = forget.Losses.All(float.IsFinite) && unseen.Losses.All(float.IsFinite);
-        var attack = attackable
+        // Sets too small for the attack's splits, or a diverged model's NaN or infinite losses, leave the attack nothing
+        // to fit: the model is reported with its accuracies and no A, F or NoMUS, and why, rather than aborting the run.
+        var balance = AttackBalance.Plan(forget.Losses.Length, unseen.Losses.Length, options.Attack.ReferenceImbalanceTolerance);
+        var notComputed = AttackFeasibility.Problem(balance, options.Attack)
+            ?? (forget.Losses.All(float.IsFinite) && unseen.Losses.All(float.IsFinite) ? null : "the model's losses are not all finite");
+        var attack = notComputed is null
             ? MembershipInference.Run(forget.Losses, unseen.Losses, options.Attack)
             : null;
         return new ModelEvaluation(
@@ -57,6 +59,7 @@ public static class ModelEvaluator
             attack?.ForgetCount ?? 0, unseen.Count, clock.Elapsed.TotalSeconds)
         {
             Attack = attack is null ? null : AttackStatistics.From(attack, options.Attack),
+            AttackNotComputed = notComputed,
             RetainSample = sets.RetainSample,
             Losses = new Dictionary<string, float[]>
             {

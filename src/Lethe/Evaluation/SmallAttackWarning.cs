@@ -18,6 +18,18 @@ public static class SmallAttackWarning
         return $"The attack compares only {images} images per side (fewer than {threshold}): {spread} may exceed the differences between methods.";
     }
 
+    /// <summary>
+    /// The warning the run prints before it trains, and `lethe datasets check` with it, for the attack on the sets
+    /// <paramref name="balance"/> plans: that it cannot be computed (<see cref="AttackFeasibility"/>), that it is small,
+    /// or null when neither.
+    /// </summary>
+    public static string? Before(AttackBalance balance, MembershipInferenceOptions options) =>
+        AttackFeasibility.Problem(balance, options) is { } problem
+            ? $"The attack cannot be computed: {problem}; every model's A, F (MIA) and NoMUS (Final Score) will show \"–\"."
+            : balance.SmallerSide < options.SmallSetThreshold
+                ? Text(balance.SmallerSide, options.SmallSetThreshold, options.Splits, [])
+                : null;
+
     private static string Range(IReadOnlyList<double> values)
     {
         string F(double v) => v.ToString("F3", CultureInfo.InvariantCulture);

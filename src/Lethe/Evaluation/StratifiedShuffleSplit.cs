@@ -22,17 +22,32 @@ public static class StratifiedShuffleSplit
         options ??= StratifiedShuffleSplitOptions.Default;
         options.Validate();
         var classes = GroupByClass(labels);
+        if (Unsplittable(classes.Select(c => c.Length).ToArray(), options.TestFraction) is { } problem)
+            throw new ArgumentException(problem, nameof(labels));
         var testSize = TestSize(labels.Count, options.TestFraction);
-        if (testSize < classes.Length || labels.Count - testSize < classes.Length)
-            throw new ArgumentException(
-                $"{labels.Count} rows with test size {testSize} cannot hold all {classes.Length} classes in both train and test.",
-                nameof(labels));
         var testCounts = AllocateTestCounts(classes.Select(c => c.Length).ToArray(), testSize);
 
         var random = Seeds.Random(options.Seed, Stream);
         var splits = new TrainTestSplit[options.Splits];
         for (var s = 0; s < splits.Length; s++) splits[s] = DrawOne(classes, testCounts, random);
         return splits;
+    }
+
+    /// <summary>
+    /// Why rows of these class sizes cannot be split (a class under 2 rows, or a test or training part too small to hold
+    /// one row of every class), or null when they can: <see cref="Split"/> refuses exactly these, and a caller can ask
+    /// before it has any labels (the attack on sets of known sizes).
+    /// </summary>
+    public static string? Unsplittable(IReadOnlyList<int> classSizes, double testFraction)
+    {
+        for (var k = 0; k < classSizes.Count; k++)
+            if (classSizes[k] < 2)
+                return $"Class {k} has only {classSizes[k]} row; stratified splitting needs at least 2 per class.";
+        var rows = classSizes.Sum();
+        var testSize = TestSize(rows, testFraction);
+        return testSize < classSizes.Count || rows - testSize < classSizes.Count
+            ? $"{rows} rows with test size {testSize} cannot hold all {classSizes.Count} classes in both train and test."
+            : null;
     }
 
     /// <summary>

@@ -206,22 +206,7 @@ public sealed record ExperimentSpec
     /// <summary>Stops a bad run before any expensive work, with a message that names the setting.</summary>
     public void Validate()
     {
-        if (!Datasets.Contains(Dataset))
-            throw new ArgumentException($"unknown dataset '{Dataset}'; known: {string.Join(", ", Datasets)}");
-        if (Dataset != "synthfaces" && string.IsNullOrWhiteSpace(DataDirectory))
-            throw new ArgumentException($"dataset '{Dataset}' is read from files: give its folder with --data DIR");
-        if (Dataset == "synthfaces" && DataDirectory is not null)
-            throw new ArgumentException($"--data {DataDirectory}: synthfaces is built in and reads no folder; give --dataset for a file dataset");
-        // Only the MUFAC loader leaves images out; elsewhere these switches would do nothing, and say nothing.
-        if (SkipBad && Dataset != "mufac") throw new ArgumentException($"--skip-bad applies to mufac; {Dataset} does not leave images out");
-        if (ExcludeDuplicates && Dataset != "mufac")
-            throw new ArgumentException($"--exclude-duplicates applies to mufac; {Dataset} does not leave images out");
-        if (IdentitySplits is not null && !Dataset.StartsWith("mucac", StringComparison.Ordinal))
-            throw new ArgumentException($"--identity-splits applies to MUCAC; {Dataset}'s forget set is chosen by --forget");
-        if (Forget is not null) Lethe.Data.ForgetSelection.Parse(Forget);
-        if (Forget is not null && Dataset.StartsWith("mucac", StringComparison.Ordinal))
-            throw new ArgumentException("--forget applies to mufac and synthfaces; MUCAC's forget people are set by --identity-splits");
-        MucacThresholds();
+        ValidateData();
         if (OriginalFile is not null && !File.Exists(OriginalFile))
             throw new ArgumentException($"--original: file not found: {OriginalFile}");
         if (ImageSize is < 8 or > 1024) throw new ArgumentException($"image size must be in 8..1024, got {ImageSize}");
@@ -241,6 +226,31 @@ public sealed record ExperimentSpec
         // Last: a bad setting is a usage error whether or not the folder is there.
         if (DataDirectory is not null && !Directory.Exists(DataDirectory))
             throw new DirectoryNotFoundException($"--data: folder not found: {DataDirectory}");
+    }
+
+    /// <summary>
+    /// The part of <see cref="Validate"/> that chooses the data: the dataset, its folder, and the switches that cut it
+    /// (--forget, --identity-splits, --skip-bad, --exclude-duplicates) apply to it. `lethe datasets check` asks this
+    /// too, so it refuses what the run refuses, in the same words.
+    /// </summary>
+    public void ValidateData()
+    {
+        if (!Datasets.Contains(Dataset))
+            throw new ArgumentException($"unknown dataset '{Dataset}'; known: {string.Join(", ", Datasets)}");
+        if (Dataset != "synthfaces" && string.IsNullOrWhiteSpace(DataDirectory))
+            throw new ArgumentException($"dataset '{Dataset}' is read from files: give its folder with --data DIR");
+        if (Dataset == "synthfaces" && DataDirectory is not null)
+            throw new ArgumentException($"--data {DataDirectory}: synthfaces is built in and reads no folder; give --dataset for a file dataset");
+        // Only the MUFAC loader leaves images out; elsewhere these switches would do nothing, and say nothing.
+        if (SkipBad && Dataset != "mufac") throw new ArgumentException($"--skip-bad applies to mufac; {Dataset} does not leave images out");
+        if (ExcludeDuplicates && Dataset != "mufac")
+            throw new ArgumentException($"--exclude-duplicates applies to mufac; {Dataset} does not leave images out");
+        if (IdentitySplits is not null && !Dataset.StartsWith("mucac", StringComparison.Ordinal))
+            throw new ArgumentException($"--identity-splits applies to MUCAC; {Dataset}'s forget set is chosen by --forget");
+        if (Forget is not null) Lethe.Data.ForgetSelection.Parse(Forget);
+        if (Forget is not null && Dataset.StartsWith("mucac", StringComparison.Ordinal))
+            throw new ArgumentException("--forget applies to mufac and synthfaces; MUCAC's forget people are set by --identity-splits");
+        MucacThresholds();
     }
 
     private static string DefaultCacheDirectory()

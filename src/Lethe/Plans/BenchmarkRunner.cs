@@ -88,9 +88,8 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             Report("data", $"retain accuracy on a seeded sample of {retain.Scored} of {retain.Of} images, the same for every model (--retain-eval all scores every one)");
         if (summary.Classes is { } classes) Report("data", $"classes: {classes.Describe()}");
         var balance = AttackBalance.Plan(summary.Forget, summary.Unseen, attack.ReferenceImbalanceTolerance);
-        Report("data", $"attack: {balance.ForgetUsed} forget vs {balance.UnseenUsed} unseen losses per model ({balance.Describe(attack.ReferenceImbalanceTolerance)})");
-        if (balance.SmallerSide < attack.SmallSetThreshold)
-            Report("data", "warning: " + SmallAttackWarning.Text(balance.SmallerSide, attack.SmallSetThreshold, attack.Splits, []));
+        Report("data", $"attack: {balance.Line(attack.ReferenceImbalanceTolerance)}");
+        if (SmallAttackWarning.Before(balance, attack) is { } warning) Report("data", "warning: " + warning);
     }
 
     /// <summary>The label each model cell's progress is shown under: the model's, as a benchmark's table names it.</summary>

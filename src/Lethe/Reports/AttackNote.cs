@@ -44,11 +44,12 @@ public static class AttackNote
         var evaluation = model.Evaluation;
         if (model.Diverged) return "the model diverged, so its attack accuracy is no result";
         if (!double.IsFinite(evaluation.AttackAccuracy) || Sizes(evaluation) is not (int forget, int unseen))
-            return "no attack accuracy (the losses were not finite)";
+            return $"no attack accuracy ({evaluation.AttackNotComputed ?? "the losses were not finite"})";
         return $"attack accuracy A = {Fraction(evaluation.AttackAccuracy, "F3")} on {forget} forget vs {unseen} unseen losses; {Meaning(forget, unseen)}";
     }
 
-    /// <summary>The report fact "Attack": the sets of each run (one line when every seed used the same), or null when no model was attacked.</summary>
+    /// <summary>The report fact "Attack": the sets of each run (one line when every seed used the same), or why no model
+    /// was attacked ("not computed: 5 forget vs 5 unseen images are too few: …"), or null when there is neither.</summary>
     public static RunFact? Fact(IReadOnlyList<RunRecord> runs)
     {
         var lines = runs.Select(r => (Seed: r.Spec.SweepSeed, Text: Describe(r))).Where(l => l.Text is not null).ToArray();
@@ -62,7 +63,10 @@ public static class AttackNote
     private static string? Describe(RunRecord run)
     {
         var evaluation = run.Models.Where(m => !m.Diverged).Select(m => m.Evaluation).FirstOrDefault(e => Sizes(e) is not null);
-        if (evaluation is null || Sizes(evaluation) is not (int forget, int unseen)) return null;
+        if (evaluation is null || Sizes(evaluation) is not (int forget, int unseen))
+            return run.Models.Where(m => !m.Diverged).Select(m => m.Evaluation.AttackNotComputed).FirstOrDefault(r => r is not null) is { } why
+                ? $"not computed: {why}; A, F (MIA) and NoMUS (Final Score) show \"–\""
+                : null;
         var sets = $"{forget} forget vs {unseen} unseen losses per model";
         if (evaluation.Attack is not { } attack) return $"{sets} (as stored; which side was cut is not recorded); {Meaning(forget, unseen)}";
         return $"{sets} ({attack.Balance.Describe(Tolerance)}); {Meaning(forget, unseen)}; AUC and TPR at 1% FPR rank the same rows by −loss (higher = member)";

@@ -24,7 +24,27 @@ public class ModelEvaluatorTests
         Assert.True(double.IsNaN(evaluation.AttackAccuracy));
         Assert.True(double.IsNaN(evaluation.Nomus));
         Assert.Null(evaluation.Attack);
+        Assert.Equal("the model's losses are not all finite", evaluation.AttackNotComputed);
         Assert.InRange(evaluation.TestAccuracy, 0, 1);
+    }
+
+    [Fact]
+    public void Should_score_a_forget_set_too_small_for_the_attacks_splits_without_an_attack_and_say_why()
+    {
+        // Given one person with 5 photos to forget (5 against 5 unseen: each split would test one row)
+        using var data = SynthFaces.Build(new SynthFacesOptions(ImageSize: 16, ForgetIdentities: 1, RetainIdentities: 2,
+            TestIdentities: 2, UnseenIdentities: 2, ImagesPerIdentity: 5, UnseenImagesPerIdentity: 4), "age");
+        using var model = Networks.Create("resnet18", 8, CPU, initSeed: 5);
+
+        // When the model is evaluated
+        var e = ModelEvaluator.Evaluate(model, data, new EvalTransform(16), CPU, EvaluationOptions.Default);
+
+        // Then its accuracies are there, and A, F and NoMUS are not, with the reason
+        Assert.InRange(e.TestAccuracy, 0, 1);
+        Assert.True(double.IsNaN(e.AttackAccuracy) && double.IsNaN(e.ForgettingScore) && double.IsNaN(e.Nomus));
+        Assert.Null(e.Attack);
+        Assert.Equal("5 forget vs 5 unseen images are too few: each of its 10 splits tests ⌈10% of 10⌉ = 1 row, which cannot hold a forget and an unseen one (at least 6 images a side are needed)",
+            e.AttackNotComputed);
     }
 
     [Fact]

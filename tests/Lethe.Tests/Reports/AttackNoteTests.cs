@@ -47,4 +47,26 @@ public class AttackNoteTests
         Assert.Equal("14 forget vs 14 unseen losses per model (unseen cut at random from 525 to the forget count); "
             + "0.5 = the attacker cannot tell forget from unseen; AUC and TPR at 1% FPR rank the same rows by −loss (higher = member)", fact!.Value);
     }
+
+    [Fact]
+    public void Should_say_why_no_model_was_attacked_in_the_caption_and_the_attack_fact()
+    {
+        // Given a run whose forget set was too small for the attack's splits: no A, F or NoMUS, and the reason
+        const string why = "5 forget vs 5 unseen images are too few: each of its 10 splits tests ⌈10% of 10⌉ = 1 row, which cannot hold a forget and an unseen one (at least 6 images a side are needed)";
+        var run = HandMadeRun.Record(1);
+        run = run with
+        {
+            Models = run.Models.Select(m => m with
+            {
+                Evaluation = m.Evaluation with
+                {
+                    AttackAccuracy = double.NaN, ForgettingScore = double.NaN, Nomus = double.NaN, ForgetCountAttacked = 0,
+                    Attack = null, AttackNotComputed = why,
+                },
+            }).ToArray(),
+        };
+
+        Assert.Equal($"no attack accuracy ({why})", AttackNote.Caption(run.Models[0]));
+        Assert.Equal($"not computed: {why}; A, F (MIA) and NoMUS (Final Score) show \"–\"", AttackNote.Fact([run])!.Value);
+    }
 }

@@ -15,6 +15,18 @@ public sealed record DatasetCheckReport(
 {
     public bool Usable => Problems.All(p => p.Severity != CheckSeverity.Error);
 
+    /// <summary>How the forget set was cut ("first:1500", "identities:3, people chosen with seed 7"); null for MUCAC,
+    /// whose identity ranges are in <see cref="Counts"/>.</summary>
+    public string? ForgetChoice { get; init; }
+
+    /// <summary>The classes the labels of train, test and unseen use, and the chance accuracy, as the benchmark prints
+    /// them before it trains.</summary>
+    public ClassCoverage? Classes { get; init; }
+
+    /// <summary>The sets the attack will compare, as the benchmark prints them before it trains ("5 forget vs 5 unseen
+    /// losses per model (…)"); null when forget or unseen is empty (an error above).</summary>
+    public string? Attack { get; init; }
+
     /// <summary>Not usable as it is, but every error is a bad image that `benchmark --skip-bad` leaves out (and lists).</summary>
     public bool UsableWithSkipBad => !Usable && Problems.Where(p => p.Severity == CheckSeverity.Error).All(p => p.Skippable);
 

@@ -9,7 +9,7 @@ public sealed record ImageFingerprint(string Set, string Where, string File, str
     /// <summary>Reads and decodes the file once for both hashes; a bad file throws <see cref="DataFileException"/>.</summary>
     public static ImageFingerprint Of(string set, string where, string file, string identity)
     {
-        var bytes = System.IO.File.Exists(file) ? System.IO.File.ReadAllBytes(file) : throw new DataFileException(file, null, "image file not found");
+        var bytes = ImageFile.Read(file);
         var image = ImageFile.Decode(bytes, file);
         return new ImageFingerprint(set, where, file, identity, Convert.ToHexStringLower(SHA256.HashData(bytes)), PerceptualHash.Of(image));
     }

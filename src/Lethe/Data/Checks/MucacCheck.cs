@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Lethe.Data.Files;
+using Lethe.Models;
 
 namespace Lethe.Data.Checks;
 
@@ -31,8 +32,11 @@ public static class MucacCheck
             Count("retain", c.Retain, MucacSplits.ExpectedRetain), Count("test", c.Test, MucacSplits.ExpectedTest),
             Count("unseen", c.Unseen, MucacSplits.ExpectedUnseen),
         };
+        // The multi-label task's classes cover every variant's: a binary benchmark scores one of its attributes.
+        var task = MucacVariants.Task(MucacVariants.MultiLabel);
+        var labelled = sets.Values.SelectMany(s => s).Select(i => new Sample(i.File, i.Person, MucacVariants.Labels(i, task)));
         return new DatasetCheckReport("mucac", root, counts, overlaps, DuplicateFinder.Find(fingerprints, nearDistance),
-            CheckProblem.InReportOrder(problems), nearDistance);
+            CheckProblem.InReportOrder(problems), nearDistance) { Classes = ClassCoverage.Of(task, labelled) };
     }
 
     private static IReadOnlyList<ImageFingerprint> Fingerprints(MucacIndex index, Dictionary<string, IReadOnlyList<MucacImage>> sets,

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Lethe.Data.Files;
+using Lethe.Models;
+using Lethe.Numerics;
 
 namespace Lethe.Data.Checks;
 
@@ -11,10 +13,9 @@ namespace Lethe.Data.Checks;
 /// </summary>
 public static class MufacCheck
 {
-    /// <summary>Seed of an identities:N forget set, as the benchmark's default --seed.</summary>
-    private const long Seed = 42;
-
-    public static DatasetCheckReport Run(string root, ForgetSelection? forget = null, int nearDistance = DuplicateFinder.DefaultNearDistance)
+    /// <param name="seed">Chooses the people of an identities:N forget set, as the benchmark's --seed does.</param>
+    public static DatasetCheckReport Run(string root, ForgetSelection? forget = null, int nearDistance = DuplicateFinder.DefaultNearDistance,
+        long seed = Seeds.Default)
     {
         MufacLayout.RequireRoot(root);
         var problems = new ConcurrentBag<CheckProblem>();
@@ -24,7 +25,7 @@ public static class MufacCheck
         var fingerprints = Fingerprints(rows.Values.SelectMany(r => r).ToArray(), BadImage);
         var readable = rows.ToDictionary(s => s.Key, s => (IReadOnlyList<MufacRow>)s.Value.Where(r => fingerprints.ContainsKey(r.Where)).ToArray());
         var choice = forget ?? ForgetSelection.MufacDefault;
-        var sets = AssignSets(readable, choice);
+        var sets = AssignSets(readable, choice, seed);
         var sizes = new SplitSizes(readable["train"].Count, sets["forget"].Count, sets["retain"].Count, sets["test"].Count, sets["unseen"].Count);
         var counts = Counts(sizes, forget);
         foreach (var c in counts.Where(c => !c.AsExpected))
@@ -35,14 +36,21 @@ public static class MufacCheck
         foreach (var o in overlaps.Where(o => o.People > 0 && o.First != "forget"))
             problems.Add(new CheckProblem(CheckSeverity.Error, $"{o.People} people are in both {o.First} and {o.Second} (e.g. {string.Join(", ", o.Examples)}): unseen and test must hold new people"));
         var inSets = sets.SelectMany(s => s.Value.Select(r => fingerprints[r.Where] with { Set = s.Key })).ToArray();
+        // The classes of the rows a --skip-bad run keeps, as the run counts them: train, test and unseen.
+        var classes = ClassCoverage.Of(MultiClassTask.AgeGroups, readable.Values.SelectMany(r => r).Select(r => new Sample(r.FileName, r.Identity, [r.Label])));
         return new DatasetCheckReport(Mufac.Name, root, counts, overlaps, DuplicateFinder.Find(inSets, nearDistance),
-            CheckProblem.InReportOrder(problems), nearDistance);
+            CheckProblem.InReportOrder(problems), nearDistance)
+        {
+            ForgetChoice = choice.Kind == ForgetSelectionKind.Identities ? $"{choice}, people chosen with seed {seed}" : choice.ToString(),
+            Classes = classes,
+        };
     }
 
-    private static Dictionary<string, IReadOnlyList<MufacRow>> AssignSets(Dictionary<string, IReadOnlyList<MufacRow>> rows, ForgetSelection forget)
+    private static Dictionary<string, IReadOnlyList<MufacRow>> AssignSets(Dictionary<string, IReadOnlyList<MufacRow>> rows, ForgetSelection forget,
+        long seed)
     {
         var train = rows["train"];
-        var chosen = forget.Select(train.Select(r => r.Identity).ToArray(), Seed).ToHashSet();
+        var chosen = forget.Select(train.Select(r => r.Identity).ToArray(), seed).ToHashSet();
         return new()
         {
             ["forget"] = train.Where((_, i) => chosen.Contains(i)).ToArray(),

@@ -86,12 +86,26 @@ public static class ImageStack
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"v{PixelVersion}/{size}/{files.Count}\n"));
         foreach (var file in files)
-        {
-            var info = new FileInfo(Path.Combine(root, file));
-            var stamp = info.Exists ? $"{info.Length}/{info.LastWriteTimeUtc.Ticks}" : "missing";
-            hash.AppendData(Encoding.UTF8.GetBytes($"{file}/{stamp}\n"));
-        }
+            hash.AppendData(Encoding.UTF8.GetBytes($"{file}/{Stamp(new FileInfo(Path.Combine(root, file)))}\n"));
         return $"{prefix}-{size}px-{Convert.ToHexStringLower(hash.GetHashAndReset())}";
+    }
+
+    /// <summary>
+    /// Size and modification time of the file a name leads to. A symbolic link's own stay the same when the file it
+    /// points to is rewritten, so they would keep serving the old pixels from the cache; a plain file's stamp is what it
+    /// always was, so existing cache entries stay valid.
+    /// </summary>
+    private static string Stamp(FileInfo info)
+    {
+        try
+        {
+            if (info.LinkTarget is not null) info = File.ResolveLinkTarget(info.FullName, returnFinalTarget: true) as FileInfo ?? info;
+        }
+        catch (IOException)
+        {
+            return "loop"; // a link that never reaches a file: the decode reports it
+        }
+        return info.Exists ? $"{info.Length}/{info.LastWriteTimeUtc.Ticks}" : "missing";
     }
 
     /// <summary>Fills block[0..count) with images start.. of the list (null where one failed) and adds failures in file order.</summary>

@@ -64,11 +64,14 @@ public static class MufacCsv
         return null;
     }
 
-    /// <summary>"not found", with what comes closest: the folder is absent, the name is in another split, or one character differs.</summary>
+    /// <summary>"not found", with what comes closest: the folder is absent, the name is a folder, the name is in another split, or one character differs.</summary>
     private static string NotFound(string name, IReadOnlyList<FolderIndex> folders, IReadOnlyList<FolderIndex> elsewhere)
     {
         var message = $"image '{name}' not found in {folders[0].Folder}";
         if (!folders.Any(f => f.Exists)) return $"{message}: the folder does not exist";
+        // The index lists files only, so a folder of that name reads as missing; say what is there instead.
+        if (folders.FirstOrDefault(f => Directory.Exists(Path.Combine(f.Folder, name))) is { } holder)
+            return $"image '{name}' in {holder.Folder} is a folder, not an image file";
         if (elsewhere.FirstOrDefault(f => f.Find(name) is not null) is { } other)
             return $"{message}; a file of that name is in {other.Folder} (another split's folder)";
         foreach (var folder in folders)

@@ -36,7 +36,7 @@ public class MufacCheckTests
         Assert.False(report.Usable);
         var errors = report.Problems.Where(p => p.Severity == CheckSeverity.Error).Select(p => p.Message).ToArray();
         Assert.Contains(errors, m => m.StartsWith($"{fixture.TrainCsv}:4: ") && m.Contains("age_class 'q'"));
-        Assert.Contains(errors, m => m.StartsWith($"{fixture.TrainCsv}:6: ") && m.Contains("not a readable image"));
+        Assert.Contains(errors, m => m.StartsWith($"{fixture.TrainCsv}:6: ") && m.EndsWith("a text file, not an image (a failed download?)"));
         var copy = Assert.Single(report.Duplicates, d => d.Kind == DuplicateKind.Exact);
         Assert.Equal("forget~unseen", copy.Sets);
         Assert.Equal($"{unseenCsv}:2", copy.Second.Where);

@@ -101,6 +101,31 @@ public sealed class ImageStackTests
         Assert.Equal(original + ".tensor", Path.GetFileName(cache.PathOf(original)));
     }
 
+    [Fact]
+    public void Should_decode_again_when_the_file_a_link_points_to_is_rewritten()
+    {
+        // Given an image folder whose 2.jpg is a symbolic link to a photo kept elsewhere, decoded once into the cache
+        using var temp = new TempDirectory();
+        var images = ImageFolder(temp);
+        var photo = Path.Combine(temp.Path, "kept-elsewhere.jpg");
+        File.WriteAllBytes(photo, TestJpeg.Solid(12, 12, 200, 90, 30));
+        File.Delete(Path.Combine(images, "2.jpg"));
+        File.CreateSymbolicLink(Path.Combine(images, "2.jpg"), photo);
+        using var cache = new TensorCache(Path.Combine(temp.Path, "cache"));
+        var before = ImageStack.CacheKey("test", images, Files, 4);
+        using (ImageStack.Load(cache, before, images, Files, 4)) { }
+
+        // When that photo is rewritten (the link itself is untouched)
+        File.WriteAllBytes(photo, TestJpeg.Solid(14, 14, 10, 90, 30));
+        File.SetLastWriteTimeUtc(photo, new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        // Then the key changes, so the next load decodes the new pixels rather than serving the old
+        var after = ImageStack.CacheKey("test", images, Files, 4);
+        Assert.NotEqual(before, after);
+        using var reloaded = ImageStack.Load(cache, after, images, Files, 4);
+        Assert.InRange(reloaded.Pixels[2, 0, 0, 0].item<byte>(), (byte)5, (byte)15);
+    }
+
     private static int Red(int i) => 20 + 50 * i;
 
     /// <summary>An images/ folder under <paramref name="temp"/> holding <see cref="Files"/>, beside room for a cache.</summary>

@@ -76,7 +76,7 @@ public class MufacBadInputTests
         File.WriteAllText(victim, "<html>404 Not Found</html>");
         var error = LoadFails(dir.Path);
         Assert.Equal(2, error.Line);
-        Assert.Contains("not a readable image", error.Message);
+        Assert.EndsWith($"{victim}: an HTML page, not an image (a failed download?)", error.Message);
     }
 
     [Fact]
