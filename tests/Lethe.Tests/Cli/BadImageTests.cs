@@ -76,18 +76,6 @@ public class BadImageTests
     }
 
     [Fact]
-    public void Should_say_an_image_it_may_not_read_is_unreadable()
-    {
-        // Root reads any file whatever its mode, so there is nothing to refuse.
-        if (Environment.UserName == "root") Assert.Skip("running as root, which may read a file of mode 000");
-        using var dir = new TempDirectory();
-        var fixture = new MufacFixture(dir.Path);
-        var image = fixture.ImageOf("custom_train_dataset.csv", 2);
-        File.SetUnixFileMode(image, UnixFileMode.None);
-        AssertOneLine(dir.Path, fixture, image, $"{image}: cannot read image: permission denied");
-    }
-
-    [Fact]
     public void Should_run_the_benchmark_without_the_bad_images_under_skip_bad_and_list_each()
     {
         // Given two bad images of different kinds

@@ -7,6 +7,6 @@ namespace Lethe.Data;
 /// <param name="Split">The set the identity falls in.</param>
 public sealed record MucacImage(string File, int Identity, IReadOnlyList<int> Attributes, MucacSplit Split)
 {
-    /// <summary>The identity as <see cref="Sample.Identity"/> spells it; the prefix keeps it apart from other datasets' ids.</summary>
+    /// <summary>The identity as <see cref="Models.Sample.Identity"/> spells it; the prefix keeps it apart from other datasets' ids.</summary>
     public string Person => $"celebahq-{Identity}";
 }
