@@ -57,15 +57,16 @@ public sealed class CellStore(string directory)
     /// The models a done cell stored, in the order it made them, each with its φ rows and per-sample losses read back
     /// into its evaluation (the result files leave them out), as the scorers and a benchmark's run folder need them.
     /// </summary>
-    /// <exception cref="InvalidDataException">The cell is not done, or a result or φ file is missing or stale (the message
-    /// names the cell and file).</exception>
+    /// <exception cref="InvalidDataException">The cell is not done, a file of the cell changed after it was done, or a
+    /// result or φ file is missing or stale (the message names the cell and file).</exception>
     public IReadOnlyList<ModelResult> Models(Cell cell)
     {
         var done = TryDone(cell) ?? throw new InvalidDataException($"cell {cell.Name} ({cell.Id}) is not done; run the plan first");
         var results = Results(cell);
+        // Every file, not only the ones read here: an Original whose weights changed is no Original of these results.
+        foreach (var file in done.Files?.Keys ?? []) Verify(cell, done, file);
         return done.Labels.Select(label =>
         {
-            foreach (var file in LabelFiles(label)) Verify(cell, done, file);
             var result = results.TryGet(label, out var unusable) ?? throw new InvalidDataException(unusable is null
                 ? $"cell {cell.Name}: no stored result for {label} in {FolderOf(cell)}"
                 : $"cell {cell.Name}: the stored result for {label} is unusable ({unusable})");
@@ -118,13 +119,6 @@ public sealed class CellStore(string directory)
             : File.Exists(path) ? "not recorded when the cell was done" : null;
         if (why is not null)
             throw new InvalidDataException($"store cell {cell.Name} ({cell.Id}): {path}: {why}; delete {FolderOf(cell)} to make the cell again");
-    }
-
-    /// <summary>The files a model's label has in its cell (relative paths, '/'-separated, as <see cref="CellDone.Files"/> keys them).</summary>
-    private static IEnumerable<string> LabelFiles(string label)
-    {
-        var slug = RunStore.Slug(label);
-        return [$"{RunStore.ModelsFolder}/{slug}.json", $"{RunStore.ModelsFolder}/{slug}.losses.json", $"{RunStore.ModelsFolder}/{slug}.phi.parquet"];
     }
 
     /// <summary>Every file of the cell a reader may trust, with its SHA-256: not the done record itself, a failure

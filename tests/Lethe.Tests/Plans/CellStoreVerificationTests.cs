@@ -49,6 +49,7 @@ public class CellStoreVerificationTests
         var error = Assert.Throws<InvalidDataException>(() => store.VerifiedWeightsPath(Original));
 
         Assert.StartsWith($"store cell original-s42 ({Original.Id}): {store.WeightsPath(Original)}: changed after it was written", error.Message);
+        Assert.Equal(error.Message, Assert.Throws<InvalidDataException>(() => store.Models(Original)).Message);
     }
 
     [Fact]
