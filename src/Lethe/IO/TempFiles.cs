@@ -42,7 +42,8 @@ public static partial class TempFiles
         {
             try
             {
-                if (Verdict(file, now) is not { } why) continue;
+                // Gone since it was listed (another run on the folder removed it): nothing to do or say.
+                if (!File.Exists(file) || Verdict(file, now) is not { } why) continue;
                 if (why.Remove) File.Delete(file);
                 said.Add(why.Remove ? $"removed {file}, left by {why.Text}" : $"left {file} alone: {why.Text}");
             }
