@@ -14,11 +14,12 @@ internal static class BenchmarkCommand
     {
         var options = new SpecOptions();
         var original = OriginalOption.Create();
+        var overwrite = OverwriteOption.Create();
         var output = new Option<string?>("--out") { Description = "Output folder for results.{json,csv,md} (default runs/<dataset>-<task>-<preset>)" };
         var store = new Option<string?>("--store") { Description = "Results store of the run's cells, shared with `lethe plan` and `lethe audit` (default <cache>/cells)" };
         var sweepOptions = new SweepOptions();
 
-        var command = new Command("benchmark", "Run the unlearning benchmark and print the results table.") { original, output, store };
+        var command = new Command("benchmark", "Run the unlearning benchmark and print the results table.") { original, output, store, overwrite };
         sweepOptions.AddTo(command);
         options.AddTo(command);
         command.SetAction(parsed =>
@@ -29,6 +30,10 @@ internal static class BenchmarkCommand
             var cells = OutputPaths.Store(parsed.GetValue(store), spec);
             var verbosity = options.Verbosity(parsed);
             var commandLine = "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
+            // The output folder is this run's before any work: another run's results there are refused (or, with
+            // --overwrite, replaced), the same run's resumed; of two runs started together only one gets it.
+            foreach (var line in RunFolderClaim.Take(spec, sweepOptions.Sweep(parsed, spec.Seed), commandLine, parsed.GetValue(overwrite)))
+                console.MarkupLine($"[yellow]{Markup.Escape(line)}[/]");
             RunRecord RunOne(ExperimentSpec one)
             {
                 var run = RunRenderer.Run(console, observer => new BenchmarkRunner(observer).Run(one, commandLine, store: cells), verbosity);

@@ -49,7 +49,7 @@ internal static class EvaluateCommand
                 Jobs = 1,
                 Threads = parsed.GetValue(threads) ?? spec.Threads,
                 Device = parsed.GetValue(device) ?? spec.Device,
-                CacheDirectory = parsed.GetValue(cache) ?? spec.CacheDirectory,
+                CacheDirectory = parsed.GetValue(cache) ?? ExperimentSpec.DefaultCacheDirectory(),
                 RetainSampleSize = RetainEvalOption.Get(parsed, retainEval, spec.RetainSampleSize),
                 Methods = [],
             };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lethe.Cli.Rendering;
 using Lethe.Cluster;
+using Lethe.Experiments;
 using Lethe.Plans;
 using Spectre.Console;
 using Lethe.Audit;
@@ -55,6 +56,7 @@ internal static class PlanCommand
         var options = new SpecOptions();
         var sweepOptions = new SweepOptions();
         var original = OriginalOption.Create();
+        var overwrite = OverwriteOption.Create();
         var store = new Option<string?>("--store") { Description = "Results store every worker shares, on a cluster a path all nodes see (default <cache>/cells)" };
         var output = new Option<string?>("--out")
         {
@@ -70,7 +72,7 @@ internal static class PlanCommand
             + "each method on them, and a report cell per seed (and one for the sweep) that writes what `lethe benchmark` writes. "
             + "Run it with `lethe submit slurm PLAN` or `lethe run-cell PLAN --index I`; `lethe collect PLAN` writes the reports again.")
         {
-            original, store, output, estimate,
+            original, store, output, estimate, overwrite,
         };
         sweepOptions.AddTo(command);
         options.AddTo(command);
@@ -82,6 +84,8 @@ internal static class PlanCommand
             var sweep = sweepOptions.Sweep(parsed, spec.Seed);
             var storeDirectory = StoreOf(parsed.GetValue(store), spec);
             var plan = BenchmarkPlanner.For(spec, sweep) with { Store = storeDirectory, CommandLine = CommandLine() };
+            // The report cells will write the runs' folders beside the plan, as `lethe benchmark` with the same options would.
+            foreach (var line in RunFolderClaim.Take(spec, sweep, CommandLine(), parsed.GetValue(overwrite))) console.PlainLine(line);
             Written(console, plan, path);
             console.PlainLine(sweep is null
                 ? $"results: {plan.Spec.OutputDirectory}"
@@ -101,8 +105,8 @@ internal static class PlanCommand
     /// results go beside the plan. The paths are checked here, as a worker would find a bad one only hours later.</summary>
     private static Lethe.Experiments.ExperimentSpec ForWorkers(Lethe.Experiments.ExperimentSpec spec, string planPath) => spec with
     {
-        OutputDirectory = Path.GetDirectoryName(OutputPaths.File("--out", planPath))!,
-        CacheDirectory = Path.GetFullPath(OutputPaths.Folder("--cache", spec.CacheDirectory)),
+        OutputDirectory = OutputPaths.Writable("--out", Path.GetDirectoryName(OutputPaths.File("--out", planPath))!),
+        CacheDirectory = Path.GetFullPath(OutputPaths.Cache(spec)),
         DataDirectory = spec.DataDirectory is { } data ? Path.GetFullPath(data) : null,
     };
 

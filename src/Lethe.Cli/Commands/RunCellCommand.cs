@@ -34,6 +34,7 @@ internal static class RunCellCommand
             var plan = PlanFile.Read(parsed.GetValue(planPath)!);
             var cell = plan.At(parsed.GetValue(index));
             var cellStore = PlanFile.StoreOf(plan, parsed.GetValue(store));
+            OutputPaths.WorkerStore(parsed.GetValue(store), cellStore.Directory, parsed.GetValue(planPath)!);
             using var cancel = new CancellationTokenSource();
             // Slurm and Kubernetes stop a task with SIGTERM before SIGKILL: stop between steps, keep the finished epochs.
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; cancel.Cancel(); });

@@ -108,7 +108,7 @@ internal sealed class SpecOptions
             Jobs = parsed.GetValue(Jobs) ?? spec.Jobs,
             Threads = parsed.GetValue(Threads) ?? spec.Threads,
             Lambda = parsed.GetValue(Lambda) ?? spec.Lambda,
-            CacheDirectory = parsed.GetValue(Cache) ?? spec.CacheDirectory,
+            CacheDirectory = parsed.GetValue(Cache) ?? ExperimentSpec.DefaultCacheDirectory(),
             Overrides = parsed.GetValue(Set) ?? [],
         };
         if (parsed.GetValue(Task) is not null && spec.Dataset != "synthfaces")

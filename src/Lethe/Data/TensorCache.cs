@@ -9,8 +9,9 @@ namespace Lethe.Data;
 /// <summary>
 /// Decode or render once, reuse: uint8 tensors kept in memory and in files under <see cref="Directory"/>, keyed by a
 /// caller-given content key (a hash of everything that determines the tensor). A file is written atomically and carries
-/// its shape and a SHA-256 checksum; a file that is truncated or corrupt is deleted, never used, so the caller makes and
-/// stores the tensor again.
+/// its shape and a SHA-256 checksum; a file that is truncated or corrupt (a byte changed after it was written) is deleted,
+/// never used, so the caller makes and stores the tensor again (<see cref="Rejections"/> says which). Temp files that a
+/// killed writer left are removed when the cache is opened (<see cref="Leftovers"/>).
 /// The cache owns the tensors it returns: callers must not dispose them.
 /// </summary>
 public sealed partial class TensorCache : IDisposable
@@ -28,7 +29,16 @@ public sealed partial class TensorCache : IDisposable
     {
         if (string.IsNullOrWhiteSpace(directory)) throw new ArgumentException("cache directory must not be empty");
         Directory = Path.GetFullPath(directory);
+        Leftovers = Lethe.IO.TempFiles.RemoveLeftovers(Directory);
     }
+
+    /// <summary>What opening the cache removed (or left, its writer maybe alive) of killed writes, one line each.</summary>
+    public IReadOnlyList<string> Leftovers { get; }
+
+    /// <summary>Every file this cache found unusable and deleted, with why ("path: checksum mismatch"), in order.</summary>
+    public IReadOnlyList<string> Rejections => rejections;
+
+    private readonly List<string> rejections = [];
 
     public string Directory { get; }
 
@@ -95,7 +105,7 @@ public sealed partial class TensorCache : IDisposable
     private void Write(string path, Tensor tensor)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        var temporary = Lethe.IO.TempFiles.For(path);
         try
         {
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
@@ -152,6 +162,7 @@ public sealed partial class TensorCache : IDisposable
     private Tensor? Reject(string path, string reason)
     {
         LastRejection = $"{path}: {reason}";
+        rejections.Add(LastRejection);
         File.Delete(path);
         return null;
     }

@@ -6,10 +6,14 @@ namespace Lethe.Experiments;
 public static class DatasetFactory
 {
     /// <summary>The sets of <paramref name="spec"/>'s dataset, refused by <see cref="SplitRules"/> before anything trains.</summary>
+    /// <param name="spec">The spec.</param>
+    /// <param name="cacheNote">Told, one line each, what the decoded-image cache found and did: a file changed after it
+    /// was written (decoded again), a temp file of a killed write (removed). Not a note of the data: the same data comes
+    /// out either way.</param>
     /// <exception cref="InvalidDataException">A set is empty (the message names which and why).</exception>
-    public static BenchmarkData Build(ExperimentSpec spec)
+    public static BenchmarkData Build(ExperimentSpec spec, Action<string>? cacheNote = null)
     {
-        var data = Load(spec);
+        var data = Load(spec, cacheNote);
         try
         {
             SplitRules.Require(SplitSizes.Of(data), spec.Forget ?? (spec.Dataset == Mufac.Name ? ForgetSelection.MufacDefault.ToString() : null));
@@ -22,12 +26,12 @@ public static class DatasetFactory
         }
     }
 
-    private static BenchmarkData Load(ExperimentSpec spec) => spec.Dataset switch
+    private static BenchmarkData Load(ExperimentSpec spec, Action<string>? cacheNote) => spec.Dataset switch
     {
         "synthfaces" => WithForgetSelection(SynthFaces.Build(spec.Synth with { ImageSize = spec.ImageSize, Seed = spec.Seed }, spec.TaskKind),
             spec.Forget, spec.Seed),
-        "mufac" => LoadMufac(spec),
-        "mucac" or "mucac-male" or "mucac-smiling" or "mucac-young" => LoadMucac(spec),
+        "mufac" => WithCache(spec, cacheNote, cache => LoadMufac(spec, cache)),
+        "mucac" or "mucac-male" or "mucac-smiling" or "mucac-young" => WithCache(spec, cacheNote, cache => LoadMucac(spec, cache)),
         _ => throw new ArgumentException($"unknown dataset '{spec.Dataset}'; known: {string.Join(", ", ExperimentSpec.Datasets)}"),
     };
 
@@ -59,19 +63,27 @@ public static class DatasetFactory
 
     /// <summary>MUCAC's count drift and missing images are notes, not errors: the reference's own copy lacked 100 images
     /// and still made the benchmark, so Lethe warns and goes on.</summary>
-    private static BenchmarkData LoadMucac(ExperimentSpec spec)
+    private static BenchmarkData LoadMucac(ExperimentSpec spec, TensorCache cache)
     {
-        using var cache = new TensorCache(DataCacheDirectory(spec));
         var index = MucacIndex.Read(spec.DataDirectory!, spec.MucacThresholds());
         var data = Mucac.Load(index, spec.Dataset, spec.ImageSize, cache);
         return index.Warnings() is { Count: > 0 } warnings ? data.WithNotes(warnings.Select(w => $"warning: {w}").ToArray()) : data;
     }
 
-    private static BenchmarkData LoadMufac(ExperimentSpec spec)
+    private static BenchmarkData LoadMufac(ExperimentSpec spec, TensorCache cache)
     {
-        using var cache = new TensorCache(DataCacheDirectory(spec));
         var forget = spec.Forget is null ? null : ForgetSelection.Parse(spec.Forget);
         return Mufac.Load(new MufacOptions(spec.DataDirectory!, spec.ImageSize, forget, spec.Seed, spec.SkipBad, spec.ExcludeDuplicates), cache);
+    }
+
+    /// <summary>Loads through the decoded-image cache and says what the cache found (see <see cref="Build"/>).</summary>
+    private static BenchmarkData WithCache(ExperimentSpec spec, Action<string>? cacheNote, Func<TensorCache, BenchmarkData> load)
+    {
+        using var cache = new TensorCache(DataCacheDirectory(spec));
+        foreach (var line in cache.Leftovers) cacheNote?.Invoke($"image cache: {line}");
+        var data = load(cache);
+        foreach (var line in cache.Rejections) cacheNote?.Invoke($"image cache: {line}; decoded again");
+        return data;
     }
 
     public static DataSummary Summarise(BenchmarkData data)

@@ -253,10 +253,20 @@ public sealed record ExperimentSpec
         MucacThresholds();
     }
 
-    private static string DefaultCacheDirectory()
+    /// <summary>The environment variable that moves the default cache folder.</summary>
+    public const string CacheVariable = "LETHE_CACHE";
+
+    /// <summary>The cache folder when --cache names none: <see cref="CacheVariable"/>, else <see cref="HomeCacheDirectory"/>,
+    /// as the environment is now (a spec's default was read when the spec's type was first used).</summary>
+    public static string DefaultCacheDirectory()
     {
-        var env = Environment.GetEnvironmentVariable("LETHE_CACHE");
-        if (!string.IsNullOrWhiteSpace(env)) return env;
+        var env = Environment.GetEnvironmentVariable(CacheVariable);
+        return string.IsNullOrWhiteSpace(env) ? HomeCacheDirectory() : env;
+    }
+
+    /// <summary>The cache folder when neither --cache nor <see cref="CacheVariable"/> names one: ~/.cache/lethe.</summary>
+    public static string HomeCacheDirectory()
+    {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         return Path.Combine(string.IsNullOrEmpty(home) ? Path.GetTempPath() : home, ".cache", "lethe");
     }

@@ -4,7 +4,8 @@ namespace Lethe.IO;
 
 /// <summary>
 /// Writes files so that a reader never sees half of one: write a temp file beside the target, then rename over it.
-/// An interrupted run therefore leaves either the old file or the new one, and a resume can trust what it finds.
+/// An interrupted run therefore leaves either the old file or the new one, and a resume can trust what it finds; a
+/// kill mid-write leaves a hidden temp file that names its writer, removed by the next run on the folder.
 /// </summary>
 public static class AtomicFile
 {
@@ -20,7 +21,7 @@ public static class AtomicFile
         if (Directory.Exists(path)) throw new IOException($"{path} is a folder; give a file name");
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var temp = TempFiles.For(path); // names this process, so a run after a kill can tell its leftovers (TempFiles.RemoveLeftovers)
         try
         {
             writeTemp(temp);

@@ -33,10 +33,14 @@ public static class BenchmarkReportCell
     /// <param name="madeEarlier">True for a cell whose model was made before this run: its base model is shown as
     /// loaded from the cache, with when it was made, since its Time is not this run's.</param>
     /// <exception cref="InvalidDataException">A cell it reads that is not done, or a missing stored file (named).</exception>
-    public static RunRecord Record(PlanBench bench, CellStore store, Cell cell, Func<Cell, bool>? madeEarlier = null)
+    /// <param name="asGiven">The run's spec as the user gave it, whose result hash the folder carries (`lethe benchmark`:
+    /// its automatic thread and job counts stay unresolved, so a folder written by an earlier Lethe resumes); default the
+    /// plan's own run spec.</param>
+    public static RunRecord Record(PlanBench bench, CellStore store, Cell cell, Func<Cell, bool>? madeEarlier = null,
+        ExperimentSpec? asGiven = null)
     {
         var plan = bench.Plan;
-        var run = BenchmarkPlanner.RunOf(plan, cell);
+        var run = asGiven ?? BenchmarkPlanner.RunOf(plan, cell);
         var data = bench.For(cell).Data;
         var models = Models(store, cell.DependsOn.Select(plan.ById).ToArray(), madeEarlier ?? (_ => false));
         var results = new RunStore(run.OutputDirectory, run.ResultHash(), RunPhiMetadata.Of(run, data.Task, bench.Provenance));

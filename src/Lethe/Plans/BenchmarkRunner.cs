@@ -42,7 +42,8 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         set_num_threads(spec.EffectiveThreads);
 
         Report("data", $"building {spec.Dataset} ({spec.TaskKind}, {spec.ImageSize} px)");
-        var data = DatasetFactory.Build(spec);
+        foreach (var line in new CheckpointCache(spec.CacheDirectory).RemoveLeftovers()) Report("cache", line);
+        var data = DatasetFactory.Build(spec, note => Report("data", note));
         MethodPlan methods;
         try
         {
@@ -66,7 +67,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             .Run(bench, spec.EffectiveJobs, cancel, include: c => c.MakesModel);
 
         var report = plan.Cells.Single(c => c.Role == CellRole.Score);
-        var record = BenchmarkReportCell.Record(bench, cells, report, made => doneBefore.Contains(made.Id));
+        var record = BenchmarkReportCell.Record(bench, cells, report, made => doneBefore.Contains(made.Id), asGiven: spec);
         return record with { TotalSeconds = _clock.GetElapsedTime(started).TotalSeconds };
     }
 

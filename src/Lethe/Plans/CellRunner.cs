@@ -145,6 +145,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         var epochs = new EpochCheckpoint(cache.WeightsPath(key));
         var history = new Trainer(_clock).Train(model, data.Task, loader, key.Recipe, cell.Name,
             new SyncProgress<TrainProgress>(p => progress?.Report(new RunEvent(cell.Name, "", p))), cancel, epochs);
+        if (epochs.LastRejection is { } stale) Report(cell, $"saved epochs unusable, trained from epoch 1 ({stale})");
         var info = new CheckpointInfo(key, history, history.Sum(h => h.Elapsed.TotalSeconds), _clock.GetUtcNow());
         cache.Store(info, model);
         epochs.Clear();
@@ -179,7 +180,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         var (spec, data) = (Plan.Spec, bench.For(cell).Data);
         var originalCell = Plan.ById(cell.DependsOn[0]);
         using var original = Networks.Create(spec.Architecture, data.Task.Outputs, bench.Device);
-        Checkpoint.Load(original, store.WeightsPath(originalCell));
+        Checkpoint.Load(original, store.VerifiedWeightsPath(originalCell));
         var method = MethodRegistry.Get(cell.Method ?? throw new InvalidDataException($"cell {cell.Name}: no method"));
         var hyper = bench.HyperParameters(method, cell.HyperParameters ?? "{}", data.Task);
         Report(cell, $"unlearning ({method.Key}) from {originalCell.Name}");

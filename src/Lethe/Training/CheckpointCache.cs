@@ -42,11 +42,17 @@ public sealed record CheckpointKey(
 }
 
 /// <summary>What is stored beside a cached checkpoint: how it was made and how training went.</summary>
-public sealed record CheckpointInfo(CheckpointKey Key, IReadOnlyList<EpochStats> History, double TrainSeconds, DateTimeOffset Created);
+public sealed record CheckpointInfo(CheckpointKey Key, IReadOnlyList<EpochStats> History, double TrainSeconds, DateTimeOffset Created)
+{
+    /// <summary>The SHA-256 of the weights file as stored, checked before the weights are loaded. Null in records
+    /// written before Lethe recorded it: such an entry is loaded as before and its record gains the hash then.</summary>
+    public string? WeightsSha256 { get; init; }
+}
 
 /// <summary>
 /// Base models trained once per <see cref="CheckpointKey"/> and reused by every method and every later run.
-/// The weights file is written before its sidecar, so a sidecar means a complete entry.
+/// The weights file is written before its sidecar, and the sidecar records the weights' SHA-256, so a sidecar means a
+/// complete entry and an entry whose weights changed afterwards (a few bytes inside a tensor) is retrained, not used.
 /// </summary>
 public sealed class CheckpointCache(string directory)
 {
@@ -55,6 +61,15 @@ public sealed class CheckpointCache(string directory)
     /// <summary>Why the last <see cref="TryLoad"/> rejected an entry that was present (null when none was).</summary>
     public string? LastRejection { get; private set; }
 
+    /// <summary>
+    /// What the first <see cref="TryLoad"/> of this instance cleared from the cache folder, one line each: temp files of
+    /// killed writes, and the per-epoch training state of models whose entry is complete (left when a run was killed
+    /// between storing the model and clearing its epochs). See <see cref="RemoveLeftovers"/>.
+    /// </summary>
+    public IReadOnlyList<string> Leftovers { get; private set; } = [];
+
+    private bool _swept;
+
     public string WeightsPath(CheckpointKey key) => Path.Combine(Directory, $"{key.Role}-{key.Hash()}.ckpt");
 
     public string InfoPath(CheckpointKey key) => Path.Combine(Directory, $"{key.Role}-{key.Hash()}.json");
@@ -62,12 +77,21 @@ public sealed class CheckpointCache(string directory)
     /// <summary>Loads the cached weights into <paramref name="model"/> and returns their info, or null when absent.</summary>
     public CheckpointInfo? TryLoad(CheckpointKey key, nn.Module<Tensor, Tensor> model)
     {
+        if (!_swept) Leftovers = RemoveLeftovers();
+        _swept = true;
         if (!File.Exists(InfoPath(key)) || !File.Exists(WeightsPath(key))) return null;
         try
         {
             var info = JsonSerializer.Deserialize<CheckpointInfo>(File.ReadAllText(InfoPath(key)), LetheJson.Options);
             if (info is null) return null;
+            var sha256 = FileHash.Sha256(WeightsPath(key));
+            if (info.WeightsSha256 is { } recorded && FileHash.Differ(sha256, recorded) is { } changed)
+            {
+                LastRejection = $"{WeightsPath(key)}: {changed}";
+                return null;
+            }
             Checkpoint.Load(model, WeightsPath(key));
+            if (info.WeightsSha256 is null) info = Upgrade(info, sha256);
             return info;
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or IOException)
@@ -90,6 +114,49 @@ public sealed class CheckpointCache(string directory)
     public void Store(CheckpointInfo info, nn.Module<Tensor, Tensor> model)
     {
         Checkpoint.Save(model, WeightsPath(info.Key));
-        AtomicFile.WriteAllText(InfoPath(info.Key), JsonSerializer.Serialize(info, LetheJson.Options));
+        WriteInfo(info with { WeightsSha256 = FileHash.Sha256(WeightsPath(info.Key)) });
     }
+
+    /// <summary>
+    /// Removes what killed runs left in the cache folder (not its data/ and cells/ sub-folders, which have their own
+    /// owners): temp files whose writer is gone (<see cref="TempFiles.RemoveLeftovers"/>), and the per-epoch training
+    /// state (X.ckpt.eN.weights, .optim, .progress.json) of an entry X whose record exists, once untouched for
+    /// <see cref="TempFiles.StaleAfter"/> (a run still retraining X writes it more often than that). Returns one line per
+    /// file removed or left.
+    /// </summary>
+    public IReadOnlyList<string> RemoveLeftovers()
+    {
+        var said = TempFiles.RemoveLeftovers(Directory).ToList();
+        if (!System.IO.Directory.Exists(Directory)) return said;
+        foreach (var record in System.IO.Directory.EnumerateFiles(Directory, "*.json").Where(f => !f.EndsWith(".progress.json", StringComparison.Ordinal)))
+        {
+            var weights = Path.ChangeExtension(record, ".ckpt");
+            if (!File.Exists(weights)) continue;
+            foreach (var epoch in System.IO.Directory.EnumerateFiles(Directory, Path.GetFileName(weights) + ".*"))
+            {
+                if (!(epoch.EndsWith(".weights", StringComparison.Ordinal) || epoch.EndsWith(".optim", StringComparison.Ordinal)
+                        || epoch.EndsWith(".progress.json", StringComparison.Ordinal))
+                    || DateTime.UtcNow - File.GetLastWriteTimeUtc(epoch) <= TempFiles.StaleAfter) continue;
+                try
+                {
+                    File.Delete(epoch);
+                    said.Add($"removed {epoch}: training state of a model the cache already holds, left by a killed run");
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+            }
+        }
+        return said;
+    }
+
+    /// <summary>An entry written before records held the weights' hash gains it now, so later changes are noticed; a
+    /// cache this process cannot write is read as it is.</summary>
+    private CheckpointInfo Upgrade(CheckpointInfo info, string sha256)
+    {
+        var upgraded = info with { WeightsSha256 = sha256 };
+        try { WriteInfo(upgraded); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        return upgraded;
+    }
+
+    private void WriteInfo(CheckpointInfo info) => AtomicFile.WriteAllText(InfoPath(info.Key), JsonSerializer.Serialize(info, LetheJson.Options));
 }

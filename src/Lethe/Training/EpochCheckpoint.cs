@@ -8,7 +8,8 @@ namespace Lethe.Training;
 /// Training state after each finished epoch (weights, optimiser momentum, the epochs' stats), so that a base model
 /// interrupted after hours resumes at its next epoch instead of at epoch 1. Batches depend only on (seed, stream, epoch),
 /// so a resumed model is the one an uninterrupted run would have made, to the bit at the same thread count.
-/// The JSON file is written last and names the epoch's weight files: a crash mid-save leaves the previous state valid.
+/// The JSON file is written last and names the epoch's weight files with their SHA-256: a crash mid-save leaves the
+/// previous state valid, and a state whose files changed after they were written is trained again from epoch 1.
 /// </summary>
 public sealed class EpochCheckpoint(string prefix)
 {
@@ -26,16 +27,31 @@ public sealed class EpochCheckpoint(string prefix)
         {
             var state = ReadState();
             if (state is null || state.History.Count == 0) return [];
+            if ((Changed(WeightsPath(state.History.Count), state.WeightsSha256) ?? Changed(OptimizerPath(state.History.Count), state.OptimizerSha256)) is { } changed)
+            {
+                LastRejection = changed;
+                Clear();
+                return [];
+            }
             model.load(WeightsPath(state.History.Count), strict: true);
             optimizer.load_state_dict(OptimizerPath(state.History.Count));
             return state.History;
         }
         catch (Exception e) when (e is IOException or JsonException or ArgumentException or InvalidOperationException)
         {
+            LastRejection = $"{StatePath}: {e.Message}";
             Clear(); // A damaged state is retrained from scratch, never half-trusted.
             return [];
         }
     }
+
+    /// <summary>Why the last <see cref="TryResume"/> threw away a saved state (null when it did not).</summary>
+    public string? LastRejection { get; private set; }
+
+    /// <summary>Why a saved file is not the one the state recorded; null when it is, or when the state (written by an
+    /// older Lethe) recorded no hash.</summary>
+    private static string? Changed(string path, string? sha256) =>
+        sha256 is null ? null : FileHash.Mismatch(path, sha256) is { } why ? $"{path}: {why}" : null;
 
     /// <summary>The finished epochs' stats as last saved, without loading any weights (for watching a run from
     /// another process); none when nothing was saved or the state cannot be read.</summary>
@@ -56,7 +72,8 @@ public sealed class EpochCheckpoint(string prefix)
         int epochs = history.Count;
         AtomicFile.Write(WeightsPath(epochs), temp => model.save(temp));
         AtomicFile.Write(OptimizerPath(epochs), temp => optimizer.save_state_dict(temp));
-        AtomicFile.WriteAllText(StatePath, JsonSerializer.Serialize(new State(history.ToArray()), LetheJson.Options));
+        var state = new State(history.ToArray(), FileHash.Sha256(WeightsPath(epochs)), FileHash.Sha256(OptimizerPath(epochs)));
+        AtomicFile.WriteAllText(StatePath, JsonSerializer.Serialize(state, LetheJson.Options));
         DeleteEpoch(epochs - 1);
     }
 
@@ -79,5 +96,5 @@ public sealed class EpochCheckpoint(string prefix)
 
     private State? ReadState() => JsonSerializer.Deserialize<State>(File.ReadAllText(StatePath), LetheJson.Options);
 
-    private sealed record State(IReadOnlyList<EpochStats> History);
+    private sealed record State(IReadOnlyList<EpochStats> History, string? WeightsSha256 = null, string? OptimizerSha256 = null);
 }

@@ -54,6 +54,25 @@ public class PlanFileTests
     }
 
     [Fact]
+    public void Should_refuse_a_plan_whose_spec_was_edited_by_hand_in_one_line()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "plan.json");
+        HandMadePlan.Create(dir.Path).Write(path);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        json["Spec"]!["BaseEpochs"] = 3; // planned with 2
+        File.WriteAllText(path, json.ToJsonString());
+
+        var console = new TestConsole();
+        Assert.Equal(1, console.Run("plan", "show", path));
+
+        var line = Assert.Single(console.Error.ToString().Trim().Split('\n'));
+        Assert.StartsWith($"lethe: {path}: cell 0 (original-s42, id ", line);
+        Assert.Contains("is not what the plan's spec gives", line);
+        Assert.EndsWith("the plan was edited after it was written, or by another version of Lethe; write it again with `lethe plan`", line);
+    }
+
+    [Fact]
     public void Should_say_in_one_line_which_plan_file_is_missing_or_bad()
     {
         using var dir = new TempDirectory();

@@ -85,6 +85,37 @@ public sealed class TensorCacheTests : IDisposable
     }
 
     [Fact]
+    public void Should_reject_a_file_with_one_byte_changed_inside_its_pixels_and_list_it()
+    {
+        using var expected = Pixels();
+        string path;
+        using (var first = new TensorCache(directory))
+        {
+            first.Store("key1", expected);
+            path = first.PathOf("key1");
+        }
+        var bytes = File.ReadAllBytes(path);
+        bytes[bytes.Length / 2] ^= 0x01; // inside the pixels: the length stays right
+        File.WriteAllBytes(path, bytes);
+
+        using var second = new TensorCache(directory);
+
+        Assert.Null(second.TryGet("key1"));
+        Assert.Equal($"{path}: checksum mismatch", Assert.Single(second.Rejections));
+    }
+
+    [Fact]
+    public void Should_remove_a_temp_file_of_a_killed_write_when_opened()
+    {
+        var leftover = Lethe.Tests.Support.KilledWriter.LeaveTempFile(directory, "key1.tensor");
+
+        using var cache = new TensorCache(directory);
+
+        Assert.False(File.Exists(leftover));
+        Assert.StartsWith($"removed {leftover}", Assert.Single(cache.Leftovers));
+    }
+
+    [Fact]
     public void Should_keep_keys_that_are_not_file_names_inside_the_directory()
     {
         using var cache = new TensorCache(directory);

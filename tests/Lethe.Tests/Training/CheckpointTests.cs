@@ -122,6 +122,69 @@ public class CheckpointCacheDamageTests
     }
 }
 
+public class CheckpointCacheVerificationTests
+{
+    /// <summary>Changes one byte in the middle of a file (inside a tensor, for a checkpoint), its length the same.</summary>
+    internal static void FlipByte(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        bytes[bytes.Length / 2] ^= 0x40;
+        File.WriteAllBytes(path, bytes);
+    }
+
+    /// <summary>A cache in <paramref name="dir"/> holding <paramref name="model"/> under <see cref="SampleKey"/>.</summary>
+    private static (CheckpointCache Cache, CheckpointKey Key) OneEntry(TempDirectory dir, nn.Module<Tensor, Tensor> model)
+    {
+        var cache = new CheckpointCache(dir.Path);
+        cache.Store(new CheckpointInfo(SampleKey.Value, [], 1.0, DateTimeOffset.UnixEpoch), model);
+        return (cache, SampleKey.Value);
+    }
+
+    [Fact]
+    public void An_entry_whose_weights_changed_after_they_were_cached_is_a_miss_that_says_so()
+    {
+        using var dir = new TempDirectory();
+        using var model = Networks.Create("resnet18", 8, CPU);
+        var (cache, key) = OneEntry(dir, model);
+        var length = new FileInfo(cache.WeightsPath(key)).Length;
+        FlipByte(cache.WeightsPath(key));
+
+        Assert.Null(cache.TryLoad(key, model));
+        Assert.Equal(length, new FileInfo(cache.WeightsPath(key)).Length);
+        Assert.StartsWith($"{cache.WeightsPath(key)}: changed after it was written (SHA-256 ", cache.LastRejection);
+        Assert.DoesNotContain('\n', cache.LastRejection!);
+    }
+
+    [Fact]
+    public void An_entry_of_an_older_lethe_without_a_hash_is_loaded_and_gains_one()
+    {
+        using var dir = new TempDirectory();
+        using var model = Networks.Create("resnet18", 8, CPU);
+        var (cache, key) = OneEntry(dir, model);
+        var record = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(cache.InfoPath(key)))!.AsObject();
+        record.Remove(nameof(CheckpointInfo.WeightsSha256));
+        File.WriteAllText(cache.InfoPath(key), record.ToJsonString());
+
+        Assert.NotNull(new CheckpointCache(dir.Path).TryLoad(key, model));
+        FlipByte(cache.WeightsPath(key));
+        Assert.Null(new CheckpointCache(dir.Path).TryLoad(key, model));
+    }
+
+    [Fact]
+    public void The_first_load_removes_temp_files_a_killed_write_left_in_the_cache()
+    {
+        using var dir = new TempDirectory();
+        var leftover = KilledWriter.LeaveTempFile(dir.Path, "original-0123.ckpt.e1.weights");
+        var cache = new CheckpointCache(dir.Path);
+        using var model = Networks.Create("resnet18", 8, CPU);
+
+        Assert.Null(cache.TryLoad(SampleKey.Value, model));
+
+        Assert.False(File.Exists(leftover));
+        Assert.StartsWith($"removed {leftover}, left by a killed write", Assert.Single(cache.Leftovers));
+    }
+}
+
 internal static class SampleKey
 {
     public static CheckpointKey Value { get; } = new("data", "original", TrainRecipe.Mufac, 42, "resnet18", "age-8", 32, "aug", "CPU", 2);

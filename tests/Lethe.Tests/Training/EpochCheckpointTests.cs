@@ -77,4 +77,20 @@ public class EpochCheckpointTests
         Assert.Empty(new EpochCheckpoint(prefix).TryResume(model, optimizer));
         Assert.False(File.Exists(prefix + ".progress.json"));
     }
+
+    [Fact]
+    public void A_saved_epoch_whose_weights_changed_afterwards_is_trained_again_not_resumed()
+    {
+        using var dir = new TempDirectory();
+        var prefix = Path.Combine(dir.Path, "model");
+        using var model = Networks.Create("resnet18", 8, CPU, initSeed: 5);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var checkpoint = new EpochCheckpoint(prefix);
+        checkpoint.Save(model, optimizer, [new EpochStats(1, 0.1, 2.0, 0.2, 10, TimeSpan.FromSeconds(1))]);
+        CheckpointCacheVerificationTests.FlipByte(prefix + ".e1.weights");
+
+        Assert.Empty(checkpoint.TryResume(model, optimizer));
+        Assert.StartsWith($"{prefix}.e1.weights: changed after it was written", checkpoint.LastRejection);
+        Assert.False(File.Exists(prefix + ".progress.json"));
+    }
 }
