@@ -13,10 +13,12 @@ using static TorchSharp.torch;
 // or: ... -- decode MUFAC_DIR [size]  (decoding a MUFAC folder into the image cache and reading it back; see DecodeBench.cs)
 // or: ... -- eval MUFAC_DIR [size] [rounds] [cache] [model]  (evaluation channels-last against contiguous; see EvalBench.cs)
 // or: ... -- compare-runs DIR_A DIR_B  (two run folders of the same options agree but for timings; see CompareRuns.cs)
+// or: ... -- namespaces [Lethe.dll]  (the namespace graph and its cycles; see NamespaceGraph.cs)
 if (args.Length > 0 && args[0] == "vs-pytorch") return SideBySide.Run(args[1..]);
 if (args.Length > 0 && args[0] == "decode") return DecodeBench.Run(args[1..]);
 if (args.Length > 0 && args[0] == "eval") return EvalBench.Run(args[1..]);
 if (args.Length > 0 && args[0] == "compare-runs") return CompareRuns.Run(args[1..]);
+if (args.Length > 0 && args[0] == "namespaces") return NamespaceGraph.Run(args[1..]);
 var sizes = args.Length > 0 ? args[0].Split(',').Select(int.Parse).ToArray() : [64, 128];
 int steps = args.Length > 1 ? int.Parse(args[1]) : 20;
 const int batch = 64, threads = 2;
