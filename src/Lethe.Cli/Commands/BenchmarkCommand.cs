@@ -30,6 +30,8 @@ internal static class BenchmarkCommand
             var cells = OutputPaths.Store(parsed.GetValue(store), spec);
             var verbosity = options.Verbosity(parsed);
             var commandLine = "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
+            // A given Original that does not fit is refused before the folder is claimed (a refused run leaves nothing).
+            using (GivenOriginal.Load(spec)) { }
             // The output folder is this run's before any work: another run's results there are refused (or, with
             // --overwrite, replaced), the same run's resumed; of two runs started together only one gets it.
             foreach (var line in RunFolderClaim.Take(spec, sweepOptions.Sweep(parsed, spec.Seed), commandLine, parsed.GetValue(overwrite)))

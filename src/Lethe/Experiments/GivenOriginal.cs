@@ -9,7 +9,7 @@ namespace Lethe.Experiments;
 /// it (Retrained's training) has finished, so a file that does not fit would be found after hours. The loaded model is
 /// the one the run uses.
 /// </summary>
-internal sealed class GivenOriginal : IDisposable
+public sealed class GivenOriginal : IDisposable
 {
     private GivenOriginal(nn.Module<Tensor, Tensor> model, GivenModel source) => (Model, Source) = (model, source);
 

@@ -38,8 +38,7 @@ public class BadInputTests
         Assert.Equal((2, folder), Run("report", dir.Path, "--format", "md", "--out", dir.Path));
         Assert.Equal((2, folder), Run("import", "--pth", "absent.pth", "--task", "mufac", "--out", dir.Path));
         Assert.Equal((2, folder), Run("plan", "benchmark", "--out", dir.Path));
-        Assert.Equal((2, $"lethe: --pth {dir.Path} is a folder; give a file name"),
-            Run("export", "--checkpoint", "absent.ckpt", "--task", "mufac", "--pth", dir.Path));
+        Assert.Equal((2, folder), Run("export", "--checkpoint", "absent.ckpt", "--task", "mufac", "--out", dir.Path));
     }
 
     [Fact]
@@ -47,8 +46,8 @@ public class BadInputTests
     {
         using var dir = new TempDirectory();
         var checkpoint = Path.Combine(dir.Path, "good.ckpt");
-        Assert.Equal((2, $"lethe: --pth {checkpoint} is the --checkpoint file; give another file name"),
-            Run("export", "--checkpoint", checkpoint, "--task", "mufac", "--pth", checkpoint));
+        Assert.Equal((2, $"lethe: --out {checkpoint} is the --checkpoint file; give another file name"),
+            Run("export", "--checkpoint", checkpoint, "--task", "mufac", "--out", checkpoint));
     }
 
     [Fact]
