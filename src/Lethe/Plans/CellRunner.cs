@@ -74,7 +74,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
             var references = cell.Role == CellRole.Original
                 ? new MetricReferences(Reference.Of(model), Reference.Absent("Retrained is made beside the Original"))
                 : new MetricReferences(Reference.Absent("the Original is made beside Retrained"), Reference.Of(model));
-            var result = Evaluate(label, model, cell, references) with
+            var result = Evaluate(label, model, cell, references, diverged: divergence is not null) with
             {
                 Source = "base",
                 Role = cell.Role,
@@ -196,7 +196,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         {
             using (made.Model)
             {
-                results.Put(Evaluate(made.Label, made.Model, cell, references).MadeBy(made, method.Key, hyper) with { PeakMemoryMiB = MemoryProbe.PeakMiB() });
+                results.Put(Evaluate(made.Label, made.Model, cell, references, made.Diverged).MadeBy(made, method.Key, hyper) with { PeakMemoryMiB = MemoryProbe.PeakMiB() });
                 labels.Add(made.Label);
             }
         }
@@ -261,11 +261,18 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         public void Dispose() => Owned?.Dispose();
     }
 
-    private ModelResult Evaluate(string label, nn.Module<Tensor, Tensor> model, Cell cell, MetricReferences references)
+    /// <param name="diverged">The model diverged: its numbers are no results, and its line says so instead of printing
+    /// digits the tables show as "–".</param>
+    private ModelResult Evaluate(string label, nn.Module<Tensor, Tensor> model, Cell cell, MetricReferences references, bool diverged = false)
     {
         Report(cell, $"evaluating {label}");
         var data = bench.For(cell);
         var evaluation = ModelEvaluator.Evaluate(model, data.Sets, bench.EvalTransform, bench.Device, data.Evaluation, references);
+        if (diverged)
+        {
+            Report(cell, $"{label}: diverged, so its numbers are no results (the tables show –)");
+            return new ModelResult { Label = label, Source = "", Evaluation = evaluation, Seconds = double.NaN };
+        }
         var attack = evaluation.Attack;
         Report(cell, $"{label}: test acc {NumberText.Of(evaluation.TestAccuracy)}, attack acc {NumberText.Of(evaluation.AttackAccuracy)} (fold SD {NumberText.Of(attack?.SplitAccuracySd)}), "
             + $"AUC {NumberText.Of(attack?.RocAuc)}, TPR@1%FPR {NumberText.Of(attack?.TprAtOnePercentFpr)}, NoMUS {NumberText.Of(evaluation.Nomus)}");

@@ -199,6 +199,22 @@ public class BenchmarkRunnerMethodTests
     }
 
     [Fact]
+    public void A_diverged_models_progress_line_prints_no_number_the_tables_do_not_print()
+    {
+        using var dir = new TempDirectory();
+        var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache"), ["neggrad"]) with { Overrides = ["neggrad.lr=1e9"], UnlearnBatchSize = 8 };
+        var events = new List<RunEvent>();
+
+        var run = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(spec, cancel: TestContext.Current.CancellationToken);
+
+        var neggrad = run.Models.Single(m => m.Source == "neggrad");
+        Assert.True(neggrad.Diverged, neggrad.Note);
+        Assert.Contains(events, e => e.Stage == neggrad.Label && e.Message == "diverged, so its numbers are no results (the tables show –)");
+        Assert.DoesNotContain(events, e => e.Stage == neggrad.Label && e.Message.StartsWith("test acc"));
+        Assert.Contains(events, e => e.Stage == "Original" && e.Message.StartsWith("test acc")); // the others still print theirs
+    }
+
+    [Fact]
     public void A_bad_override_fails_before_any_training()
     {
         using var dir = new TempDirectory();
