@@ -142,7 +142,9 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
             BatchOptions.Training with { BatchSize = key.Recipe.BatchSize, ReplayFirstEpoch = key.Recipe.EpochReseedQuirk },
             bench.Device, key.Seed, $"train/{stream}");
         Report(cell, $"training on {set.Count} images: {key.Recipe.Describe()}");
-        var epochs = new EpochCheckpoint(cache.WeightsPath(key));
+        // Epochs are saved in the cell (a killed worker's rerun resumes there, and `plan show` reads them); the finished
+        // weights go to the checkpoint cache, where every cell that needs the same model finds them.
+        var epochs = new EpochCheckpoint(store.TrainingPrefix(cell));
         var history = new Trainer(_clock).Train(model, data.Task, loader, key.Recipe, cell.Name,
             new SyncProgress<TrainProgress>(p => progress?.Report(new RunEvent(cell.Name, "", p))), cancel, epochs);
         if (epochs.LastRejection is { } stale) Report(cell, $"saved epochs unusable, trained from epoch 1 ({stale})");

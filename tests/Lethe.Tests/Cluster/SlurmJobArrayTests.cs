@@ -19,7 +19,9 @@ public class SlurmJobArrayTests
         using var dir = new TempDirectory();
         var (plan, path) = TinyClusterPlan.Write(dir.Path, "cluster-store");
         var local = new CellStore(Path.Combine(dir.Path, "local-store"));
-        using (var bench = PlanBench.Open(plan)) new PlanRunner(local).Run(bench, jobs: 1, TestContext.Current.CancellationToken);
+        // The local run has a checkpoint cache of its own, or the workers would find its base models there and train none.
+        var localPlan = plan with { Spec = plan.Spec with { CacheDirectory = Path.Combine(dir.Path, "local-cache") } };
+        using (var bench = PlanBench.Open(localPlan)) new PlanRunner(local).Run(bench, jobs: 1, TestContext.Current.CancellationToken);
 
         var store = PlanFile.StoreOf(plan);
         // The default 5-s pause before a rerun: the window in which the killed cell must show as failed.
