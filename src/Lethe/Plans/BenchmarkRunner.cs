@@ -24,7 +24,8 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
     /// a cache shares its cells too.</summary>
     public static string DefaultStore(ExperimentSpec spec) => Path.Combine(spec.CacheDirectory, "cells");
 
-    /// <summary>What the last <see cref="Run"/> did with the plan's model cells: made here, or found done.</summary>
+    /// <summary>What the last <see cref="Run"/> did with the plan's model cells: made here, or found done (before the run,
+    /// or made meanwhile by another process on the same store, whose models this run then reports as loaded).</summary>
     public PlanRunner.Summary? Cells { get; private set; }
 
     /// <summary>Runs the benchmark of <paramref name="spec"/>; the results of every finished model are in the store at
@@ -61,13 +62,12 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             with { CommandLine = commandLine };
         using var bench = PlanBench.With(plan, data);
         var cells = new CellStore(store ?? DefaultStore(spec));
-        var doneBefore = plan.Cells.Where(cells.IsDone).Select(c => c.Id).ToHashSet();
         var labels = LabelsOf(plan);
         Cells = new PlanRunner(cells, new SyncProgress<RunEvent>(e => Report(Relabel(e, labels))), _clock)
             .Run(bench, spec.EffectiveJobs, cancel, include: c => c.MakesModel);
 
         var report = plan.Cells.Single(c => c.Role == CellRole.Score);
-        var record = BenchmarkReportCell.Record(bench, cells, report, made => doneBefore.Contains(made.Id), asGiven: spec);
+        var record = BenchmarkReportCell.Record(bench, cells, report, made => !Cells.MadeHere.Contains(made.Id), asGiven: spec);
         return record with { TotalSeconds = _clock.GetElapsedTime(started).TotalSeconds };
     }
 

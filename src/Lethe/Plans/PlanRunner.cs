@@ -23,7 +23,11 @@ public sealed class PlanRunner(CellStore store, IProgress<RunEvent>? progress = 
     /// <param name="Made">Cells made by this run.</param>
     /// <param name="Skipped">Cells already done before it (or made by another worker meanwhile).</param>
     /// <param name="Seconds">Wall time.</param>
-    public sealed record Summary(int Made, int Skipped, double Seconds);
+    public sealed record Summary(int Made, int Skipped, double Seconds)
+    {
+        /// <summary>The ids of the cells this run made (the others were done before it, or by another worker meanwhile).</summary>
+        public IReadOnlySet<string> MadeHere { get; init; } = new HashSet<string>();
+    }
 
     /// <exception cref="OperationCanceledException">Cancelled: finished cells stay done, the rest are left for a rerun.</exception>
     public Summary Run(PlanBench bench, int jobs, CancellationToken cancel = default, Func<Cell, bool>? include = null)
@@ -32,6 +36,8 @@ public sealed class PlanRunner(CellStore store, IProgress<RunEvent>? progress = 
         var runner = new CellRunner(bench, store, new SyncProgress<RunEvent>(Report), clock);
         var clockWatch = Stopwatch.StartNew();
         int made = 0, skipped = 0;
+        var madeHere = new ConcurrentDictionary<string, bool>();
+        var toldBusy = new ConcurrentDictionary<string, bool>();
         foreach (var stage in Stages(plan))
         {
             var pending = new ConcurrentQueue<Cell>(stage.Where(c => include?.Invoke(c) ?? true));
@@ -47,6 +53,7 @@ public sealed class PlanRunner(CellStore store, IProgress<RunEvent>? progress = 
                         throw new InvalidOperationException($"cell {cell.Name} ran before its inputs were done"); // stages prevent this
                     if (outcome == CellOutcome.Busy)
                     {
+                        if (toldBusy.TryAdd(cell.Id, true)) Report(new RunEvent(cell.Name, "another worker is making it; waiting for it"));
                         // Another worker makes it: do the cells nobody holds first, and wait only once every cell
                         // left has been found held, for it to finish or for its lock to go stale.
                         pending.Enqueue(cell);
@@ -59,12 +66,16 @@ public sealed class PlanRunner(CellStore store, IProgress<RunEvent>? progress = 
                         continue;
                     }
                     busyInARow = 0;
-                    if (outcome == CellOutcome.Made) Interlocked.Increment(ref made);
+                    if (outcome == CellOutcome.Made)
+                    {
+                        Interlocked.Increment(ref made);
+                        madeHere[cell.Id] = true;
+                    }
                     else Interlocked.Increment(ref skipped);
                 }
             });
         }
-        return new Summary(made, skipped, clockWatch.Elapsed.TotalSeconds);
+        return new Summary(made, skipped, clockWatch.Elapsed.TotalSeconds) { MadeHere = madeHere.Keys.ToHashSet() };
     }
 
     /// <summary>The plan's cells grouped by stage, in plan order within a stage.</summary>

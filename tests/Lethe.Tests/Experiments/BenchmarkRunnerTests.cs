@@ -199,6 +199,30 @@ public class BenchmarkRunnerMethodTests
     }
 
     [Fact]
+    public void Two_runs_started_together_on_one_cache_train_each_base_model_once()
+    {
+        using var dir = new TempDirectory();
+        var ct = TestContext.Current.CancellationToken;
+        ExperimentSpec Spec(string output, string method) => TinyRun.Spec(Path.Combine(dir.Path, output), Path.Combine(dir.Path, "cache"), [method]);
+        var (eventsA, eventsB) = (new System.Collections.Concurrent.ConcurrentQueue<RunEvent>(), new System.Collections.Concurrent.ConcurrentQueue<RunEvent>());
+
+        var a = Task.Run(() => new BenchmarkRunner(new SyncProgress<RunEvent>(eventsA.Enqueue)).Run(Spec("a", "finetune"), cancel: ct), ct);
+        var b = Task.Run(() => new BenchmarkRunner(new SyncProgress<RunEvent>(eventsB.Enqueue)).Run(Spec("b", "neggrad"), cancel: ct), ct);
+        var runs = new[] { a.Result, b.Result };
+
+        // Each base model's epochs were trained by one of the two runs only.
+        foreach (var model in new[] { "Original", "Retrained" })
+        {
+            var trainedBy = new[] { eventsA, eventsB }.Count(events => events.Any(e => e.Training is { } t && t.Model == model));
+            Assert.Equal(1, trainedBy);
+        }
+        // The same models, to the bit; the run that did not make one says so.
+        Assert.Equal(runs[0].Models[0].Evaluation.TestAccuracy, runs[1].Models[0].Evaluation.TestAccuracy);
+        Assert.Equal(runs[0].Models[1].Evaluation.AttackAccuracy, runs[1].Models[1].Evaluation.AttackAccuracy);
+        Assert.Equal(2, runs.Sum(r => r.Models.Take(2).Count(m => m.FromCache)));
+    }
+
+    [Fact]
     public void A_diverged_models_progress_line_prints_no_number_the_tables_do_not_print()
     {
         using var dir = new TempDirectory();
