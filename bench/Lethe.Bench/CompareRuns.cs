@@ -6,11 +6,18 @@ using Lethe.Evaluation;
 /// the engine): every models/*.json less what a rerun may change (timings, memory, host, cache provenance), every
 /// *.losses.json byte for byte, and every φ Parquet file row for row with its metadata less the Lethe version string
 /// (it names the commit). Prints one line per difference and a summary; exit 0 when everything agrees.
-/// Usage: dotnet run -c Release --project bench/Lethe.Bench -- compare-runs DIR_A DIR_B
+/// Usage: dotnet run -c Release --project bench/Lethe.Bench -- compare-runs DIR_A DIR_B [--allow-added]
+/// With --allow-added, a field B has and A lacks (a newer Lethe's new metric or typed fact) is listed once, not counted
+/// as a difference; every field both have must still agree.
 /// </summary>
 internal static class CompareRuns
 {
     /// <summary>Fields a rerun of the same model may change without the model or its numbers changing.</summary>
+    private static bool _allowAdded;
+
+    /// <summary>Fields found only in B, by path without indices.</summary>
+    private static readonly HashSet<string> Added = [];
+
     private static readonly HashSet<string> Volatile =
     [
         "Seconds", "TotalSeconds", "EvaluationSeconds", "SpeedUp", "PeakMemoryMiB", "Elapsed", "ImagesPerSecond", "ResidentMiB",
@@ -19,11 +26,14 @@ internal static class CompareRuns
 
     public static int Run(string[] args)
     {
+        var allowAdded = args.Contains("--allow-added");
+        args = args.Where(a => a != "--allow-added").ToArray();
         if (args.Length != 2)
         {
-            Console.Error.WriteLine("usage: compare-runs DIR_A DIR_B");
+            Console.Error.WriteLine("usage: compare-runs DIR_A DIR_B [--allow-added]");
             return 2;
         }
+        _allowAdded = allowAdded;
         var (a, b) = (Path.Combine(args[0], "models"), Path.Combine(args[1], "models"));
         var names = Directory.GetFiles(a).Select(Path.GetFileName).Union(Directory.GetFiles(b).Select(Path.GetFileName)).Order().ToArray();
         int same = 0, differ = 0;
@@ -41,6 +51,7 @@ internal static class CompareRuns
                 Console.WriteLine($"{name}: {problem}");
             }
         }
+        if (Added.Count > 0) Console.WriteLine($"fields only in B (allowed): {string.Join(", ", Added.Order())}");
         Console.WriteLine($"{same} files agree, {differ} differ ({names.Length} compared)");
         return differ == 0 ? 0 : 1;
     }
@@ -58,7 +69,14 @@ internal static class CompareRuns
         {
             case (JsonObject a, JsonObject b):
                 foreach (var key in a.Select(p => p.Key).Union(b.Select(p => p.Key)))
+                {
+                    if (_allowAdded && !a.ContainsKey(key))
+                    {
+                        Added.Add(System.Text.RegularExpressions.Regex.Replace($"{path}.{key}", @"\[\d+\]", "[]"));
+                        continue;
+                    }
                     if (FirstDifference(a[key], b[key], $"{path}.{key}") is { } inside) return inside;
+                }
                 return null;
             case (JsonArray a, JsonArray b) when a.Count == b.Count:
                 for (var i = 0; i < a.Count; i++)
