@@ -53,7 +53,7 @@ internal static class BenchmarkCommand
             sweep.Run(spec, RunOne);
             // The sweep's own report: every cell as mean ± 95% CI over the seeds' folders.
             var written = ReportBuilder.BuildAll(spec.OutputDirectory).Select(r => r.Path).ToArray();
-            console.WriteLine(File.ReadAllText(written[1]).Split("\n## ")[0].Trim());
+            console.WriteLine(SummaryMarkdown.Head(ReportBuilder.Summarise(spec.OutputDirectory)).Trim());
             console.MarkupLine($"[grey]wrote {string.Join(", ", written.Select(f => Markup.Escape(f)))}[/]");
             return LetheApp.Ok;
         });

@@ -55,7 +55,7 @@ internal static class CollectCommand
         if (bench.Plan.Sweep is null)
             TablePrinter.Print(console, JsonReport.Read(Path.Combine(folder, new JsonReport().FileName)));
         else
-            console.WriteLine(File.ReadAllText(Path.Combine(folder, "report.md")).Split("\n## ")[0].Trim());
+            console.WriteLine(SummaryMarkdown.Head(ReportBuilder.Summarise(folder)).Trim());
         console.PlainLine($"wrote the reports of {bench.Plan.Cells.Count(c => c.Role == CellRole.Score)} report cells in {folder}");
         return LetheApp.Ok;
     }

@@ -25,6 +25,9 @@ public static class ReportBuilder
         return new ReportOutput(path, runs.Count, plots);
     }
 
+    /// <summary>The summary over a stored run folder's seeds (one run: that run), as every report renders it.</summary>
+    public static SeedSummary Summarise(string runDirectory) => SeedSummary.From(RunFolder.Read(runDirectory).Select(r => r.Record).ToArray());
+
     /// <summary>Writes the report in every one of <see cref="Formats"/> to RUN_DIR/report.&lt;ext&gt;.</summary>
     public static IReadOnlyList<ReportOutput> BuildAll(string runDirectory) => Formats.Select(f => Build(runDirectory, f)).ToArray();
 

@@ -15,13 +15,7 @@ public sealed class SummaryMarkdown(PlotSet? plots = null, string reportDirector
 
     public string Render(SeedSummary summary)
     {
-        var text = new StringBuilder();
-        text.Append(MarkdownTable.Header(MarkdownReport.Title(summary.Runs[0].Data), RunFacts.Of(summary), ReportWarnings.Of(summary.Runs)));
-        text.AppendLine();
-        foreach (var note in ReportNotes.Of(summary.Runs)) text.AppendLine(note);
-        if (summary.Runs.Count > 1) text.AppendLine(IntervalNote(summary.Runs.Count));
-        text.AppendLine();
-        text.Append(Table(summary));
+        var text = new StringBuilder(Head(summary));
         if (summary.Runs.Count > 1)
             foreach (var run in summary.Runs)
             {
@@ -31,6 +25,20 @@ public sealed class SummaryMarkdown(PlotSet? plots = null, string reportDirector
                 text.Append(MarkdownReport.Table(ResultsTable.From(run)));
             }
         if (plots is not null) Figures(text, plots);
+        return text.ToString();
+    }
+
+    /// <summary>The report's head: title, facts, warnings, notes and the mean ± CI table, without the per-seed tables
+    /// and figures (what a terminal shows after a sweep).</summary>
+    public static string Head(SeedSummary summary)
+    {
+        var text = new StringBuilder();
+        text.Append(MarkdownTable.Header(MarkdownReport.Title(summary.Runs[0].Data), RunFacts.Of(summary), ReportWarnings.Of(summary.Runs)));
+        text.AppendLine();
+        foreach (var note in ReportNotes.Of(summary.Runs)) text.AppendLine(note);
+        if (summary.Runs.Count > 1) text.AppendLine(IntervalNote(summary.Runs.Count));
+        text.AppendLine();
+        text.Append(Table(summary));
         return text.ToString();
     }
 
