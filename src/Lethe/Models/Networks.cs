@@ -40,6 +40,10 @@ public static class Networks
     {
         using var generator = new Generator((ulong)seed);
         using var noGrad = no_grad();
+        // The draws and the implicit Scalars of mul_/sub_ belong to this scope until the weights are written: outside any
+        // scope a temporary Scalar is unreachable once its handle is read, and the GC may free it during the native call
+        // that reads it (seen under parallel tests as 'toDouble ... Scalar.h' and 'Unknown scalar type' from mul_).
+        using var scope = NewDisposeScope();
         foreach (var (_, module) in model.named_modules())
         {
             switch (module)
