@@ -30,7 +30,7 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
     /// <exception cref="InvalidDataException">A file that does not hold the task's network (the message names it), or bad data.</exception>
     public FileEvaluation Run(ExperimentSpec spec, string modelFile, string? retrainedFile, string commandLine = "", bool imageSizeChosen = true)
     {
-        var modelSize = CheckpointCache.InfoBeside(modelFile)?.Key.ImageSize;
+        var modelSize = CheckpointCache.VerifiedInfoBeside(modelFile, out var modelChanged)?.Key.ImageSize;
         if (!imageSizeChosen && modelSize is { } trained && trained != spec.ImageSize)
             spec = spec with { ImageSize = trained };
         spec.Validate();
@@ -39,9 +39,9 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
         set_num_threads(spec.EffectiveThreads);
         var device = torch.device(spec.Device);
         var provenance = Provenance.Capture(spec.Device, spec.EffectiveThreads, 1, commandLine, _clock.GetUtcNow());
-        var (model, modelSource) = Load(modelFile, modelSize, spec, device);
+        var (model, modelSource) = Load(modelFile, modelSize, spec, device, modelChanged);
         using var modelScope = model;
-        var (retrained, retrainedSource) = retrainedFile is null ? default : Load(retrainedFile, CheckpointCache.InfoBeside(retrainedFile)?.Key.ImageSize, spec, device);
+        var (retrained, retrainedSource) = retrainedFile is null ? default : Load(retrainedFile, CheckpointCache.VerifiedInfoBeside(retrainedFile, out var retrainedChanged)?.Key.ImageSize, spec, device, retrainedChanged);
         using var retrainedScope = retrained;
 
         progress?.Report($"building {spec.Dataset} ({spec.ModelTask}, {spec.ImageSize} px)");
@@ -81,12 +81,14 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
     }
 
     /// <param name="trainedSize">The image size the file's cache record gives, or null when it has none.</param>
-    private (nn.Module<Tensor, Tensor> Model, GivenModel Source) Load(string file, int? trainedSize, ExperimentSpec spec, Device device)
+    /// <param name="changed">Why the file's cache record does not describe it (its weights changed since), or null.</param>
+    private (nn.Module<Tensor, Tensor> Model, GivenModel Source) Load(string file, int? trainedSize, ExperimentSpec spec, Device device,
+        string? changed = null)
     {
         progress?.Report($"loading {file}");
         var source = GivenModel.Of(file);
         var model = ModelFile.Load(file, spec.ModelTask, device, out var note);
-        var said = string.Join("; ", new[] { note, SizeNote(trainedSize, spec.ImageSize) }.OfType<string>());
+        var said = string.Join("; ", new[] { note, changed, SizeNote(trainedSize, spec.ImageSize) }.OfType<string>());
         if (said.Length > 0) progress?.Report(said);
         return (model, source with { Note = said.Length > 0 ? said : null });
     }

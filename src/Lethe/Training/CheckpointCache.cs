@@ -107,6 +107,22 @@ public sealed class CheckpointCache(string directory)
     /// The record a cache entry keeps beside its weights (X.json beside X.ckpt), for a checkpoint given by its path
     /// (`lethe evaluate`): null when there is none or it is not such a record.
     /// </summary>
+    /// <summary>
+    /// The cache record beside <paramref name="weightsFile"/> when it describes these very weights: a record whose
+    /// recorded SHA-256 differs from the file's is no record of them (null, with why in <paramref name="mismatch"/>).
+    /// </summary>
+    public static CheckpointInfo? VerifiedInfoBeside(string weightsFile, out string? mismatch)
+    {
+        mismatch = null;
+        if (InfoBeside(weightsFile) is not { } info) return null;
+        if (info.WeightsSha256 is { } recorded && FileHash.Differ(FileHash.Sha256(weightsFile), recorded) is { } changed)
+        {
+            mismatch = $"{weightsFile}: {changed}, so its cache record (image size, recipe) does not describe it";
+            return null;
+        }
+        return info;
+    }
+
     public static CheckpointInfo? InfoBeside(string weightsFile) =>
         // Some other JSON file of the same name is no record of this model's making.
         LetheJson.TryRead<CheckpointInfo>(Path.ChangeExtension(weightsFile, ".json"), out _) is { Key: not null } info ? info : null;

@@ -89,6 +89,28 @@ public class EvaluateCommandTests
     }
 
     [Fact]
+    public void A_cached_checkpoint_changed_after_its_record_was_written_is_not_described_by_it()
+    {
+        using var dir = new TempDirectory();
+        var model = Save(dir, "original-0123.ckpt", 4);
+        var key = new CheckpointKey("set", "original", new TrainRecipe("synthfaces/original", 0.01, 0.9, 1, []), 42, "resnet18", "age-8",
+            ImageSize: 16, "none", "CPU", 1);
+        var recorded = new CheckpointInfo(key, [], 1.0, DateTimeOffset.UnixEpoch) { WeightsSha256 = Lethe.IO.FileHash.Sha256(model) };
+        File.WriteAllText(Path.ChangeExtension(model, ".json"), JsonSerializer.Serialize(recorded));
+        var bytes = File.ReadAllBytes(model);
+        bytes[bytes.Length / 2] ^= 0xFF; // a byte inside a tensor, the length unchanged
+        File.WriteAllBytes(model, bytes);
+        var console = new TestConsole();
+
+        Assert.Equal(0, console.Run(["evaluate", model, "--preset", "quick", "--threads", "1", "--cache", dir.Path, "--json"]));
+
+        var json = JsonDocument.Parse(console.Output.ToString()).RootElement;
+        Assert.Equal(32, json.GetProperty("Data").GetProperty("ImageSize").GetInt32()); // the preset's, not the record's 16
+        Assert.StartsWith($"{model}: changed after it was written (SHA-256 ",
+            json.GetProperty("Models")[0].GetProperty("Given").GetProperty("Note").GetString());
+    }
+
+    [Fact]
     public void A_model_whose_outputs_are_not_finite_has_no_numbers_and_says_why()
     {
         using var dir = new TempDirectory();
