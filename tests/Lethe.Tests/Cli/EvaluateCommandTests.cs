@@ -66,10 +66,7 @@ public class EvaluateCommandTests
     public void A_cached_checkpoint_is_evaluated_at_the_image_size_its_record_gives_unless_one_is_chosen()
     {
         using var dir = new TempDirectory();
-        var model = Save(dir, "original-0123.ckpt", 4);
-        var key = new CheckpointKey("set", "original", new TrainRecipe("synthfaces/original", 0.01, 0.9, 1, []), 42, "resnet18", "age-8",
-            ImageSize: 16, "none", "CPU", 1);
-        File.WriteAllText(Path.ChangeExtension(model, ".json"), JsonSerializer.Serialize(new CheckpointInfo(key, [], 1.0, DateTimeOffset.UnixEpoch)));
+        var model = CachedAt16Px(dir, hashed: false);
         string[] quick = ["--preset", "quick", "--threads", "1", "--cache", dir.Path, "--json"]; // quick alone would be 32 px
         int SizeOf(TestConsole run) => JsonDocument.Parse(run.Output.ToString()).RootElement.GetProperty("Data").GetProperty("ImageSize").GetInt32();
         string NoteOf(TestConsole run) =>
@@ -92,11 +89,7 @@ public class EvaluateCommandTests
     public void A_cached_checkpoint_changed_after_its_record_was_written_is_not_described_by_it()
     {
         using var dir = new TempDirectory();
-        var model = Save(dir, "original-0123.ckpt", 4);
-        var key = new CheckpointKey("set", "original", new TrainRecipe("synthfaces/original", 0.01, 0.9, 1, []), 42, "resnet18", "age-8",
-            ImageSize: 16, "none", "CPU", 1);
-        var recorded = new CheckpointInfo(key, [], 1.0, DateTimeOffset.UnixEpoch) { WeightsSha256 = Lethe.IO.FileHash.Sha256(model) };
-        File.WriteAllText(Path.ChangeExtension(model, ".json"), JsonSerializer.Serialize(recorded));
+        var model = CachedAt16Px(dir, hashed: true);
         var bytes = File.ReadAllBytes(model);
         bytes[bytes.Length / 2] ^= 0xFF; // a byte inside a tensor, the length unchanged
         File.WriteAllBytes(model, bytes);
@@ -108,6 +101,18 @@ public class EvaluateCommandTests
         Assert.Equal(32, json.GetProperty("Data").GetProperty("ImageSize").GetInt32()); // the preset's, not the record's 16
         Assert.StartsWith($"{model}: changed after it was written (SHA-256 ",
             json.GetProperty("Models")[0].GetProperty("Given").GetProperty("Note").GetString());
+    }
+
+    /// <summary>A checkpoint with a cache record beside it saying it was trained at 16 px (with its weights' hash, or as
+    /// records were written before hashes).</summary>
+    private static string CachedAt16Px(TempDirectory dir, bool hashed)
+    {
+        var model = Save(dir, "original-0123.ckpt", 4);
+        var key = new CheckpointKey("set", "original", new TrainRecipe("synthfaces/original", 0.01, 0.9, 1, []), 42, "resnet18", "age-8",
+            ImageSize: 16, "none", "CPU", 1);
+        var record = new CheckpointInfo(key, [], 1.0, DateTimeOffset.UnixEpoch) { WeightsSha256 = hashed ? Lethe.IO.FileHash.Sha256(model) : null };
+        File.WriteAllText(Path.ChangeExtension(model, ".json"), JsonSerializer.Serialize(record));
+        return model;
     }
 
     [Fact]
