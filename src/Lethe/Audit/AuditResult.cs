@@ -33,6 +33,12 @@ public sealed record AuditResult(
     ConfidenceInterval? OriginalAttack, ConfidenceInterval? RetrainedAttack,
     IReadOnlyList<MethodAudit> Methods, IReadOnlyList<string> Warnings, AuditCost Cost)
 {
+    /// <summary>
+    /// The per-person membership test of every model against the Retrained pool, per label: the null row (Retrained,
+    /// leave one out), the Original(s), then each method; null in audits scored before the test existed.
+    /// </summary>
+    public IReadOnlyList<LabelPersonVerdicts>? PersonVerdicts { get; init; }
+
     private static JsonSerializerOptions Json { get; } = new(LetheJson.Options) { Converters = { new JsonStringEnumConverter() } };
 
     public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));

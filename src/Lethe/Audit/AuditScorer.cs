@@ -56,11 +56,19 @@ public static class AuditScorer
             warnings.Add($"{label}: {idle.Length} of its models {why}, so they are their Original and its scores say nothing about the method");
         }
 
+        var verdicts = new List<LabelPersonVerdicts>
+        {
+            LabelPersonVerdicts.Of("Retrained (null, leave one out)", retrained, retrained, forget, unseen),
+            LabelPersonVerdicts.Of("Original", originals, retrained, forget, unseen),
+        };
+        verdicts.AddRange(unlearned.Select(m => m.Label).Distinct().Select(label =>
+            LabelPersonVerdicts.Of(label, unlearned.Where(m => m.Label == label).ToArray(), retrained, forget, unseen)));
+
         return new AuditResult(mode.Name(), n, spec.Dataset, spec.TaskKind,
             spec.ImageSize, spec.Seed, dataFingerprint, forget.Names.Count, forget.Identities.Distinct().Count(),
             nullCheck, originalCheck,
             ConfidenceInterval.Of(originals.Select(m => m.Result.Evaluation.AttackAccuracy)),
             ConfidenceInterval.Of(retrained.Select(m => m.Result.Evaluation.AttackAccuracy)),
-            methods, warnings, cost);
+            methods, warnings, cost) { PersonVerdicts = verdicts };
     }
 }
