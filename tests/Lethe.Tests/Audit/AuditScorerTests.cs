@@ -107,5 +107,11 @@ public class AuditScorerTests
         Assert.Contains("1.5 min for this invocation (3 cells made, 2 already done in the store)", markdown);
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(dir.Path, "thumbs"), "*.png"));
         Assert.Contains("data:image/png;base64,", File.ReadAllText(Path.Combine(dir.Path, "report.html")));
+        // The per-person test in every format: one row per label, the null first.
+        Assert.Equal(["Retrained (null, leave one out)", "Original", "Fine-tuning", "SSD"],
+            AuditResult.Read(Path.Combine(dir.Path, "audit.json")).PersonVerdicts!.Select(v => v.Label));
+        Assert.Contains("## Did each model forget each person?", markdown);
+        Assert.Contains("| Retrained (null, leave one out) |", markdown);
+        Assert.Contains("<h2>Did each model forget each person?</h2>", File.ReadAllText(Path.Combine(dir.Path, "report.html")));
     }
 }

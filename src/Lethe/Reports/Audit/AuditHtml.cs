@@ -32,6 +32,13 @@ internal static class AuditHtml
         Table(html, new AuditTable(IdentityQuantiles.Columns, IdentityQuantiles.Rows(result)));
         html.AppendLine("</section>");
         if (exposed.Count > 0) Exposed(html, exposed, result);
+        if (PersonVerdictTable.From(result) is { } verdicts)
+        {
+            html.AppendLine("<section class=\"wide\"><h2>Did each model forget each person?</h2>");
+            html.AppendLine($"<p class=\"note\">{E(PersonVerdictTable.Legend)}</p>");
+            Table(html, verdicts);
+            html.AppendLine("</section>");
+        }
         html.AppendLine("<section class=\"wide\"><h2>Forgetting quality</h2>");
         Figure(html, figures[1]);
         html.AppendLine("</section>");

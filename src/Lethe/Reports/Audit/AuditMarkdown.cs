@@ -9,13 +9,6 @@ namespace Lethe.Reports.Audit;
 /// <summary>The audit report as Markdown: warnings and sanity checks first, then the scores, the people, the cost.</summary>
 internal static class AuditMarkdown
 {
-    /// <summary>How the per-person test decides, in one clause for the report.</summary>
-    public const string PersonTestNote = "per image the model's φ in pool standard deviations (a rank for pools under 8), "
-        + "averaged over the person's photos, judged against the same statistic over unseen people (a t prediction interval), "
-        + "Benjamini–Hochberg across people";
-
-    private static string Share(double? share) => share is { } s ? NumberText.Percent(s) : "–";
-
     public static string Render(AuditResult result, AuditRunFacts facts, IReadOnlyList<PlotImage> figures,
         IReadOnlyList<ExposedPerson> exposed, string directory)
     {
@@ -60,19 +53,13 @@ internal static class AuditMarkdown
                     + string.Join(" | ", methods.Select(m => AuditTable.Number(person.EpsilonByMethod[m], "F2"))) + " |");
             text.AppendLine();
         }
-        if (result.PersonVerdicts is { } verdicts)
+        if (PersonVerdictTable.From(result) is { } verdicts)
         {
             text.AppendLine("## Did each model forget each person?");
             text.AppendLine();
-            text.AppendLine("Each model is tested person by person against the Retrained pool (" + PersonTestNote + "). "
-                + "A person is exposed at q ≤ 0.05; unseen people, whom nobody trained on, are the control, and the null row "
-                + "(each Retrained model against the others) is the test's own level here.");
+            text.AppendLine(PersonVerdictTable.Legend);
             text.AppendLine();
-            text.AppendLine("| Models | tested | pool | forget people exposed (mean share) | unseen people flagged (control) | most exposed person | note |");
-            text.AppendLine("|---|---|---|---|---|---|---|");
-            foreach (var v in verdicts)
-                text.AppendLine($"| {v.Label} | {v.Models} | {v.PoolSize} | {Share(v.ForgetExposedShare)} | {Share(v.UnseenExposedShare)} | "
-                    + (v.People.FirstOrDefault() is { } top ? $"{top.Identity} ({top.ExposedIn}/{top.Of})" : "–") + $" | {v.Note ?? ""} |");
+            text.Append(Table(verdicts));
             text.AppendLine();
         }
         text.AppendLine("## Forgetting quality");
