@@ -30,22 +30,27 @@ internal static class BenchmarkCommand
             var cells = OutputPaths.Store(parsed.GetValue(store), spec);
             var verbosity = options.Verbosity(parsed);
             var commandLine = "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
-            // A given Original that does not fit is refused before the folder is claimed (a refused run leaves nothing).
-            using (GivenOriginal.Load(spec)) { }
-            // The output folder is this run's before any work: another run's results there are refused (or, with
-            // --overwrite, replaced), the same run's resumed; of two runs started together only one gets it.
-            foreach (var line in RunFolderClaim.Take(spec, sweepOptions.Sweep(parsed, spec.Seed), commandLine, parsed.GetValue(overwrite)))
-                console.MarkupLine($"[yellow]{Markup.Escape(line)}[/]");
+            // The output folder is this run's before any work (and after a given Original is found to fit, so a refused run
+            // leaves nothing): another run's results there are refused (or, with --overwrite, replaced), the same run's
+            // resumed; of two runs started together only one gets it. A sweep claims its folders once, before its first run.
+            var sweepOfRun = sweepOptions.Sweep(parsed, spec.Seed);
+            var claimed = false;
+            IReadOnlyList<string> Claim()
+            {
+                if (claimed) return [];
+                claimed = true;
+                return RunFolderClaim.Take(spec, sweepOfRun, commandLine, parsed.GetValue(overwrite));
+            }
             RunRecord RunOne(ExperimentSpec one)
             {
-                var run = RunRenderer.Run(console, observer => new BenchmarkRunner(observer).Run(one, commandLine, store: cells), verbosity);
+                var run = RunRenderer.Run(console, observer => new BenchmarkRunner(observer).Run(one, commandLine, store: cells, claimOutput: Claim), verbosity);
                 var files = ReportSet.WriteAll(run, one.OutputDirectory);
                 TablePrinter.Print(console, run);
                 var report = ReportBuilder.Build(one.OutputDirectory, "html");
                 console.MarkupLine($"[grey]wrote {string.Join(", ", files.Append(report.Path).Select(f => Markup.Escape(f)))}[/]");
                 return run;
             }
-            if (sweepOptions.Sweep(parsed, spec.Seed) is not { } sweep)
+            if (sweepOfRun is not { } sweep)
             {
                 RunOne(spec);
                 return LetheApp.Ok;

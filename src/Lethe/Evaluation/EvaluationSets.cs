@@ -42,10 +42,18 @@ public sealed class EvaluationSets : IDisposable
     /// <exception cref="ArgumentException">A retain sample size below 1.</exception>
     public static EvaluationSets Of(BenchmarkData data, EvaluationOptions options)
     {
-        if (!options.ScoreRetain) return new(data, null, null, null, false);
-        var rows = Lethe.Evaluation.RetainSample.Rows(data.Retain.Count, options.RetainSampleSize, options.RetainSampleSeed);
-        var sample = new RetainSample(rows.Length, data.Retain.Count);
+        if (SampleOf(data.Retain.Count, options, out var rows) is not { } sample) return new(data, null, null, null, false);
         return sample.Whole ? new(data, data.Retain, sample, null, false) : new(data, data.Retain.Subset(rows), sample, rows, true);
+    }
+
+    /// <summary>The retain sample <paramref name="options"/> score out of <paramref name="retainCount"/> images, or null
+    /// when retain is not scored: what <see cref="Of"/> will use, known before any data is subset.</summary>
+    public static RetainSample? SampleOf(int retainCount, EvaluationOptions options) => SampleOf(retainCount, options, out _);
+
+    private static RetainSample? SampleOf(int retainCount, EvaluationOptions options, out int[] rows)
+    {
+        rows = options.ScoreRetain ? Lethe.Evaluation.RetainSample.Rows(retainCount, options.RetainSampleSize, options.RetainSampleSeed) : [];
+        return options.ScoreRetain ? new RetainSample(rows.Length, retainCount) : null;
     }
 
     public void Dispose()

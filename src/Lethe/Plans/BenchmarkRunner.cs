@@ -31,14 +31,18 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
     /// <summary>Runs the benchmark of <paramref name="spec"/>; the results of every finished model are in the store at
     /// once, so an interrupted run resumes. The run folder's model files are written here; the reports are the caller's.</summary>
     /// <param name="store">The cell store (default <see cref="DefaultStore"/>).</param>
+    /// <param name="claimOutput">Claims the output folder once the spec and a given Original are known to be usable and
+    /// before any data is built (see <see cref="RunFolderClaim"/>); the lines it returns are reported under "out".</param>
     /// <exception cref="ArgumentException">A bad setting (named), before any data is built.</exception>
     /// <exception cref="InvalidDataException">Data or a given Original that cannot be used (named).</exception>
-    public RunRecord Run(ExperimentSpec spec, string commandLine = "", CancellationToken cancel = default, string? store = null)
+    public RunRecord Run(ExperimentSpec spec, string commandLine = "", CancellationToken cancel = default, string? store = null,
+        Func<IReadOnlyList<string>>? claimOutput = null)
     {
         spec.Validate();
         NativeAllocator.LimitArenas(); // before the data and models allocate: see its doc comment
         string? given;
         using (var original = GivenOriginal.Load(spec)) given = original?.Source.Sha256; // a file that does not fit fails now
+        foreach (var line in claimOutput?.Invoke() ?? []) Report("out", line);
         long started = _clock.GetTimestamp();
         set_num_threads(spec.EffectiveThreads);
 
@@ -82,10 +86,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             + $"{summary.StraddlingIdentities}" + (data.Notes.Count > 0 ? $"; {data.Notes.Count} notes above" : ""), done: true);
         var evaluation = spec.EvaluationOptions();
         var attack = evaluation.Attack;
-        var retain = evaluation.ScoreRetain
-            ? new RetainSample(RetainSample.Rows(data.Retain.Count, evaluation.RetainSampleSize, evaluation.RetainSampleSeed).Length, data.Retain.Count)
-            : null;
-        if (retain is { Whole: false })
+        if (EvaluationSets.SampleOf(data.Retain.Count, evaluation) is { Whole: false } retain)
             Report("data", $"retain accuracy on a seeded sample of {retain.Scored} of {retain.Of} images, the same for every model (--retain-eval all scores every one)");
         if (summary.Classes is { } classes) Report("data", $"classes: {classes.Describe()}");
         var balance = AttackBalance.Plan(summary.Forget, summary.Unseen, attack.ReferenceImbalanceTolerance);
