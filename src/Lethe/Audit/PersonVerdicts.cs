@@ -26,13 +26,16 @@ public sealed record LabelPersonVerdicts(string Label, int Models, int PoolSize,
         var results = new List<PersonMembershipResult>();
         string? note = null;
         var poolSize = 0;
+        // The whole pool's φ matrices, read once: only a model that is itself in the pool (the null row) needs its own.
+        var whole = (Forget: forget.Matrix(pool), Unseen: unseen.Matrix(pool));
         foreach (var model in models.DistinctBy(m => (m.CellId, m.Label)))
         {
             var others = pool.Where(p => (p.CellId, p.Label) != (model.CellId, model.Label)).ToArray();
             poolSize = others.Length;
+            var matrices = others.Length == pool.Count ? whole : (Forget: forget.Matrix(others), Unseen: unseen.Matrix(others));
             try
             {
-                results.Add(PersonMembership.Test(PhiOf(forget, model, others), PhiOf(unseen, model, others)));
+                results.Add(PersonMembership.Test(PhiOf(forget, model, matrices.Forget), PhiOf(unseen, model, matrices.Unseen)));
             }
             catch (ArgumentException e)
             {
@@ -48,10 +51,10 @@ public sealed record LabelPersonVerdicts(string Label, int Models, int PoolSize,
             people, note);
     }
 
-    private static PeoplePhi PhiOf(PhiColumns columns, AuditModel model, IReadOnlyList<AuditModel> pool)
+    private static PeoplePhi PhiOf(PhiColumns columns, AuditModel model, double[,] pool)
     {
         var row = columns.Matrix([model]);
-        return new PeoplePhi(columns.Matrix(pool), Enumerable.Range(0, row.GetLength(1)).Select(k => row[0, k]).ToArray(), columns.Identities);
+        return new PeoplePhi(pool, Enumerable.Range(0, row.GetLength(1)).Select(k => row[0, k]).ToArray(), columns.Identities);
     }
 }
 
