@@ -1,3 +1,4 @@
+using Lethe.Models;
 using Lethe.Experiments;
 using Lethe.Plans;
 using static TorchSharp.torch;
@@ -28,7 +29,7 @@ public sealed class CellWorker(PlanBench bench, CellStore store, IProgress<RunEv
     {
         var cell = bench.Plan.At(index);
         // The plan's thread count: LibTorch's reductions give other bits at another count, and the cell ids promise these.
-        set_num_threads(bench.Plan.Spec.EffectiveThreads);
+        TorchThreads.Set(bench.Plan.Spec.EffectiveThreads);
         var runner = new CellRunner(bench, store, progress, _clock);
         var deadline = _clock.GetUtcNow() + wait;
         while (true)

@@ -152,14 +152,14 @@ public sealed class BatchLoader
         public Batch MakeBatch(int b)
         {
             int callerThreads = get_num_threads();
-            set_num_threads(1);
+            TorchThreads.Set(1);
             try
             {
                 return MakeBatchSingleThreaded(b);
             }
             finally
             {
-                set_num_threads(callerThreads);
+                TorchThreads.Set(callerThreads);
             }
         }
 

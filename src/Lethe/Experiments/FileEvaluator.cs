@@ -1,3 +1,4 @@
+using Lethe.Models;
 using Lethe.Data.Transforms;
 using Lethe.Evaluation;
 using Lethe.Training;
@@ -36,7 +37,7 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
         spec.Validate();
         long started = _clock.GetTimestamp();
         NativeAllocator.LimitArenas();
-        set_num_threads(spec.EffectiveThreads);
+        TorchThreads.Set(spec.EffectiveThreads);
         var device = torch.device(spec.Device);
         var provenance = Provenance.Capture(spec.Device, spec.EffectiveThreads, 1, commandLine, _clock.GetUtcNow());
         var (model, modelSource) = Load(modelFile, modelSize, spec, device, modelChanged);

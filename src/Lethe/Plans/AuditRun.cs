@@ -1,3 +1,4 @@
+using Lethe.Models;
 using Lethe.Audit;
 using Lethe.Experiments;
 using static TorchSharp.torch;
@@ -34,7 +35,7 @@ public sealed class AuditRun : IDisposable
         spec.Validate();
         if (spec.OriginalFile is not null) throw new ArgumentException("--original: an audit trains its Originals (one per seed in population mode)");
         NativeAllocator.LimitArenas();
-        set_num_threads(spec.EffectiveThreads);
+        TorchThreads.Set(spec.EffectiveThreads);
         var data = DatasetFactory.Build(spec);
         try
         {

@@ -1,3 +1,4 @@
+using Lethe.Models;
 using Lethe.Data;
 using Lethe.Diagnostics;
 using Lethe.Evaluation;
@@ -44,7 +45,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         using (var original = GivenOriginal.Load(spec)) given = original?.Source.Sha256; // a file that does not fit fails now
         foreach (var line in claimOutput?.Invoke() ?? []) Report("out", line);
         long started = _clock.GetTimestamp();
-        set_num_threads(spec.EffectiveThreads);
+        TorchThreads.Set(spec.EffectiveThreads);
 
         Report("data", $"building {spec.Dataset} ({spec.TaskKind}, {spec.ImageSize} px)");
         foreach (var line in new CheckpointCache(spec.CacheDirectory).RemoveLeftovers()) Report("cache", line);

@@ -96,7 +96,7 @@ public sealed record PlanCost(int Cells, int Done, IReadOnlyDictionary<CellRole,
     {
         var spec = bench.Plan.Spec;
         var batchSize = spec.RecipesFor(bench.Data.Task).Original.BatchSize;
-        set_num_threads(spec.EffectiveThreads);
+        TorchThreads.Set(spec.EffectiveThreads);
         using var model = Networks.Create(spec.Architecture, bench.Data.Task.Outputs, bench.Device, 0);
         using var optimizer = optim.SGD(model.parameters(), 0.01, 0.9);
         model.train();

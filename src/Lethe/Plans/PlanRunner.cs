@@ -1,3 +1,4 @@
+using Lethe.Models;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Lethe.Experiments;
@@ -43,8 +44,8 @@ public sealed class PlanRunner(CellStore store, IProgress<RunEvent>? progress = 
             var pending = new ConcurrentQueue<Cell>(stage.Where(c => include?.Invoke(c) ?? true));
             Parallel.For(0, Math.Max(1, jobs), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancel }, _ =>
             {
-                // LibTorch's thread count is per OS thread, and pool threads keep their last user's.
-                set_num_threads(plan.Spec.EffectiveThreads);
+                // LibTorch's thread count is per OS thread, and pool threads keep their last user's (see TorchThreads).
+                TorchThreads.Set(plan.Spec.EffectiveThreads);
                 var busyInARow = 0;
                 while (pending.TryDequeue(out var cell))
                 {

@@ -1,3 +1,4 @@
+using Lethe.Models;
 using Lethe.Evaluation;
 using Lethe.Experiments;
 using Lethe.Reports;
@@ -275,7 +276,7 @@ public class BenchmarkRunnerThreadTests
             RunRecord? record = null;
             var thread = new Thread(() =>
             {
-                TorchSharp.torch.set_num_threads(callerThreads);
+                TorchThreads.Set(callerThreads);
                 record = new BenchmarkRunner().Run(TinyRun.Spec(Path.Combine(dir.Path, name), Path.Combine(dir.Path, "cache-" + name)));
             });
             thread.Start();

@@ -40,7 +40,7 @@ public class EpochCheckpointTests
     public void An_interrupted_training_resumes_at_its_next_epoch_and_ends_where_an_uninterrupted_one_does()
     {
         var threads = get_num_threads();
-        set_num_threads(1); // bit-identical results need one thread count throughout
+        TorchThreads.Set(1); // bit-identical results need one thread count throughout
         try
         {
             using var set = TinyData.Classes(128); // two batches an epoch, so the interruption falls inside epoch 2
@@ -62,7 +62,7 @@ public class EpochCheckpointTests
         }
         finally
         {
-            set_num_threads(threads);
+            TorchThreads.Set(threads);
         }
     }
 
