@@ -21,8 +21,22 @@ namespace Lethe.Audit;
 public sealed record NullCheck(int ModelsPerHalf, BootstrapInterval? ForgettingQuality, double? ChanceHalf, double? ChanceFull,
     BootstrapInterval? Epsilon, AttackMetrics? ULira, bool? Passed, string Verdict)
 {
-    /// <summary>Largest distance from 0.5 of U-LiRA's AUC and balanced accuracy that still counts as chance.</summary>
-    public const double ChanceTolerance = 0.1;
+    /// <summary>
+    /// The one-sided level of the U-LiRA part of the check: the halves are told apart when their AUC is above 0.5 and
+    /// at most this share of the other ways to split the same models into two halves give an AUC as high (a permutation
+    /// test, which needs no assumption about how φ varies across models and examples, only that retrained models are
+    /// exchangeable).
+    /// </summary>
+    public const double ULiraLevel = 0.05;
+
+    /// <summary>Splits drawn when there are more ways to halve the pool than <see cref="AllSplitsUpTo"/>.</summary>
+    public const int SampledSplits = 999;
+
+    /// <summary>Pools with at most this many ways to choose the first half are tested on every split.</summary>
+    public const int AllSplitsUpTo = 2000;
+
+    /// <summary>The permutation p-value of U-LiRA's AUC (see <see cref="SplitPValue"/>); null when the check did not run.</summary>
+    public double? ULiraSplitP { get; init; }
 
     /// <summary>
     /// How far below <see cref="ChanceHalf"/> the halves' F may fall and still pass: F over a few dozen images of
@@ -74,17 +88,79 @@ public sealed record NullCheck(int ModelsPerHalf, BootstrapInterval? ForgettingQ
             var epsilon = ChallengeEpsilon.PerExample(first, second);
             var f = BootstrapInterval.OfMean(epsilon.Select(e => Audit.ForgettingQuality.Points(e, half)).ToArray());
             var ulira = Audit.ULira.Attack(first, second).Pooled;
-            var atChance = Math.Abs(ulira.Auc - 0.5) <= ChanceTolerance && Math.Abs(ulira.BalancedAccuracy - 0.5) <= ChanceTolerance;
+            var p = SplitPValue(first, second, ulira.Auc);
+            var atChance = !ULiraTellsApart(ulira.Auc, p);
+            var powerless = SmallestSplitP(half) > ULiraLevel
+                ? $"; with {half} models a side no split's share can reach {ULiraLevel}, so U-LiRA cannot fail this check and only F can"
+                : "";
             var passed = atChance && f.Value >= chanceHalf - ForgettingQualitySlack;
-            var numbers = $"F {f.Value:F3} where two exchangeable pools of {half} reach {chanceHalf:F3}; U-LiRA AUC {ulira.Auc:F3}, balanced accuracy {ulira.BalancedAccuracy:F3}";
+            var numbers = $"F {f.Value:F3} where two exchangeable pools of {half} reach {chanceHalf:F3}; U-LiRA AUC {ulira.Auc:F3} " +
+                $"(as high on a share {p:F3} of the ways to halve the pool), balanced accuracy {ulira.BalancedAccuracy:F3}{powerless}";
             var verdict = passed
                 ? $"passed: two halves of {half} retrained models look alike ({numbers}). With {n} models a side the best F to expect is {chanceFull:F3}, not 1"
                 : $"FAILED: two halves of {half} retrained models are told apart ({numbers}); the scores below are not trustworthy";
-            return new NullCheck(half, f, chanceHalf, chanceFull, BootstrapInterval.OfMean(epsilon), ulira, passed, verdict);
+            return new NullCheck(half, f, chanceHalf, chanceFull, BootstrapInterval.OfMean(epsilon), ulira, passed, verdict) { ULiraSplitP = p };
         }
         catch (ArgumentException e)
         {
             return new NullCheck(half, null, chanceHalf, chanceFull, null, null, false, $"FAILED: the null check could not be scored ({e.Message})");
         }
+    }
+
+    /// <summary>
+    /// The share of the ways to split the 2·half models into two halves (the actual split among them) whose U-LiRA AUC
+    /// is at least <paramref name="observed"/> (the swapped split among them, which gives the same AUC): every split when there are at most <see cref="AllSplitsUpTo"/>, else
+    /// <see cref="SampledSplits"/> drawn with a fixed seed plus the actual one. Under exchangeability the actual split is
+    /// one draw from these, so the share is a valid one-sided p-value; at 3 models a side it cannot go below 2/20.
+    /// </summary>
+    public static double SplitPValue(double[,] first, double[,] second, double observed)
+    {
+        var (half, examples) = (first.GetLength(0), first.GetLength(1));
+        var all = new double[2 * half][];
+        for (var m = 0; m < half; m++) (all[m], all[half + m]) = (PhiMatrix.Row(first, m), PhiMatrix.Row(second, m));
+        var splits = Combinations(2 * half, half) <= AllSplitsUpTo
+            ? EverySplit(2 * half, half).ToList()
+            : SampledSplit(2 * half, half).Prepend(Enumerable.Range(0, half).ToArray()).ToList();
+        var asHigh = splits.Count(chosen =>
+        {
+            var rest = Enumerable.Range(0, 2 * half).Except(chosen).ToArray();
+            return Audit.ULira.Attack(PhiMatrix.Of(chosen.Select(i => all[i]), examples), PhiMatrix.Of(rest.Select(i => all[i]), examples)).Pooled.Auc >= observed - 1e-12; // the swap gives the same AUC up to rounding
+        });
+        return (double)asHigh / splits.Count;
+    }
+
+    /// <summary>U-LiRA tells the halves apart: an AUC above 0.5 that at most <see cref="ULiraLevel"/> of the splits reach.
+    /// An AUC below 0.5 never does: it says the models look more like the other half than their own, which is no
+    /// evidence that the halves differ.</summary>
+    public static bool ULiraTellsApart(double auc, double splitP) => auc > 0.5 && splitP <= ULiraLevel;
+
+    /// <summary>The smallest <see cref="SplitPValue"/> a pool of 2·<paramref name="half"/> can give. U-LiRA scores each model
+    /// against its own half, so swapping the halves gives the same AUC: the actual split always ties with its swap.</summary>
+    public static double SmallestSplitP(int half) =>
+        Combinations(2 * half, half) <= AllSplitsUpTo ? 2 / Combinations(2 * half, half) : 1.0 / (SampledSplits + 1);
+
+    private static double Combinations(int n, int k) =>
+        Enumerable.Range(1, k).Aggregate(1.0, (c, i) => c * (n - k + i) / i);
+
+    /// <summary>Every k-subset of 0..n−1, in lexicographic order (the first is the actual split).</summary>
+    private static IEnumerable<int[]> EverySplit(int n, int k)
+    {
+        var chosen = Enumerable.Range(0, k).ToArray();
+        while (true)
+        {
+            yield return (int[])chosen.Clone();
+            var i = k - 1;
+            while (i >= 0 && chosen[i] == n - k + i) i--;
+            if (i < 0) yield break;
+            chosen[i]++;
+            for (var j = i + 1; j < k; j++) chosen[j] = chosen[j - 1] + 1;
+        }
+    }
+
+    private static IEnumerable<int[]> SampledSplit(int n, int k)
+    {
+        var random = new Random(4321);
+        for (var s = 0; s < SampledSplits; s++)
+            yield return Enumerable.Range(0, n).OrderBy(_ => random.Next()).Take(k).Order().ToArray();
     }
 }

@@ -13,6 +13,24 @@ internal static class PhiMatrix
         return column;
     }
 
+    /// <summary>The φ of one model over every example.</summary>
+    public static double[] Row(double[,] phi, int model)
+    {
+        var row = new double[phi.GetLength(1)];
+        for (var example = 0; example < row.Length; example++) row[example] = phi[model, example];
+        return row;
+    }
+
+    /// <summary>A matrix with the given rows (one per model), each of <paramref name="examples"/> values.</summary>
+    public static double[,] Of(IEnumerable<double[]> rows, int examples)
+    {
+        var list = rows.ToList();
+        var phi = new double[list.Count, examples];
+        for (var model = 0; model < list.Count; model++)
+            for (var example = 0; example < examples; example++) phi[model, example] = list[model][example];
+        return phi;
+    }
+
     /// <exception cref="ArgumentException">A value that is infinite or not a number, named by model row and example column.</exception>
     public static void RequireFinite(double[,] phi, string name)
     {

@@ -49,6 +49,51 @@ public class NullCheckTests
     }
 
     [Fact]
+    public void Should_pass_pure_noise_at_three_models_a_side_about_as_often_as_its_level_says()
+    {
+        // The null: 100 audits whose two halves of 3 come from one distribution. 20 ways to choose 3 of 6, and each ties
+        // with its swap, so no split's share goes below 2/20 and U-LiRA alone can never fail the check at this size.
+        var random = new Random(31);
+        var draws = Enumerable.Range(0, 100).Select(_ => NoiseHalves(3, random)).ToArray();
+        var aucs = draws.Select(d => ULira.Attack(d.First, d.Second).Pooled.Auc).ToArray();
+        var shares = draws.Select((d, i) => NullCheck.SplitPValue(d.First, d.Second, aucs[i])).ToArray();
+
+        Assert.All(shares, p => Assert.True(p >= 2.0 / 20));
+        Assert.InRange(aucs.Average(), 0.47, 0.53);
+        Assert.Contains("U-LiRA cannot fail this check and only F can", NullCheck.Judge(3, draws[0].First, draws[0].Second, 6).Verdict);
+    }
+
+    [Fact]
+    public void Should_tell_halves_of_four_apart_when_they_differ_and_never_when_the_auc_is_below_one_half()
+    {
+        // The positive control: φ of one half 4 standard deviations above the other's. The actual split and its swap
+        // are then the two highest AUCs of the 70 ways to choose 4 of 8: p = 2/70.
+        var random = new Random(32);
+        var differ = NullCheck.Judge(4, Pool(4, 60, random, _ => 4.0), Pool(4, 60, random, _ => 0.0), 8);
+
+        Assert.False(differ.Passed);
+        Assert.Equal(2.0 / 70, differ.ULiraSplitP!.Value, 12);
+        Assert.DoesNotContain("cannot fail", differ.Verdict);
+
+        // The null at 4 a side: 100 audits; U-LiRA tells at most 13 apart (the binomial's 99.9th percentile at p = 0.05),
+        // and none whose AUC is below 0.5.
+        var told = Enumerable.Range(0, 100).Select(_ => NoiseHalves(4, random)).Select(d =>
+        {
+            var auc = ULira.Attack(d.First, d.Second).Pooled.Auc;
+            return (Auc: auc, Told: NullCheck.ULiraTellsApart(auc, NullCheck.SplitPValue(d.First, d.Second, auc)));
+        }).ToArray();
+        Assert.InRange(told.Count(t => t.Told), 0, 13);
+        Assert.Contains(told, t => t.Auc < 0.5);
+        Assert.DoesNotContain(told, t => t.Auc < 0.5 && t.Told);
+    }
+
+    private static (double[,] First, double[,] Second) NoiseHalves(int half, Random random)
+    {
+        var means = Enumerable.Range(0, 60).Select(_ => 4 * Normal(random)).ToArray();
+        return (Pool(half, 60, random, e => means[e]), Pool(half, 60, random, e => means[e]));
+    }
+
+    [Fact]
     public void Should_rank_one_original_above_every_retrained_model_when_it_memorised()
     {
         // Hand-worked: 3 retrained models, 2 examples. Example 0: the Original's φ 5 beats all (p = 1/4); example 1:

@@ -9,38 +9,77 @@ public class ULiraTests
     [Fact]
     public void Should_score_each_held_out_model_by_the_log_likelihood_ratio_worked_by_hand()
     {
-        // One example; unlearned φ {1, 2, 3}, retrained φ {−1, 0, 1}. With ℓ(x; μ, σ²) = −½(ln 2π + ln σ² + (x − μ)²/σ²)
-        // the ln 2π terms cancel in each ratio.
-        // Held-out unlearned 2: others {1, 3}, μ = 2, σ² = 2 (divisor n − 1 = 1); retrained whole, μ = 0, σ² = 1.
-        //   LLR = −½ ln 2 − 0 + ½·4 = 2 − ½ ln 2 = 1.6534.
-        // Held-out unlearned 1: others {2, 3}, μ = 2.5, σ² = 0.5: LLR = −½(ln ½ + 2.25/0.5) + ½·1 = ½ ln 2 − 1.75.
-        // Held-out unlearned 3: others {1, 2}, μ = 1.5, σ² = 0.5: LLR = ½ ln 2 − 2.25 + ½·9 = ½ ln 2 + 2.25.
-        // Held-out retrained −1: unlearned whole, μ = 2, σ² = 1; others {0, 1}, μ = 0.5, σ² = 0.5:
-        //   LLR = −½·9 + ½(ln ½ + 2.25/0.5) = −2.25 − ½ ln 2. The rest follow by symmetry (φ ↦ 1 − φ swaps the pools).
+        // One example; unlearned φ {1, 2, 3}, retrained φ {−1, 0, 1}. Every Gaussian is fitted to its pool less one model:
+        // the held-out model from its own pool, the model of the same index from the other. Here both fits of a score
+        // have the same variance, so ℓ(x; μ, σ²) = −½(ln 2π + ln σ² + (x − μ)²/σ²) leaves LLR = ((x − μ_r)² − (x − μ_u)²)/2σ².
+        // Unlearned 1: {2, 3} μ = 2.5, σ² = 0.5 against {0, 1} μ = 0.5: (0.25 − 2.25)/1 = −2.
+        // Unlearned 2: {1, 3} μ = 2, σ² = 2 against {−1, 1} μ = 0: (4 − 0)/4 = 1.
+        // Unlearned 3: {1, 2} μ = 1.5, σ² = 0.5 against {−1, 0} μ = −0.5: (12.25 − 2.25)/1 = 10.
+        // The retrained ones follow by symmetry (φ ↦ 1 − φ swaps the pools): −10, −1, 2.
         var result = ULira.Attack(Column(1, 2, 3), Column(-1, 0, 1));
 
-        Assert.Equal(HalfLn2 - 1.75, result.UnlearnedScores[0, 0], 1e-12);
-        Assert.Equal(2 - HalfLn2, result.UnlearnedScores[1, 0], 1e-12);
-        Assert.Equal(HalfLn2 + 2.25, result.UnlearnedScores[2, 0], 1e-12);
-        Assert.Equal(-2.25 - HalfLn2, result.RetrainedScores[0, 0], 1e-12);
-        Assert.Equal(HalfLn2 - 2, result.RetrainedScores[1, 0], 1e-12);
-        Assert.Equal(1.75 - HalfLn2, result.RetrainedScores[2, 0], 1e-12);
+        Assert.Equal(-2, result.UnlearnedScores[0, 0], 1e-12);
+        Assert.Equal(1, result.UnlearnedScores[1, 0], 1e-12);
+        Assert.Equal(10, result.UnlearnedScores[2, 0], 1e-12);
+        Assert.Equal(-10, result.RetrainedScores[0, 0], 1e-12);
+        Assert.Equal(-1, result.RetrainedScores[1, 0], 1e-12);
+        Assert.Equal(2, result.RetrainedScores[2, 0], 1e-12);
     }
 
     [Fact]
     public void Should_pool_the_hand_worked_scores_into_auc_and_accuracies()
     {
-        // Positives {−1.40, 1.65, 2.60}, negatives {−2.60, −1.65, 1.40}: 8 of the 9 pairs are ordered right, so AUC = 8/9.
-        // Threshold 0 keeps two of each side right: balanced accuracy 2/3. The best threshold (just above 1.40, or just
-        // below −1.40) reaches (2/3 + 1)/2 = 5/6. With no false positive allowed, TPR = 2/3.
+        // Positives {−2, 1, 10}, negatives {−10, −1, 2}: 6 of the 9 pairs are ordered right, so AUC = 2/3.
+        // Threshold 0 keeps two of each side right: balanced accuracy 2/3, and no threshold does better (above 2:
+        // (1/3 + 1)/2; between −1 and 1: (2/3 + 2/3)/2; below −2: (1 + 1/3)/2). With no false positive allowed, TPR = 1/3.
         var pooled = ULira.Attack(Column(1, 2, 3), Column(-1, 0, 1)).Pooled;
 
-        Assert.Equal(8.0 / 9, pooled.Auc, 1e-12);
+        Assert.Equal(2.0 / 3, pooled.Auc, 1e-12);
         Assert.Equal(2.0 / 3, pooled.BalancedAccuracy, 1e-12);
-        Assert.Equal(5.0 / 6, pooled.BestBalancedAccuracy, 1e-12);
-        Assert.Equal(2.0 / 3, pooled.TprAt1PercentFpr, 1e-12);
-        Assert.Equal(2.0 / 3, pooled.TprAtTenthPercentFpr, 1e-12);
+        Assert.Equal(2.0 / 3, pooled.BestBalancedAccuracy, 1e-12);
+        Assert.Equal(1.0 / 3, pooled.TprAt1PercentFpr, 1e-12);
+        Assert.Equal(1.0 / 3, pooled.TprAtTenthPercentFpr, 1e-12);
         Assert.Equal((3, 3), (pooled.Positives, pooled.Negatives));
+    }
+
+    [Theory]
+    [InlineData(3, 3)]
+    [InlineData(4, 4)]
+    [InlineData(3, 5)]
+    public void Should_stay_at_chance_on_pure_noise_with_a_few_models_a_side(int unlearnedModels, int retrainedModels)
+    {
+        // The plain leave-one-out fit (own pool less one model, the other whole) gives 0.37 here at 3 a side: both fits
+        // less one model make a positive's score and a negative's identically distributed. 3,000 examples: the AUC's
+        // spread over such audits is about 0.005, so 0.03 is six of them.
+        var random = new Random(21);
+        var (unlearned, retrained) = (new double[unlearnedModels, 3000], new double[retrainedModels, 3000]);
+        for (var e = 0; e < 3000; e++)
+        {
+            var mean = 4 * random.NextDouble();
+            for (var m = 0; m < unlearnedModels; m++) unlearned[m, e] = mean + Normal(random);
+            for (var m = 0; m < retrainedModels; m++) retrained[m, e] = mean + Normal(random);
+        }
+
+        var pooled = ULira.Attack(unlearned, retrained).Pooled;
+
+        Assert.InRange(pooled.Auc, 0.47, 0.53);
+        Assert.InRange(pooled.BalancedAccuracy, 0.47, 0.53);
+    }
+
+    [Fact]
+    public void Should_find_a_shift_of_two_standard_deviations_with_three_models_a_side()
+    {
+        // The positive control of the small-pool null above: unlearned φ two standard deviations above retrained. Fits to
+        // two models are poor, so the attack is weak at this size: simulated, its AUC is 0.59 at one SD, 0.72 at two.
+        var random = new Random(22);
+        var (unlearned, retrained) = (new double[3, 3000], new double[3, 3000]);
+        for (var e = 0; e < 3000; e++)
+        {
+            var mean = 4 * random.NextDouble();
+            for (var m = 0; m < 3; m++) (unlearned[m, e], retrained[m, e]) = (mean + 2 + Normal(random), mean + Normal(random));
+        }
+
+        Assert.InRange(ULira.Attack(unlearned, retrained).Pooled.Auc, 0.68, 0.76);
     }
 
     [Fact]
