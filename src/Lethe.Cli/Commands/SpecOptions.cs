@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lethe.Data;
 using Lethe.Experiments;
 using Lethe.Unlearning;
 
@@ -17,9 +18,9 @@ internal sealed class SpecOptions
             + "a labelled deviation that makes real MUFAC practical on 2 cores)",
     };
 
-    public Option<string?> Dataset { get; } = new("--dataset") { Description = $"Dataset: {string.Join(", ", ExperimentSpec.Datasets)} (default synthfaces, built in)" };
+    public Option<string?> Dataset { get; } = new("--dataset") { Description = DatasetHelp.Choices("default synthfaces, built in") };
 
-    public Option<string?> Data { get; } = new("--data") { Description = "Folder of a file-based dataset (MUFAC: the released folder with custom_*_dataset.csv; MUCAC: the folder holding CelebAMask-HQ/)" };
+    public Option<string?> Data { get; } = new("--data") { Description = $"Folder of a file-based dataset ({DatasetHelp.Folders()})" };
 
     public Option<string?> Forget { get; } = new("--forget") { Description = "forget set (mufac, synthfaces): first:N (the reference: first N rows, MUFAC default 1500) or identities:N (N whole people, seeded); MUCAC: see --identity-splits" };
 
@@ -111,8 +112,9 @@ internal sealed class SpecOptions
             CacheDirectory = parsed.GetValue(Cache) ?? ExperimentSpec.DefaultCacheDirectory(),
             Overrides = parsed.GetValue(Set) ?? [],
         };
-        if (parsed.GetValue(Task) is not null && spec.Dataset != "synthfaces")
-            throw new ArgumentException($"--task applies to synthfaces; {spec.Dataset} has its own task (MUCAC's binary ones are --dataset mucac-male, mucac-smiling, mucac-young)");
+        // The spec always holds a task kind (the preset's), so only here is it known whether --task was given.
+        if (parsed.GetValue(Task) is not null)
+            new DatasetSwitchRules(DatasetRegistry.Default).Require(DatasetRegistry.Default.Get(spec.Dataset), spec.Dataset, DatasetSwitches.Task);
         if (parsed.GetValue(Parameters) is { } file) spec = spec with { ParameterJson = ReadParameters(file, spec) };
         if (parsed.GetValue(Methods) is { Length: > 0 } chosen) spec = spec with { Methods = MethodSelection.Parse(chosen) };
         if (parsed.GetValue(Epochs) is { } e) spec = spec with { BaseEpochs = e };
@@ -142,9 +144,10 @@ internal sealed class SpecOptions
         return json;
     }
 
-    /// <summary>The run name that default output folders use: "synthfaces-age-quick", "mufac-paper".</summary>
+    /// <summary>The run name that default output folders use: "synthfaces-age-quick", "mufac-paper": the task is named
+    /// when the dataset's name does not say it.</summary>
     public static string RunName(ExperimentSpec spec) =>
-        spec.Dataset == "synthfaces" ? $"{spec.Dataset}-{spec.TaskKind}-{spec.Preset}" : $"{spec.Dataset}-{spec.Preset}";
+        spec.ModelTask == spec.Dataset ? $"{spec.Dataset}-{spec.Preset}" : $"{spec.Dataset}-{spec.ModelTask}-{spec.Preset}";
 
     /// <exception cref="ArgumentException">--quiet with --verbose.</exception>
     public Rendering.Verbosity Verbosity(ParseResult parsed)
