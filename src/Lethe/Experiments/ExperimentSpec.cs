@@ -17,7 +17,7 @@ public sealed record ExperimentSpec
 {
     /// <summary>One of <see cref="DatasetRegistry.Names"/>: "synthfaces" (built in, no files) or a file-based dataset
     /// read from <see cref="DataDirectory"/>.</summary>
-    public string Dataset { get; init; } = "synthfaces";
+    public string Dataset { get; init; } = SynthFaces.Name;
 
     /// <summary>The task of the dataset: for SynthFaces "age", "male", "smiling", "young" or "multilabel".</summary>
     public string TaskKind { get; init; } = "age";
