@@ -10,4 +10,7 @@ internal static class DatasetHelp
 
     /// <summary>What each folder dataset's folder holds: "MUFAC: the released folder with ...; MUCAC: the folder holding ...".</summary>
     public static string Folders() => string.Join("; ", DatasetRegistry.Default.All.OfType<IFolderDataset>().Select(d => d.FolderHelp));
+
+    /// <summary>"applies to mufac and synthfaces": the datasets that take <paramref name="option"/>.</summary>
+    public static string AppliesTo(DatasetSwitches option) => $"applies to {new DatasetSwitchRules(DatasetRegistry.Default).TakenBy(option)}";
 }

@@ -22,16 +22,16 @@ internal sealed class SpecOptions
 
     public Option<string?> Data { get; } = new("--data") { Description = $"Folder of a file-based dataset ({DatasetHelp.Folders()})" };
 
-    public Option<string?> Forget { get; } = new("--forget") { Description = "forget set (mufac, synthfaces): first:N (the reference: first N rows, MUFAC default 1500) or identities:N (N whole people, seeded); MUCAC: see --identity-splits" };
+    public Option<string?> Forget { get; } = new("--forget") { Description = $"Forget set ({DatasetHelp.AppliesTo(DatasetSwitches.Forget)}): first:N (the reference: first N rows, MUFAC default 1500) or identities:N (N whole people, seeded); MUCAC: see --identity-splits" };
 
     public Option<bool> ExcludeDuplicates { get; } = new("--exclude-duplicates")
     {
-        Description = "Leave out retain, test and unseen copies (exact, or near and confirmed by their pixels) of training images, so leaked copies do not confound the attack (see `lethe datasets check`)",
+        Description = $"Leave out retain, test and unseen copies (exact, or near and confirmed by their pixels) of training images, so leaked copies do not confound the attack (see `lethe datasets check`; {DatasetHelp.AppliesTo(DatasetSwitches.ExcludeDuplicates)})",
     };
 
-    public Option<string?> IdentitySplits { get; } = new("--identity-splits") { Description = "MUCAC identity thresholds test,forget,train (default 190,1250,4855, the reference notebooks' identity ranges)" };
+    public Option<string?> IdentitySplits { get; } = new("--identity-splits") { Description = $"Identity thresholds test,forget,train ({DatasetHelp.AppliesTo(DatasetSwitches.IdentitySplits)}; default 190,1250,4855, the reference notebooks' identity ranges)" };
 
-    public Option<bool> SkipBad { get; } = new("--skip-bad") { Description = "Leave out missing and unreadable images and list each (CSV file and line), instead of stopping at the first" };
+    public Option<bool> SkipBad { get; } = new("--skip-bad") { Description = $"Leave out missing and unreadable images and list each (CSV file and line), instead of stopping at the first ({DatasetHelp.AppliesTo(DatasetSwitches.SkipBad)})" };
 
     public Option<string?> Task { get; } = new("--task") { Description = "SynthFaces task: age (8 classes), male, smiling, young (binary) or multilabel (file datasets have their own)" };
 

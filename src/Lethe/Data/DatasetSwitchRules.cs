@@ -44,8 +44,8 @@ public sealed class DatasetSwitchRules(DatasetRegistry registry)
         : "";
 
     /// <summary>The datasets that take <paramref name="option"/>, alphabetical so registration order does not move the
-    /// words: "mufac", "mufac and synthfaces".</summary>
-    private string TakenBy(DatasetSwitches option)
+    /// words: "mufac", "mufac and synthfaces"; for refusals and help texts.</summary>
+    public string TakenBy(DatasetSwitches option)
     {
         var titles = registry.All.Where(d => d.Accepts.HasFlag(option)).Select(d => d.Title).Order(StringComparer.OrdinalIgnoreCase).ToList();
         return titles.Count switch
