@@ -14,7 +14,7 @@ internal static class DatasetsCommand
 
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
-        var folder = new Argument<DirectoryInfo>("DIR") { Description = "The dataset folder: MUFAC (custom_*_dataset.csv) or MUCAC (CelebAMask-HQ/), found by its files" };
+        var folder = new Argument<DirectoryInfo>("DIR") { Description = $"The dataset folder, its dataset found by its files ({DatasetHelp.Folders()})" };
         var near = new Option<int>("--near-distance")
         {
             Description = "Perceptual-hash bits two images may differ by and still count as near duplicates",

@@ -14,7 +14,7 @@ internal static class EvaluateCommand
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var model = new Argument<string>("MODEL") { Description = "The model to evaluate: a Lethe checkpoint, or a ResNet-18 from PyTorch with torchvision's key names (.pth, a trainer's checkpoint, TorchScript, safetensors)" };
-        var dataset = new Option<string?>("--dataset") { Description = $"Dataset: {string.Join(", ", ExperimentSpec.Datasets)} (default synthfaces)" };
+        var dataset = new Option<string?>("--dataset") { Description = DatasetHelp.Choices("default synthfaces") };
         var data = new Option<string?>("--data") { Description = "The dataset's folder (as for `lethe benchmark`)" };
         var preset = new Option<string?>("--preset") { Description = "Settings the model was made with, for the image size and sets: default, quick, paper (128 px; the default for file datasets), cpu (64 px)" };
         preset.AcceptOnlyFromAmong([.. Presets.Names]);

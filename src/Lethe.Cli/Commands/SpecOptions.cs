@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lethe.Data;
 using Lethe.Experiments;
 using Lethe.Unlearning;
 
@@ -17,20 +18,20 @@ internal sealed class SpecOptions
             + "a labelled deviation that makes real MUFAC practical on 2 cores)",
     };
 
-    public Option<string?> Dataset { get; } = new("--dataset") { Description = $"Dataset: {string.Join(", ", ExperimentSpec.Datasets)} (default synthfaces, built in)" };
+    public Option<string?> Dataset { get; } = new("--dataset") { Description = DatasetHelp.Choices("default synthfaces, built in") };
 
-    public Option<string?> Data { get; } = new("--data") { Description = "Folder of a file-based dataset (MUFAC: the released folder with custom_*_dataset.csv; MUCAC: the folder holding CelebAMask-HQ/)" };
+    public Option<string?> Data { get; } = new("--data") { Description = $"Folder of a file-based dataset ({DatasetHelp.Folders()})" };
 
-    public Option<string?> Forget { get; } = new("--forget") { Description = "forget set (mufac, synthfaces): first:N (the reference: first N rows, MUFAC default 1500) or identities:N (N whole people, seeded); MUCAC: see --identity-splits" };
+    public Option<string?> Forget { get; } = new("--forget") { Description = $"Forget set ({DatasetHelp.AppliesTo(DatasetSwitches.Forget)}): first:N (the reference: first N rows, MUFAC default 1500) or identities:N (N whole people, seeded); MUCAC: see --identity-splits" };
 
     public Option<bool> ExcludeDuplicates { get; } = new("--exclude-duplicates")
     {
-        Description = "Leave out retain, test and unseen copies (exact, or near and confirmed by their pixels) of training images, so leaked copies do not confound the attack (see `lethe datasets check`)",
+        Description = $"Leave out retain, test and unseen copies (exact, or near and confirmed by their pixels) of training images, so leaked copies do not confound the attack (see `lethe datasets check`; {DatasetHelp.AppliesTo(DatasetSwitches.ExcludeDuplicates)})",
     };
 
-    public Option<string?> IdentitySplits { get; } = new("--identity-splits") { Description = "MUCAC identity thresholds test,forget,train (default 190,1250,4855, the reference notebooks' identity ranges)" };
+    public Option<string?> IdentitySplits { get; } = new("--identity-splits") { Description = $"Identity thresholds test,forget,train ({DatasetHelp.AppliesTo(DatasetSwitches.IdentitySplits)}; default 190,1250,4855, the reference notebooks' identity ranges)" };
 
-    public Option<bool> SkipBad { get; } = new("--skip-bad") { Description = "Leave out missing and unreadable images and list each (CSV file and line), instead of stopping at the first" };
+    public Option<bool> SkipBad { get; } = new("--skip-bad") { Description = $"Leave out missing and unreadable images and list each (CSV file and line), instead of stopping at the first ({DatasetHelp.AppliesTo(DatasetSwitches.SkipBad)})" };
 
     public Option<string?> Task { get; } = new("--task") { Description = "SynthFaces task: age (8 classes), male, smiling, young (binary) or multilabel (file datasets have their own)" };
 
@@ -111,8 +112,9 @@ internal sealed class SpecOptions
             CacheDirectory = parsed.GetValue(Cache) ?? ExperimentSpec.DefaultCacheDirectory(),
             Overrides = parsed.GetValue(Set) ?? [],
         };
-        if (parsed.GetValue(Task) is not null && spec.Dataset != "synthfaces")
-            throw new ArgumentException($"--task applies to synthfaces; {spec.Dataset} has its own task (MUCAC's binary ones are --dataset mucac-male, mucac-smiling, mucac-young)");
+        // The spec always holds a task kind (the preset's), so only here is it known whether --task was given.
+        if (parsed.GetValue(Task) is not null)
+            new DatasetSwitchRules(DatasetRegistry.Default).Require(DatasetRegistry.Default.Get(spec.Dataset), spec.Dataset, DatasetSwitches.Task);
         if (parsed.GetValue(Parameters) is { } file) spec = spec with { ParameterJson = ReadParameters(file, spec) };
         if (parsed.GetValue(Methods) is { Length: > 0 } chosen) spec = spec with { Methods = MethodSelection.Parse(chosen) };
         if (parsed.GetValue(Epochs) is { } e) spec = spec with { BaseEpochs = e };
@@ -142,9 +144,10 @@ internal sealed class SpecOptions
         return json;
     }
 
-    /// <summary>The run name that default output folders use: "synthfaces-age-quick", "mufac-paper".</summary>
+    /// <summary>The run name that default output folders use: "synthfaces-age-quick", "mufac-paper": the task is named
+    /// when the dataset's name does not say it.</summary>
     public static string RunName(ExperimentSpec spec) =>
-        spec.Dataset == "synthfaces" ? $"{spec.Dataset}-{spec.TaskKind}-{spec.Preset}" : $"{spec.Dataset}-{spec.Preset}";
+        spec.ModelTask == spec.Dataset ? $"{spec.Dataset}-{spec.Preset}" : $"{spec.Dataset}-{spec.ModelTask}-{spec.Preset}";
 
     /// <exception cref="ArgumentException">--quiet with --verbose.</exception>
     public Rendering.Verbosity Verbosity(ParseResult parsed)

@@ -15,11 +15,9 @@ namespace Lethe.Experiments;
 /// </summary>
 public sealed record ExperimentSpec
 {
-    /// <summary>The datasets <see cref="Dataset"/> accepts.</summary>
-    public static IReadOnlyList<string> Datasets { get; } = ["synthfaces", "mufac", "mucac", "mucac-male", "mucac-smiling", "mucac-young"];
-
-    /// <summary>"synthfaces" (built in, no files) or a file-based dataset read from <see cref="DataDirectory"/>.</summary>
-    public string Dataset { get; init; } = "synthfaces";
+    /// <summary>One of <see cref="DatasetRegistry.Names"/>: "synthfaces" (built in, no files) or a file-based dataset
+    /// read from <see cref="DataDirectory"/>.</summary>
+    public string Dataset { get; init; } = SynthFaces.Name;
 
     /// <summary>The task of the dataset: for SynthFaces "age", "male", "smiling", "young" or "multilabel".</summary>
     public string TaskKind { get; init; } = "age";
@@ -42,18 +40,6 @@ public sealed record ExperimentSpec
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? IdentitySplits { get; init; }
 
-    /// <summary>The parsed <see cref="IdentitySplits"/>.</summary>
-    public MucacThresholds MucacThresholds()
-    {
-        if (IdentitySplits is null) return Lethe.Data.MucacThresholds.Default;
-        var parts = IdentitySplits.Split(',', StringSplitOptions.TrimEntries);
-        if (parts.Length != 3 || !parts.All(p => int.TryParse(p, out _)))
-            throw new ArgumentException($"identity splits '{IdentitySplits}' must be three whole numbers: test,forget,train (e.g. 190,1250,4855)");
-        var thresholds = new MucacThresholds(int.Parse(parts[0]), int.Parse(parts[1]), int.Parse(parts[2]));
-        thresholds.Validate();
-        return thresholds;
-    }
-
     /// <summary>
     /// A given Original instead of a trained one: a Lethe checkpoint or a PyTorch .pth (the authors' published weights,
     /// say, which their own recipe does not reach: re-run in the reference's MUFAC Base_Models notebook it scores about
@@ -64,17 +50,19 @@ public sealed record ExperimentSpec
 
     /// <summary>The task a model file for this spec must hold, as the user names it (SynthFaces: its task; else the dataset).</summary>
     [JsonIgnore]
-    public string ModelTask => Dataset == "synthfaces" ? TaskKind : Dataset;
+    public string ModelTask => DatasetRegistry.Default.Find(Dataset)?.ModelTask(Dataset, TaskKind) ?? Dataset;
 
     /// <summary>The task the run's models learn, known from the spec alone, so a bad --task fails before any data is built.</summary>
-    /// <exception cref="ArgumentException">A SynthFaces task that is not one of <see cref="SynthFaces.TaskKinds"/>.</exception>
-    public Lethe.Models.PredictionTask Task()
+    /// <exception cref="ArgumentException">An unknown dataset, or a --task the dataset does not have.</exception>
+    public Lethe.Models.PredictionTask Task() => DatasetRegistry.Default.Get(Dataset).Task(ModelTask);
+
+    /// <summary>What this spec asks of its dataset; the decoded-image cache is <see cref="DatasetFactory.DataCacheDirectory"/>.</summary>
+    public DatasetRequest DataRequest() => new(Dataset)
     {
-        // TaskNames also knows the file datasets' names, which are no SynthFaces task.
-        if (Dataset == "synthfaces" && !SynthFaces.TaskKinds.Contains(TaskKind, StringComparer.OrdinalIgnoreCase))
-            throw new ArgumentException($"--task: unknown SynthFaces task '{TaskKind}'; known: {string.Join(", ", SynthFaces.TaskKinds)}");
-        return Data.TaskNames.Resolve(ModelTask);
-    }
+        Folder = DataDirectory, ImageSize = ImageSize, Seed = Seed, TaskKind = TaskKind, Forget = Forget, SkipBad = SkipBad,
+        ExcludeDuplicates = ExcludeDuplicates, IdentitySplits = IdentitySplits, Synth = Synth,
+        CacheFolder = DatasetFactory.DataCacheDirectory(this),
+    };
 
     /// <summary>
     /// The SynthFaces generator's settings. Its <c>ImageSize</c> and <c>Seed</c> are not the run's: the data is built at
@@ -233,25 +221,8 @@ public sealed record ExperimentSpec
     /// (--forget, --identity-splits, --skip-bad, --exclude-duplicates) apply to it. `lethe datasets check` asks this
     /// too, so it refuses what the run refuses, in the same words.
     /// </summary>
-    public void ValidateData()
-    {
-        if (!Datasets.Contains(Dataset))
-            throw new ArgumentException($"unknown dataset '{Dataset}'; known: {string.Join(", ", Datasets)}");
-        if (Dataset != "synthfaces" && string.IsNullOrWhiteSpace(DataDirectory))
-            throw new ArgumentException($"dataset '{Dataset}' is read from files: give its folder with --data DIR");
-        if (Dataset == "synthfaces" && DataDirectory is not null)
-            throw new ArgumentException($"--data {DataDirectory}: synthfaces is built in and reads no folder; give --dataset for a file dataset");
-        // Only the MUFAC loader leaves images out; elsewhere these switches would do nothing, and say nothing.
-        if (SkipBad && Dataset != "mufac") throw new ArgumentException($"--skip-bad applies to mufac; {Dataset} does not leave images out");
-        if (ExcludeDuplicates && Dataset != "mufac")
-            throw new ArgumentException($"--exclude-duplicates applies to mufac; {Dataset} does not leave images out");
-        if (IdentitySplits is not null && !Dataset.StartsWith("mucac", StringComparison.Ordinal))
-            throw new ArgumentException($"--identity-splits applies to MUCAC; {Dataset}'s forget set is chosen by --forget");
-        if (Forget is not null) Lethe.Data.ForgetSelection.Parse(Forget);
-        if (Forget is not null && Dataset.StartsWith("mucac", StringComparison.Ordinal))
-            throw new ArgumentException("--forget applies to mufac and synthfaces; MUCAC's forget people are set by --identity-splits");
-        MucacThresholds();
-    }
+    /// <exception cref="ArgumentException">The first problem, in one line (<see cref="DatasetRegistry.Validate"/>).</exception>
+    public void ValidateData() => DatasetRegistry.Default.Validate(DataRequest());
 
     /// <summary>The environment variable that moves the default cache folder.</summary>
     public const string CacheVariable = "LETHE_CACHE";

@@ -24,13 +24,14 @@ public static class Presets
     };
 
     /// <summary>
-    /// The preset named, or when none is, the dataset's default (default for SynthFaces, paper for the file datasets),
-    /// with <paramref name="dataset"/> (null: SynthFaces) set.
+    /// The preset named, or when none is, the dataset's default (<see cref="IDataset.DefaultPreset"/>: default for
+    /// SynthFaces, paper for the file datasets), with <paramref name="dataset"/> (null: SynthFaces) set.
     /// </summary>
+    /// <exception cref="ArgumentException">An unknown preset or dataset; the message lists the known ones.</exception>
     public static ExperimentSpec For(string? preset, string? dataset)
     {
-        var name = dataset ?? "synthfaces";
-        return Get(preset ?? (name == "synthfaces" ? "default" : "paper")) with { Dataset = name };
+        var name = dataset ?? SynthFaces.Name;
+        return Get(preset ?? DatasetRegistry.Default.Get(name).DefaultPreset) with { Dataset = name };
     }
 
     /// <summary>

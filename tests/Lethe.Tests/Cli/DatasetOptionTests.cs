@@ -1,3 +1,7 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using Lethe.Cli;
+using Lethe.Data;
 using Lethe.Tests.Data;
 using Lethe.Tests.Support;
 
@@ -26,5 +30,18 @@ public class DatasetOptionTests
         var lines = console.Error.ToString().Trim().Split('\n');
         Assert.Single(lines);
         Assert.Equal($"lethe: {fixture.TrainCsv}:5: image path '../../secret.jpg' escapes the dataset folder {Path.Combine(dir.Path, "train_images")}", lines[0]);
+    }
+
+    [Theory]
+    [InlineData("benchmark")]
+    [InlineData("evaluate")]
+    public void Should_list_every_registered_dataset_in_the_help_of_dataset(string command)
+    {
+        var help = new StringWriter();
+        var console = new TestConsole();
+        LetheApp.CreateRoot(console.Console, console.Error).Parse([command, "--help"]).Invoke(new InvocationConfiguration { Output = help });
+        // Help wraps long descriptions; the words, not the line breaks, are the contract.
+        var text = Regex.Replace(help.ToString(), @"\s+", " ");
+        Assert.Contains($"Dataset: {string.Join(", ", DatasetRegistry.Default.Names)} (", text);
     }
 }

@@ -1,3 +1,4 @@
+using Lethe.Data;
 using Lethe.Experiments;
 using Lethe.Models;
 
@@ -73,5 +74,17 @@ public class MethodPlanTests
 
         Assert.Equal(0.5, ((Lethe.Unlearning.FineTuneHyperParameters)step.HyperParameters).Lr);
         Assert.Equal("--set overrides scrub, but the methods run are: finetune; add it to --methods or drop the override", refused.Message);
+    }
+
+    [Fact]
+    public void Should_start_every_registered_dataset_from_its_own_default_preset()
+    {
+        Assert.All(DatasetRegistry.Default.All, dataset => Assert.All(dataset.Names, name =>
+        {
+            Assert.Contains(dataset.DefaultPreset, Presets.Names);
+            var spec = Presets.For(null, name);
+            Assert.Equal((dataset.DefaultPreset, name), (spec.Preset, spec.Dataset));
+        }));
+        Assert.Equal(("default", "synthfaces"), (Presets.For(null, null).Preset, Presets.For(null, null).Dataset));
     }
 }

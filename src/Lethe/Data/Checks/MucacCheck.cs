@@ -35,7 +35,7 @@ public static class MucacCheck
         // The multi-label task's classes cover every variant's: a binary benchmark scores one of its attributes.
         var task = MucacVariants.Task(MucacVariants.MultiLabel);
         var labelled = sets.Values.SelectMany(s => s).Select(i => new Sample(i.File, i.Person, MucacVariants.Labels(i, task)));
-        return new DatasetCheckReport("mucac", root, counts, overlaps, DuplicateFinder.Find(fingerprints, nearDistance),
+        return new DatasetCheckReport(Mucac.Name, root, counts, overlaps, DuplicateFinder.Find(fingerprints, nearDistance),
             CheckProblem.InReportOrder(problems), nearDistance) { Classes = ClassCoverage.Of(task, labelled) };
     }
 

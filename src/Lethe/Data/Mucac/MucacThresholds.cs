@@ -10,6 +10,19 @@ public sealed record MucacThresholds(int TestBelow = 190, int ForgetBelow = 1250
     /// <summary>The reference's thresholds.</summary>
     public static MucacThresholds Default { get; } = new();
 
+    /// <summary>Thresholds as --identity-splits gives them, "test,forget,train"; null gives <see cref="Default"/>.</summary>
+    /// <exception cref="ArgumentException">Not three whole numbers, or out of order (<see cref="Validate"/>).</exception>
+    public static MucacThresholds Parse(string? text)
+    {
+        if (text is null) return Default;
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != 3 || !parts.All(p => int.TryParse(p, out _)))
+            throw new ArgumentException($"identity splits '{text}' must be three whole numbers: test,forget,train (e.g. 190,1250,4855)");
+        var thresholds = new MucacThresholds(int.Parse(parts[0]), int.Parse(parts[1]), int.Parse(parts[2]));
+        thresholds.Validate();
+        return thresholds;
+    }
+
     /// <summary>The set of an image of person <paramref name="identity"/>.</summary>
     public MucacSplit SplitOf(int identity) =>
         identity < TestBelow ? MucacSplit.Test
