@@ -6,7 +6,7 @@ using Lethe.Numerics;
 namespace Lethe.Audit;
 
 /// <summary>
-/// Reads audit.json files written before the audit's scores were keyed (Lethe up to 2026-12, such as the committed
+/// Reads audit.json files written before the audit's scores were keyed (every audit up to this change, such as the committed
 /// docs/results/audit-*): each method, the null check and the Original check then held one named field per score
 /// (ForgettingQuality, ULira, KlomForget, PopulationAttack…), and the result the population attack on the Originals and
 /// on the Retrained models beside them. Each such object gets the <c>Scores</c> it would have today; a score those
