@@ -1,3 +1,5 @@
+using Lethe.Evaluation;
+
 namespace Lethe.Audit;
 
 /// <summary>
@@ -23,17 +25,14 @@ public sealed record AttackMetrics(
     int Negatives)
 {
     /// <summary>The metrics of a score for which larger means "more likely positive".</summary>
-    /// <exception cref="ArgumentException">No positive or no negative, or a score that is not a number.</exception>
+    /// <exception cref="ArgumentException">No positive or no negative, or a score that is not a number (<see cref="RocCurve.Of"/>).</exception>
     public static AttackMetrics Of(IReadOnlyList<double> positives, IReadOnlyList<double> negatives)
     {
-        if (positives.Count == 0 || negatives.Count == 0)
-            throw new ArgumentException($"Attack metrics need both classes; got {positives.Count} positives, {negatives.Count} negatives.");
-        if (positives.Concat(negatives).Any(double.IsNaN)) throw new ArgumentException("An attack score is not a number.");
         var roc = RocCurve.Of(positives, negatives);
         var tpr = positives.Count(s => s > 0) / (double)positives.Count;
         var tnr = negatives.Count(s => s <= 0) / (double)negatives.Count;
         return new AttackMetrics(
-            roc.Area(), (tpr + tnr) / 2, roc.BestBalancedAccuracy(), roc.TprAtFpr(0.01), roc.TprAtFpr(0.001),
+            roc.Area, (tpr + tnr) / 2, roc.BestBalancedAccuracy(), roc.TprAtFpr(0.01), roc.TprAtFpr(0.001),
             positives.Count, negatives.Count);
     }
 }

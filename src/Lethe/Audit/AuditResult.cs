@@ -1,8 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Lethe.IO;
-using Lethe.Reports;
-using Lethe.Numerics;
 
 namespace Lethe.Audit;
 
@@ -21,8 +20,6 @@ namespace Lethe.Audit;
 /// <param name="ForgetIdentities">Forget identities scored.</param>
 /// <param name="Null">Retrained against retrained.</param>
 /// <param name="Original">Original against retrained.</param>
-/// <param name="OriginalAttack">The population attack on the Original(s).</param>
-/// <param name="RetrainedAttack">The population attack on the retrained models.</param>
 /// <param name="Methods">Each unlearned label's scores, in plan order.</param>
 /// <param name="Warnings">What a reader must see first: failed checks, seedless methods.</param>
 /// <param name="Cost">Models made and what they took.</param>
@@ -30,7 +27,6 @@ public sealed record AuditResult(
     string Mode, int N, string Dataset, string Task, int ImageSize, long Seed, string DataFingerprint,
     int ForgetImages, int ForgetIdentities,
     NullCheck Null, OriginalCheck Original,
-    ConfidenceInterval? OriginalAttack, ConfidenceInterval? RetrainedAttack,
     IReadOnlyList<MethodAudit> Methods, IReadOnlyList<string> Warnings, AuditCost Cost)
 {
     /// <summary>
@@ -43,8 +39,21 @@ public sealed record AuditResult(
 
     public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
 
+    /// <summary>Reads an audit.json, also one written before the scores were keyed (<see cref="LegacyAuditJson"/>).</summary>
     /// <exception cref="InvalidDataException">Not an audit result (the message names the file).</exception>
-    public static AuditResult Read(string path) => LetheJson.Read<AuditResult>(path, "a Lethe audit result", Json);
+    public static AuditResult Read(string path)
+    {
+        const string what = "a Lethe audit result";
+        var node = LetheJson.Read<JsonNode>(path, what, Json);
+        try
+        {
+            return LegacyAuditJson.Upgrade(node, Json).Deserialize<AuditResult>(Json) ?? throw new InvalidDataException($"{path}: not {what} (it holds null)");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"{path}: not {what} ({e.Message})", e);
+        }
+    }
 }
 
 /// <summary>What the audit's models cost, from their cells' records.</summary>

@@ -7,8 +7,9 @@ namespace Lethe.Audit;
 
 /// <summary>
 /// Scores a finished audit plan from its stored φ and results alone: no model is loaded or run, so new scores over old
-/// audits cost seconds. Methods are scored over forget (ε, F, U-LiRA, KLoM), retain and unseen (KLoM); the null and
-/// Original checks run first and head the warnings when they fail.
+/// audits cost seconds. Each method's pool, the null check's two halves of the Retrained pool and a pool of Originals
+/// get every registered score (<see cref="Metrics.AuditMetricRegistry"/>: over forget, retain and unseen); the null and
+/// Original checks head the warnings when they fail.
 /// </summary>
 public static class AuditScorer
 {
@@ -34,9 +35,9 @@ public static class AuditScorer
             methods.Add(MethodAudit.Of(label, method.Key, method.DependsOnSeed, pool, retrained, forget, retain, unseen));
         }
 
-        var nullCheck = NullCheck.Of(retrained, forget);
+        var nullCheck = NullCheck.Of(retrained, forget, retain, unseen);
         var originalCheck = mode == AuditMode.Population
-            ? OriginalCheck.OfPool(originals, retrained, forget)
+            ? OriginalCheck.OfPool(originals, retrained, forget, retain, unseen)
             : OriginalCheck.OfOne(originals[0], retrained, forget, unseen);
         var warnings = new List<string>();
         if (nullCheck.Passed == false) warnings.Add("This audit failed its own null check: " + nullCheck.Verdict);
@@ -66,9 +67,6 @@ public static class AuditScorer
 
         return new AuditResult(mode.Name(), n, spec.Dataset, spec.TaskKind,
             spec.ImageSize, spec.Seed, dataFingerprint, forget.Names.Count, forget.Identities.Distinct().Count(),
-            nullCheck, originalCheck,
-            ConfidenceInterval.Of(originals.Select(m => m.Result.Evaluation.AttackAccuracy)),
-            ConfidenceInterval.Of(retrained.Select(m => m.Result.Evaluation.AttackAccuracy)),
-            methods, warnings, cost) { PersonVerdicts = verdicts };
+            nullCheck, originalCheck, methods, warnings, cost) { PersonVerdicts = verdicts };
     }
 }

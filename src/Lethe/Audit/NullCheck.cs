@@ -1,25 +1,27 @@
+using Lethe.Audit.Metrics;
+
 namespace Lethe.Audit;
 
 /// <summary>
 /// The audit's null check (issue 12): two disjoint halves of the retrained pool, scored against each other as if one
-/// were unlearned. Both halves are the same kind of model, so an honest scorer must find nothing: U-LiRA at chance, and
+/// were unlearned, on every registered score (<see cref="AuditMetricRegistry"/>), so each method's score is read
+/// against its own chance level. Both halves are the same kind of model, so an honest scorer must find nothing: U-LiRA at chance, and
 /// F at the level two exchangeable pools of that size reach. That level is well below 1 with few models, because ε
 /// takes the best of thousands of threshold rules and so finds chance separations (8 models a side: F ≈ 0.2), so the
 /// check compares F with <see cref="ChanceForgettingQuality"/> of the same pool size rather than with 1. An audit that
 /// fails it cannot be trusted to find anything else, and says so first.
 /// </summary>
 /// <param name="ModelsPerHalf">Models in each half (⌊N/2⌋).</param>
-/// <param name="ForgettingQuality">F of one half against the other, over forget images.</param>
 /// <param name="ChanceHalf">F of two exchangeable pools of <paramref name="ModelsPerHalf"/> models (simulated): what
-/// <paramref name="ForgettingQuality"/> should reach.</param>
+/// the halves' F should reach.</param>
 /// <param name="ChanceFull">F of two exchangeable pools of N models (simulated): the best F a method can expect at
 /// this N, against which the methods' F are read.</param>
-/// <param name="Epsilon">Mean ε over forget images.</param>
-/// <param name="ULira">Leave-one-out U-LiRA of one half against the other.</param>
+/// <param name="Scores">Every registered score of one half against the other, by key. The single-model scores summarise
+/// all N Retrained models (a Retrained model is its own reference, so the final score's accuracy ratios are 1).</param>
 /// <param name="Passed">Null when the check could not run (fewer than 3 models a half).</param>
 /// <param name="Verdict">The outcome in words.</param>
-public sealed record NullCheck(int ModelsPerHalf, BootstrapInterval? ForgettingQuality, double? ChanceHalf, double? ChanceFull,
-    BootstrapInterval? Epsilon, AttackMetrics? ULira, bool? Passed, string Verdict)
+public sealed record NullCheck(int ModelsPerHalf, double? ChanceHalf, double? ChanceFull,
+    IReadOnlyDictionary<string, AuditValue> Scores, bool? Passed, string Verdict)
 {
     /// <summary>
     /// The one-sided level of the U-LiRA part of the check: the halves are told apart when their AUC is above 0.5 and
@@ -63,48 +65,70 @@ public sealed record NullCheck(int ModelsPerHalf, BootstrapInterval? ForgettingQ
         return Audit.ForgettingQuality.FromEpsilons(ChallengeEpsilon.PerExample(first, second), models);
     }
 
-    /// <summary>Runs the check on the forget set's φ of the retrained models.</summary>
-    internal static NullCheck Of(IReadOnlyList<AuditModel> retrained, PhiColumns forget)
+    /// <summary>
+    /// The scores two exchangeable pools of N reach where they are known without simulating every score: F
+    /// (<see cref="ChanceFull"/>, simulated), and U-LiRA's AUC and balanced accuracy, 0.5 by symmetry.
+    /// </summary>
+    public IReadOnlyDictionary<string, AuditValue> Chance() => AuditMetricRegistry.Rows.ToDictionary(r => r.Key, r => r.Key switch
+    {
+        ForgettingQualityMetric.F => ChanceFull is { } f ? AuditValue.Of(f) : AuditValue.None("the null check did not run"),
+        ULiraMetric.Auc or ULiraMetric.BalancedAccuracy => AuditValue.Of(0.5),
+        _ => AuditValue.None("not simulated"),
+    });
+
+    /// <summary>Runs the check on the retrained models' φ.</summary>
+    internal static NullCheck Of(IReadOnlyList<AuditModel> retrained, PhiColumns forget, PhiColumns retain, PhiColumns unseen)
     {
         var half = retrained.Count / 2;
+        var all = retrained.Select(m => m.Result.Evaluation).ToArray();
         if (half < 3)
-            return new NullCheck(half, null, null, null, null, null, null,
-                $"not run: {retrained.Count} retrained models give halves of {half}; U-LiRA needs at least 3 a side (N ≥ 6)");
-        var first = forget.Matrix(retrained.Take(half).ToArray());
-        var second = forget.Matrix(retrained.Skip(half).Take(half).ToArray());
-        return Judge(half, first, second, retrained.Count);
+        {
+            var why = $"not run: {retrained.Count} retrained models give halves of {half}; U-LiRA needs at least 3 a side (N ≥ 6)";
+            return new NullCheck(half, null, null, AuditMetricRegistry.MeasureAll(AuditComparison.Unscorable(half, why, all, all)), null, why);
+        }
+        var halves = AuditComparison.Of(retrained.Take(half).ToArray(), retrained.Skip(half).Take(half).ToArray(), retrained, forget, retain, unseen);
+        return Judge(halves with { Retrained = all }, retrained.Count,
+            new PhiPair(forget.Matrix(retrained.Take(half).ToArray()), forget.Matrix(retrained.Skip(half).Take(half).ToArray())));
     }
 
-    /// <summary>Scores two pools of φ (models × examples, same shape) that should be indistinguishable.</summary>
+    /// <summary>Scores two pools of forget φ (models × examples, same shape) that should be indistinguishable; each
+    /// example counts as its own identity, and the scores that need more than φ of forget are missing.</summary>
     /// <param name="half">Models in each pool.</param>
     /// <param name="first">φ of one pool.</param>
     /// <param name="second">φ of the other.</param>
     /// <param name="n">The audit's N, for <see cref="ChanceFull"/>.</param>
     public static NullCheck Judge(int half, double[,] first, double[,] second, int n)
     {
+        var names = Enumerable.Range(0, first.GetLength(1)).Select(e => $"example {e}").ToArray();
+        return Judge(AuditComparison.Of(first, second, names, names), n, new PhiPair(first, second));
+    }
+
+    /// <summary>Scores two halves of the retrained pool that should be indistinguishable.</summary>
+    /// <param name="halves">One half as the "unlearned" pool against the other.</param>
+    /// <param name="n">The audit's N, for <see cref="ChanceFull"/>.</param>
+    /// <param name="forget">Both halves' φ on forget, for U-LiRA's permutation test over the other ways to halve the pool.</param>
+    public static NullCheck Judge(AuditComparison halves, int n, PhiPair forget)
+    {
+        var half = halves.Models;
         var (chanceHalf, chanceFull) = (ChanceForgettingQuality(half), ChanceForgettingQuality(n));
-        try
-        {
-            var epsilon = ChallengeEpsilon.PerExample(first, second);
-            var f = BootstrapInterval.OfMean(epsilon.Select(e => Audit.ForgettingQuality.Points(e, half)).ToArray());
-            var ulira = Audit.ULira.Attack(first, second).Pooled;
-            var p = SplitPValue(first, second, ulira.Auc);
-            var atChance = !ULiraTellsApart(ulira.Auc, p);
-            var powerless = SmallestSplitP(half) > ULiraLevel
-                ? $"; with {half} models a side no split's share can reach {ULiraLevel}, so U-LiRA cannot fail this check and only F can"
-                : "";
-            var passed = atChance && f.Value >= chanceHalf - ForgettingQualitySlack;
-            var numbers = $"F {f.Value:F3} where two exchangeable pools of {half} reach {chanceHalf:F3}; U-LiRA AUC {ulira.Auc:F3} " +
-                $"(as high on a share {p:F3} of the ways to halve the pool), balanced accuracy {ulira.BalancedAccuracy:F3}{powerless}";
-            var verdict = passed
-                ? $"passed: two halves of {half} retrained models look alike ({numbers}). With {n} models a side the best F to expect is {chanceFull:F3}, not 1"
-                : $"FAILED: two halves of {half} retrained models are told apart ({numbers}); the scores below are not trustworthy";
-            return new NullCheck(half, f, chanceHalf, chanceFull, BootstrapInterval.OfMean(epsilon), ulira, passed, verdict) { ULiraSplitP = p };
-        }
-        catch (ArgumentException e)
-        {
-            return new NullCheck(half, null, chanceHalf, chanceFull, null, null, false, $"FAILED: the null check could not be scored ({e.Message})");
-        }
+        var scores = AuditMetricRegistry.MeasureAll(halves);
+        if (halves.Unscored is { } unscored)
+            return new NullCheck(half, chanceHalf, chanceFull, scores, false, $"FAILED: the null check could not be scored ({unscored})");
+        // A missing value is NaN here, which fails every comparison below, so the check fails rather than passes.
+        double Of(string key) => scores.Get(key).Value ?? double.NaN;
+        var (f, auc, balanced) = (Of(ForgettingQualityMetric.F), Of(ULiraMetric.Auc), Of(ULiraMetric.BalancedAccuracy));
+        var p = SplitPValue(forget.Unlearned, forget.Retrained, auc);
+        var atChance = !ULiraTellsApart(auc, p);
+        var powerless = SmallestSplitP(half) > ULiraLevel
+            ? $"; with {half} models a side no split's share can reach {ULiraLevel}, so U-LiRA cannot fail this check and only F can"
+            : "";
+        var passed = atChance && f >= chanceHalf - ForgettingQualitySlack;
+        var numbers = $"F {f:F3} where two exchangeable pools of {half} reach {chanceHalf:F3}; U-LiRA AUC {auc:F3} " +
+            $"(as high on a share {p:F3} of the ways to halve the pool), balanced accuracy {balanced:F3}{powerless}";
+        var verdict = passed
+            ? $"passed: two halves of {half} retrained models look alike ({numbers}). With {n} models a side the best F to expect is {chanceFull:F3}, not 1"
+            : $"FAILED: two halves of {half} retrained models are told apart ({numbers}); the scores below are not trustworthy";
+        return new NullCheck(half, chanceHalf, chanceFull, scores, passed, verdict) { ULiraSplitP = p };
     }
 
     /// <summary>

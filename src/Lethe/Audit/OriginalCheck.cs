@@ -1,4 +1,4 @@
-using Lethe.Reports;
+using Lethe.Audit.Metrics;
 using Lethe.Numerics;
 
 namespace Lethe.Audit;
@@ -14,15 +14,15 @@ namespace Lethe.Audit;
 /// </summary>
 /// <param name="Kind">"pool" (N Originals) or "rank" (one Original).</param>
 /// <param name="Originals">Originals scored.</param>
-/// <param name="ForgettingQuality">Pool: F of the Originals against the retrained models.</param>
-/// <param name="ULira">Pool: U-LiRA of the Originals against the retrained models.</param>
 /// <param name="MeanRankP">Rank: mean p over forget images.</param>
 /// <param name="ShareAboveAll">Rank: share of forget images on which the Original's φ exceeds every retrained model's.</param>
 /// <param name="UnseenMeanRankP">Rank: mean p over unseen images (the control).</param>
+/// <param name="Scores">Every registered score of the Originals against the Retrained pool, by key; with one Original
+/// (rank) only the single-model ones exist, the rest are missing with the reason.</param>
 /// <param name="Passed">True when the Original looks memorised.</param>
 /// <param name="Verdict">The outcome in words.</param>
-public sealed record OriginalCheck(string Kind, int Originals, BootstrapInterval? ForgettingQuality, AttackMetrics? ULira,
-    double? MeanRankP, double? ShareAboveAll, double? UnseenMeanRankP, bool Passed, string Verdict)
+public sealed record OriginalCheck(string Kind, int Originals, double? MeanRankP, double? ShareAboveAll, double? UnseenMeanRankP,
+    IReadOnlyDictionary<string, AuditValue> Scores, bool Passed, string Verdict)
 {
     /// <summary>Pool: the smallest U-LiRA AUC that counts as memorised.</summary>
     public const double MinimumAuc = 0.6;
@@ -30,24 +30,22 @@ public sealed record OriginalCheck(string Kind, int Originals, BootstrapInterval
     /// <summary>Rank: the largest mean p that counts as memorised (half the null's ½).</summary>
     public const double MaximumMeanRankP = 0.25;
 
-    /// <summary>N Originals against N retrained models, over forget images.</summary>
-    internal static OriginalCheck OfPool(IReadOnlyList<AuditModel> originals, IReadOnlyList<AuditModel> retrained, PhiColumns forget)
+    /// <summary>Why one Original has no many-model scores.</summary>
+    public const string NoPool = "one Original: ranked among the Retrained models, not scored as a pool (see the Original check)";
+
+    /// <summary>N Originals against N retrained models, judged on forget images.</summary>
+    internal static OriginalCheck OfPool(IReadOnlyList<AuditModel> originals, IReadOnlyList<AuditModel> retrained,
+        PhiColumns forget, PhiColumns retain, PhiColumns unseen)
     {
-        var (o, r) = (forget.Matrix(originals), forget.Matrix(retrained));
-        try
-        {
-            var epsilon = ChallengeEpsilon.PerExample(o, r);
-            var f = BootstrapInterval.OfMean(epsilon.Select(e => Audit.ForgettingQuality.Points(e, originals.Count)).ToArray());
-            var ulira = Audit.ULira.Attack(o, r).Pooled;
-            var passed = ulira.Auc >= MinimumAuc;
-            return new OriginalCheck("pool", originals.Count, f, ulira, null, null, null, passed, passed
-                ? $"passed: the {originals.Count} Originals look memorised (F {f.Value:F3}, U-LiRA AUC {ulira.Auc:F3} ≥ {MinimumAuc})"
-                : $"FAILED: the {originals.Count} Originals are hard to tell from retrained models (F {f.Value:F3}, U-LiRA AUC {ulira.Auc:F3} < {MinimumAuc}): the forget set leaves little trace, so a high F below proves little");
-        }
-        catch (ArgumentException e)
-        {
-            return new OriginalCheck("pool", originals.Count, null, null, null, null, null, false, $"FAILED: could not be scored ({e.Message})");
-        }
+        var comparison = AuditComparison.Of(originals, retrained, originals, forget, retain, unseen);
+        var scores = AuditMetricRegistry.MeasureAll(comparison);
+        if (comparison.Unscored is { } unscored)
+            return new OriginalCheck("pool", originals.Count, null, null, null, scores, false, $"FAILED: could not be scored ({unscored})");
+        var (f, auc) = (scores.Get(ForgettingQualityMetric.F).Value ?? double.NaN, scores.Get(ULiraMetric.Auc).Value ?? double.NaN);
+        var passed = auc >= MinimumAuc;
+        return new OriginalCheck("pool", originals.Count, null, null, null, scores, passed, passed
+            ? $"passed: the {originals.Count} Originals look memorised (F {f:F3}, U-LiRA AUC {auc:F3} ≥ {MinimumAuc})"
+            : $"FAILED: the {originals.Count} Originals are hard to tell from retrained models (F {f:F3}, U-LiRA AUC {auc:F3} < {MinimumAuc}): the forget set leaves little trace, so a high F below proves little");
     }
 
     /// <summary>One Original ranked among N retrained models, on forget images and (as a control) unseen ones.</summary>
@@ -56,8 +54,10 @@ public sealed record OriginalCheck(string Kind, int Originals, BootstrapInterval
         var (meanP, aboveAll) = Rank(forget.Matrix([original]), forget.Matrix(retrained));
         var (unseenP, _) = Rank(unseen.Matrix([original]), unseen.Matrix(retrained));
         var passed = meanP <= MaximumMeanRankP;
+        var scores = AuditMetricRegistry.MeasureAll(AuditComparison.Unscorable(1, NoPool,
+            [original.Result.Evaluation], retrained.Select(m => m.Result.Evaluation).ToArray()));
         var numbers = $"mean rank p {meanP:F3} on forget against {unseenP:F3} on unseen; above all {retrained.Count} retrained models on {NumberText.Percent(aboveAll)} of forget images";
-        return new OriginalCheck("rank", 1, null, null, meanP, aboveAll, unseenP, passed, passed
+        return new OriginalCheck("rank", 1, meanP, aboveAll, unseenP, scores, passed, passed
             ? $"passed: the Original looks memorised ({numbers}; a retrained-like model has p ≈ 0.5)"
             : $"FAILED: the Original does not stand out from the retrained models ({numbers}); the forget set leaves little trace");
     }

@@ -1,3 +1,5 @@
+using Lethe.Evaluation;
+
 namespace Lethe.Audit;
 
 /// <summary>
@@ -50,7 +52,7 @@ public static class ULira
             var (positives, negatives) = ScoreExample(u, r, options.VarianceFloor);
             for (var m = 0; m < positives.Length; m++) unlearnedScores[m, example] = positives[m];
             for (var m = 0; m < negatives.Length; m++) retrainedScores[m, example] = negatives[m];
-            perExampleAuc[example] = RocCurve.Of(positives, negatives).Area();
+            perExampleAuc[example] = RocCurve.Of(positives, negatives).Area;
         }
         var pooled = AttackMetrics.Of(Flatten(unlearnedScores), Flatten(retrainedScores));
         return new ULiraResult(unlearnedScores, retrainedScores, pooled, perExampleAuc);

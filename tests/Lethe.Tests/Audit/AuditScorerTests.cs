@@ -1,4 +1,5 @@
 using Lethe.Audit;
+using Lethe.Audit.Metrics;
 using Lethe.Data;
 using Lethe.Evaluation;
 using Lethe.Experiments;
@@ -57,15 +58,16 @@ public class AuditScorerTests
         var (_, result) = Score(AuditMode.FixedOriginal);
 
         var fineTuning = result.Methods.Single(m => m.Label == "Fine-tuning");
-        Assert.InRange(fineTuning.ULira!.Auc, 0.3, 0.7);
-        Assert.True(fineTuning.ForgettingQuality!.Value >= result.Null.ChanceFull - 0.25, $"F {fineTuning.ForgettingQuality.Value}");
+        Assert.InRange(fineTuning.Scores.Get(ULiraMetric.Auc).Value!.Value, 0.3, 0.7);
+        var f = fineTuning.Scores.Get(ForgettingQualityMetric.F).Value!.Value;
+        Assert.True(f >= result.Null.ChanceFull - 0.25, $"F {f}");
         Assert.Equal(12, fineTuning.Images.Count);
         Assert.Equal(Data.Forget.Identities().Count, fineTuning.Identities.Count);
 
         var ssd = result.Methods.Single(m => m.Label == "SSD");
         Assert.False(ssd.DependsOnSeed);
         Assert.Equal((1, N), (ssd.DistinctModels, ssd.N));
-        Assert.Equal(0, ssd.ForgettingQuality!.Value);
+        Assert.Equal(0, ssd.Scores.Get(ForgettingQualityMetric.F).Value);
         Assert.All(ssd.Images, i => Assert.Equal(ChallengeEpsilon.Cap, i.Epsilon));
         Assert.Contains(result.Warnings, w => w.StartsWith("SSD does not depend on its seed") && w.Contains("ε = 50 and F = 0 by construction"));
 
@@ -78,13 +80,28 @@ public class AuditScorerTests
     }
 
     [Fact]
+    public void Should_give_the_null_row_every_score_the_methods_carry_KLoM_included()
+    {
+        var (_, result) = Score(AuditMode.FixedOriginal);
+
+        Assert.All(AuditMetricRegistry.Rows, row =>
+        {
+            var value = result.Null.Scores.Get(row.Key);
+            Assert.True(value.Value is not null, $"{row.Key}: {value.Missing}");
+        });
+        // One Original has no pool: its many-model scores say why they are missing, its single-model ones exist.
+        Assert.Equal(OriginalCheck.NoPool, result.Original.Scores.Get(KlomMetric.Forget).Missing);
+        Assert.NotNull(result.Original.Scores.Get(SingleModelMetric.Attack).Value);
+    }
+
+    [Fact]
     public void Should_score_a_pool_of_originals_as_memorised_in_population_mode()
     {
         var (_, result) = Score(AuditMode.Population);
 
         Assert.Equal("pool", result.Original.Kind);
         Assert.Equal(N, result.Original.Originals);
-        Assert.True(result.Original.ULira!.Auc > 0.95, result.Original.Verdict);
+        Assert.True(result.Original.Scores.Get(ULiraMetric.Auc).Value > 0.95, result.Original.Verdict);
         Assert.True(result.Original.Passed);
         Assert.Equal(N, result.Methods.Single(m => m.Label == "SSD").DistinctModels);
     }
@@ -98,7 +115,10 @@ public class AuditScorerTests
         var files = AuditReport.Write(result, dir.Path, Data, new AuditRunFacts("lethe audit (test)", 90, 3, 2, "store"));
 
         Assert.All(files, f => Assert.True(File.Exists(f), f));
-        Assert.Equal(result.Methods.Count, AuditResult.Read(Path.Combine(dir.Path, "audit.json")).Methods.Count);
+        var read = AuditResult.Read(Path.Combine(dir.Path, "audit.json"));
+        Assert.Equal(result.Methods.Count, read.Methods.Count);
+        Assert.Equal(result.Null.Scores, read.Null.Scores);
+        Assert.Equal(result.Methods[0].Scores, read.Methods[0].Scores);
         var markdown = File.ReadAllText(Path.Combine(dir.Path, "report.md"));
         Assert.True(markdown.IndexOf("**Warning: SSD does not depend", StringComparison.Ordinal) < markdown.IndexOf("## Sanity checks", StringComparison.Ordinal));
         Assert.Contains("![People still exposed](plots/vulnerability.png)", markdown);

@@ -1,4 +1,5 @@
 using Lethe.Audit;
+using Lethe.Audit.Metrics;
 
 namespace Lethe.Tests.Audit;
 
@@ -26,9 +27,9 @@ public class NullCheckTests
         var check = NullCheck.Judge(8, Pool(8, 200, random, e => means[e]), Pool(8, 200, random, e => means[e]), 16);
 
         Assert.True(check.Passed, check.Verdict);
-        Assert.InRange(check.ULira!.Auc, 0.4, 0.6);
+        Assert.InRange(check.Scores.Get(ULiraMetric.Auc).Value!.Value, 0.4, 0.6);
         // Two identical pools of 8 do not reach F = 1: the best of thousands of threshold rules finds chance splits.
-        Assert.InRange(check.ForgettingQuality!.Value, check.ChanceHalf!.Value - 0.1, check.ChanceHalf.Value + 0.1);
+        Assert.InRange(check.Scores.Get(ForgettingQualityMetric.F).Value!.Value, check.ChanceHalf!.Value - 0.1, check.ChanceHalf.Value + 0.1);
         Assert.InRange(check.ChanceHalf.Value, 0.1, 0.4);
         Assert.InRange(check.ChanceFull!.Value, 0.05, 0.6);
         Assert.Contains($"the best F to expect is {check.ChanceFull:F3}, not 1", check.Verdict);
@@ -43,7 +44,7 @@ public class NullCheckTests
         var check = NullCheck.Judge(8, Pool(8, 200, random, _ => 2.0), Pool(8, 200, random, _ => 0.0), 16);
 
         Assert.False(check.Passed);
-        Assert.True(check.ULira!.Auc > 0.8);
+        Assert.True(check.Scores.Get(ULiraMetric.Auc).Value > 0.8);
         Assert.StartsWith("FAILED", check.Verdict);
         Assert.Contains("not trustworthy", check.Verdict);
     }

@@ -1,4 +1,5 @@
 using Lethe.Audit;
+using Lethe.Audit.Metrics;
 using Lethe.Experiments;
 using Lethe.Plans;
 using Lethe.Tests.Support;
@@ -63,9 +64,9 @@ public class CellRunnerTests
         Assert.Equal(3, method.N);
         Assert.Equal(result.ForgetImages, method.Images.Count);
         Assert.Equal(result.ForgetIdentities, method.Identities.Count);
-        Assert.InRange(method.ForgettingQuality!.Value, 0, 1);
-        Assert.InRange(method.ULira!.Auc, 0, 1);
-        Assert.NotNull(method.PopulationAttack);
+        Assert.InRange(method.Scores.Get(ForgettingQualityMetric.F).Value!.Value, 0, 1);
+        Assert.InRange(method.Scores.Get(ULiraMetric.Auc).Value!.Value, 0, 1);
+        Assert.NotNull(method.Scores.Get(SingleModelMetric.Attack).Value);
         Assert.Null(result.Null.Passed); // N = 3: halves too small, and the report says so
         Assert.Contains(result.Warnings, w => w.StartsWith("The null check did not run"));
 

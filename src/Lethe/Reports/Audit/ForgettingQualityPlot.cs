@@ -1,4 +1,5 @@
 using Lethe.Audit;
+using Lethe.Audit.Metrics;
 using Lethe.Reports.Plots;
 using ScottPlot;
 
@@ -12,28 +13,30 @@ internal static class ForgettingQualityPlot
 {
     public static PlotImage Draw(AuditResult result, string directory)
     {
-        var rows = result.Methods.Select(m => (m.Label, m.ForgettingQuality)).ToList();
-        if (result.Original.ForgettingQuality is { } original) rows.Add(("Original (pool)", original));
+        var rows = result.Methods.Select(m => (m.Label, F: m.Scores.Get(ForgettingQualityMetric.F))).ToList();
+        rows.Add(("Original (pool)", result.Original.Scores.Get(ForgettingQualityMetric.F)));
         var plot = Figure.Create($"Forgetting quality F ({result.Mode}, N = {result.N})", "F (1 = as forgotten as retraining)", "");
-        var shown = rows.Where(r => r.Item2 is not null).ToArray();
+        // A bar needs its value and whiskers; a missing F (a diverged method, one Original ranked) has no bar.
+        var shown = rows.Where(r => r.F is { Value: { } v, Low: not null, High: not null } && double.IsFinite(v))
+            .Select(r => (r.Label, Value: r.F.Value!.Value, Low: r.F.Low!.Value, High: r.F.High!.Value)).ToArray();
         for (var k = 0; k < shown.Length; k++)
         {
-            var (label, f) = shown[k];
+            var (_, value, low, high) = shown[k];
             var position = shown.Length - 1 - k;
             var bar = plot.Add.Bar(new Bar
             {
-                Position = position, Value = f!.Value, FillColor = Figure.ColorOf(k).WithAlpha(0.8), Orientation = Orientation.Horizontal,
+                Position = position, Value = value, FillColor = Figure.ColorOf(k).WithAlpha(0.8), Orientation = Orientation.Horizontal,
             });
-            var whisker = plot.Add.Line(f.Low, position, f.High, position);
+            var whisker = plot.Add.Line(low, position, high, position);
             whisker.Color = Colors.Black;
             whisker.LineWidth = 2;
         }
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            shown.Select((_, k) => (double)(shown.Length - 1 - k)).ToArray(), shown.Select(r => r.Item1).ToArray());
-        if (result.Null.ForgettingQuality is { } nullF)
+            shown.Select((_, k) => (double)(shown.Length - 1 - k)).ToArray(), shown.Select(r => r.Label).ToArray());
+        if (result.Null.Scores.Get(ForgettingQualityMetric.F).Value is { } nullF && double.IsFinite(nullF))
         {
-            var line = plot.Add.VerticalLine(nullF.Value, 2, Colors.Black, LinePattern.Dashed);
-            line.LegendText = $"null check: retrained vs retrained, {result.Null.ModelsPerHalf} a side (F {nullF.Value:F2})";
+            var line = plot.Add.VerticalLine(nullF, 2, Colors.Black, LinePattern.Dashed);
+            line.LegendText = $"null check: retrained vs retrained, {result.Null.ModelsPerHalf} a side (F {nullF:F2})";
             plot.ShowLegend(Alignment.LowerRight);
         }
         plot.Axes.SetLimitsX(0, 1.05);
