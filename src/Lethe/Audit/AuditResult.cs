@@ -41,7 +41,10 @@ public sealed record AuditResult(
 
     private static JsonSerializerOptions Json { get; } = new(LetheJson.Options) { Converters = { new JsonStringEnumConverter() } };
 
-    public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+    /// <summary>The result as audit.json holds it (enums by name).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public void Write(string path) => AtomicFile.WriteAllText(path, ToJson());
 
     /// <exception cref="InvalidDataException">Not an audit result (the message names the file).</exception>
     public static AuditResult Read(string path) => LetheJson.Read<AuditResult>(path, "a Lethe audit result", Json);

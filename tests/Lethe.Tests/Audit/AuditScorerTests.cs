@@ -4,6 +4,7 @@ using Lethe.Evaluation;
 using Lethe.Experiments;
 using Lethe.Models;
 using Lethe.Plans;
+using Lethe.Reports;
 using Lethe.Reports.Audit;
 using Lethe.Tests.Experiments;
 using Lethe.Tests.Support;
@@ -95,7 +96,7 @@ public class AuditScorerTests
         using var dir = new TempDirectory();
         var (_, result) = Score(AuditMode.FixedOriginal);
 
-        var files = AuditReport.Write(result, dir.Path, Data, new AuditRunFacts("lethe audit (test)", 90, 3, 2, "store"));
+        var files = ReportFiles.Write(new AuditReport(result, new AuditRunFacts("lethe audit (test)", 90, 3, 2, "store"), Data), dir.Path).WithFigures;
 
         Assert.All(files, f => Assert.True(File.Exists(f), f));
         Assert.Equal(result.Methods.Count, AuditResult.Read(Path.Combine(dir.Path, "audit.json")).Methods.Count);
