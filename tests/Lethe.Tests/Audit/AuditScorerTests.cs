@@ -20,14 +20,14 @@ public class AuditScorerTests
 {
     private const int N = 8;
 
-    private static readonly BenchmarkData Data = new()
+    internal static readonly BenchmarkData Data = new()
     {
         Name = "tiny", Task = MultiClassTask.AgeGroups, Fingerprint = "tiny",
         Train = TinyData.Classes(18, seed: 1), Forget = TinyData.Classes(12, seed: 2), Retain = TinyData.Classes(6, seed: 3),
         Test = TinyData.Classes(6, seed: 4), Unseen = TinyData.Classes(6, seed: 5),
     };
 
-    private static (Plan Plan, AuditResult Result) Score(AuditMode mode)
+    internal static (Plan Plan, AuditResult Result) Score(AuditMode mode)
     {
         var spec = TinyRun.Spec("out", "cache", ["finetune", "ssd"]) with { Threads = 1, Jobs = 1 };
         var plan = AuditPlanner.Build(spec, mode, N, MethodPlan.Resolve(spec, Data.Task), "tiny");
