@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lethe.IO;
-using Lethe.Reports;
 using Lethe.Numerics;
 
 namespace Lethe.Audit;
