@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Lethe.Cli.Rendering;
 using Lethe.Plans;
+using Lethe.Reports;
 using Lethe.Reports.Audit;
 using Lethe.Unlearning;
 using Spectre.Console;
@@ -55,8 +56,8 @@ internal static class AuditCommand
             }
             var (run, result) = RunRenderer.Run(console, observer => audit.Execute(observer), verbosity);
             var commandLine = "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
-            var files = AuditReport.Write(result, outDir, audit.Bench.Data,
-                new AuditRunFacts(commandLine, clock.Elapsed.TotalSeconds, run.Made, run.Skipped, audit.Store.Directory));
+            var files = ReportFiles.Write(new AuditReport(result,
+                new AuditRunFacts(commandLine, clock.Elapsed.TotalSeconds, run.Made, run.Skipped, audit.Store.Directory), audit.Bench.Data), outDir).WithFigures;
             foreach (var warning in result.Warnings) console.MarkupLine($"[yellow]Warning: {Markup.Escape(warning)}[/]");
             console.MarkupLine(Markup.Escape($"null check: {result.Null.Verdict}"));
             console.MarkupLine(Markup.Escape($"Original check: {result.Original.Verdict}"));

@@ -44,10 +44,9 @@ internal static class BenchmarkCommand
             RunRecord RunOne(ExperimentSpec one)
             {
                 var run = RunRenderer.Run(console, observer => new BenchmarkRunner(observer).Run(one, commandLine, store: cells, claimOutput: Claim), verbosity);
-                var files = ReportSet.WriteAll(run, one.OutputDirectory);
+                var files = ReportFiles.WriteRun(run);
                 TablePrinter.Print(console, run);
-                var report = ReportBuilder.Build(one.OutputDirectory, "html");
-                console.MarkupLine($"[grey]wrote {string.Join(", ", files.Append(report.Path).Select(f => Markup.Escape(f)))}[/]");
+                console.MarkupLine($"[grey]wrote {string.Join(", ", files.Select(f => Markup.Escape(f)))}[/]");
                 return run;
             }
             if (sweepOfRun is not { } sweep)
@@ -55,11 +54,11 @@ internal static class BenchmarkCommand
                 RunOne(spec);
                 return LetheApp.Ok;
             }
-            sweep.Run(spec, RunOne);
-            // The sweep's own report: every cell as mean ± 95% CI over the seeds' folders.
-            var written = ReportBuilder.BuildAll(spec.OutputDirectory).Select(r => r.Path).ToArray();
-            console.WriteLine(SummaryMarkdown.Head(ReportBuilder.Summarise(spec.OutputDirectory)).Trim());
-            console.MarkupLine($"[grey]wrote {string.Join(", ", written.Select(f => Markup.Escape(f)))}[/]");
+            // The sweep's own report: every cell as mean ± 95% CI over the seeds' runs just made.
+            var summary = SummaryReport.Of(sweep.Run(spec, RunOne), spec.OutputDirectory);
+            var written = ReportFiles.Write(summary, spec.OutputDirectory);
+            console.WriteLine(SummaryMarkdown.Head(summary.Summary).Trim());
+            console.MarkupLine($"[grey]wrote {string.Join(", ", written.Files.Select(f => Markup.Escape(f)))}[/]");
             return LetheApp.Ok;
         });
         return command;

@@ -38,7 +38,8 @@ internal static class CollectCommand
             var result = PlanCollector.Score(bench, cellStore);
             var commandLine = "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
             var models = plan.Cells.Count(c => c.MakesModel);
-            var files = AuditReport.Write(result, outDir, bench.Data, new AuditRunFacts(commandLine, clock.Elapsed.TotalSeconds, 0, models, cellStore.Directory));
+            var files = ReportFiles.Write(new AuditReport(result, new AuditRunFacts(commandLine, clock.Elapsed.TotalSeconds, 0, models, cellStore.Directory), bench.Data),
+                outDir).WithFigures;
             foreach (var warning in result.Warnings) console.MarkupLine($"[yellow]Warning: {Markup.Escape(warning)}[/]");
             console.PlainLine($"scored {models} models of {path} from {cellStore.Directory}");
             console.PlainLine($"wrote {string.Join(", ", files)}");
@@ -51,12 +52,12 @@ internal static class CollectCommand
     {
         if (output is not null)
             throw new ArgumentException($"--out: a benchmark plan writes its runs where it was planned ({bench.Plan.Spec.OutputDirectory}); plan it again with --out to write elsewhere");
-        var folder = PlanCollector.Report(bench, store);
+        var report = PlanCollector.Report(bench, store);
         if (bench.Plan.Sweep is null)
-            TablePrinter.Print(console, JsonReport.Read(Path.Combine(folder, new JsonReport().FileName)));
+            TablePrinter.Print(console, report.Summary.Runs[0]);
         else
-            console.WriteLine(SummaryMarkdown.Head(ReportBuilder.Summarise(folder)).Trim());
-        console.PlainLine($"wrote the reports of {bench.Plan.Cells.Count(c => c.Role == CellRole.Score)} report cells in {folder}");
+            console.WriteLine(SummaryMarkdown.Head(report.Summary).Trim());
+        console.PlainLine($"wrote the reports of {bench.Plan.Cells.Count(c => c.Role == CellRole.Score)} report cells in {report.Directory}");
         return LetheApp.Ok;
     }
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using Lethe.Cli.Rendering;
 using Lethe.Experiments;
-using Lethe.IO;
 using Lethe.Reports;
 using Spectre.Console;
 
@@ -64,16 +62,12 @@ internal static class EvaluateCommand
             var evaluation = new FileEvaluator(progress).Run(spec, Path.GetFullPath(parsed.GetValue(model)!),
                 parsed.GetValue(retrained) is { } r ? Path.GetFullPath(r) : null, commandLine, imageSizeChosen: parsed.GetValue(imageSize) is not null);
 
-            if (asJson) console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(evaluation, LetheJson.Options));
+            var report = new EvaluationReport(evaluation);
+            // --json prints what evaluation.json holds: the one JSON format renders both.
+            if (asJson) console.Profile.Out.Writer.WriteLine(ReportFiles.Json.Render(report, null, "."));
             else Print(console, evaluation);
             if (parsed.GetValue(output) is { } folder)
-            {
-                Directory.CreateDirectory(folder);
-                var files = new[] { Path.Combine(folder, "evaluation.json"), Path.Combine(folder, "evaluation.md") };
-                AtomicFile.WriteAllText(files[0], JsonSerializer.Serialize(evaluation, LetheJson.Options));
-                AtomicFile.WriteAllText(files[1], FileEvaluationReport.Markdown(evaluation));
-                progress.Report($"wrote {string.Join(", ", files)}");
-            }
+                progress.Report($"wrote {string.Join(", ", ReportFiles.Write(report, folder).Files)}");
             return LetheApp.Ok;
         });
         return command;

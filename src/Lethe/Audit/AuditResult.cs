@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Lethe.IO;
+using Lethe.Numerics;
 
 namespace Lethe.Audit;
 
@@ -37,7 +38,10 @@ public sealed record AuditResult(
 
     private static JsonSerializerOptions Json { get; } = new(LetheJson.Options) { Converters = { new JsonStringEnumConverter() } };
 
-    public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+    /// <summary>The result as audit.json holds it (enums by name).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public void Write(string path) => AtomicFile.WriteAllText(path, ToJson());
 
     /// <summary>Reads an audit.json, also one written before the scores were keyed (<see cref="LegacyAuditJson"/>).</summary>
     /// <exception cref="InvalidDataException">Not an audit result (the message names the file).</exception>

@@ -1,6 +1,7 @@
 using Lethe.Audit;
 using Lethe.Plans;
 using Lethe.Experiments;
+using Lethe.Reports;
 
 namespace Lethe.Cluster;
 
@@ -22,14 +23,14 @@ public static class PlanCollector
     }
 
     /// <summary>
-    /// Writes a benchmark plan's reports: each run's folder, then the sweep's summary. Returns the folder that holds the
-    /// whole result (the run's, or the sweep's).
+    /// Writes a benchmark plan's reports: each run's folder, then the sweep's summary. Returns the whole result (the
+    /// run, or the sweep over its seeds) as its report cells wrote it, so the caller prints it without reading a file.
     /// </summary>
     /// <exception cref="InvalidDataException">Model cells not done yet (named).</exception>
-    public static string Report(PlanBench bench, CellStore store, IProgress<Experiments.RunEvent>? progress = null)
+    public static SummaryReport Report(PlanBench bench, CellStore store, IProgress<Experiments.RunEvent>? progress = null)
     {
         RunAgain(bench, store, bench.Plan.Cells.Where(c => c.Role == CellRole.Score).ToArray(), progress);
-        return bench.Plan.Spec.OutputDirectory;
+        return SummaryReport.Read(bench.Plan.Spec.OutputDirectory);
     }
 
     /// <summary>Runs <paramref name="cells"/> again, in plan order, once every model cell is done.</summary>

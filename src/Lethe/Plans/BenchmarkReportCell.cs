@@ -16,15 +16,10 @@ public static class BenchmarkReportCell
     /// <exception cref="InvalidDataException">A cell it reads that is not done, or a missing stored file (named).</exception>
     public static IReadOnlyList<string> Write(PlanBench bench, CellStore store, Cell cell) =>
         cell.Seed is null
-            ? ReportBuilder.BuildAll(bench.Plan.Spec.OutputDirectory).Select(r => r.Path).ToArray()
-            : WriteRun(bench, store, cell);
-
-    private static IReadOnlyList<string> WriteRun(PlanBench bench, CellStore store, Cell cell)
-    {
-        var record = Record(bench, store, cell);
-        // No total wall time: the cells ran where and when the engine put them, and each model's Time is its own.
-        return [.. ReportSet.WriteAll(record, record.Spec.OutputDirectory), ReportBuilder.Build(record.Spec.OutputDirectory, "html").Path];
-    }
+            // The seeds' folders were written by other cells, maybe on other machines: reading them is the only way here.
+            ? ReportFiles.Write(SummaryReport.Read(bench.Plan.Spec.OutputDirectory), bench.Plan.Spec.OutputDirectory).Files
+            // No total wall time: the cells ran where and when the engine put them, and each model's Time is its own.
+            : ReportFiles.WriteRun(Record(bench, store, cell));
 
     /// <summary>
     /// The record of the run <paramref name="cell"/> reports, with each model's result, per-sample losses and φ written

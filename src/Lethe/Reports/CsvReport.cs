@@ -4,10 +4,8 @@ using System.Text;
 namespace Lethe.Reports;
 
 /// <summary>results.csv: the table, one row per metric and one column per model, RFC 4180 quoting.</summary>
-public sealed class CsvReport : IReportWriter
+public sealed class CsvReport
 {
-    public string FileName => "results.csv";
-
     public string Render(RunRecord run)
     {
         var table = ResultsTable.From(run);

@@ -36,12 +36,14 @@ public static class FileEvaluationReport
         return new ResultsTable(evaluation.Models.Select(m => m.Label).ToArray(), rows);
     }
 
+    public static string Title(FileEvaluation evaluation) =>
+        $"Lethe evaluation: {evaluation.Data.Name} ({evaluation.Data.Task}, {evaluation.Data.ImageSize} px)";
+
     /// <summary>evaluation.md: the facts, the notes on the metrics, the table.</summary>
     public static string Markdown(FileEvaluation evaluation)
     {
         var text = new StringBuilder();
-        text.Append(MarkdownTable.Header($"Lethe evaluation: {evaluation.Data.Name} ({evaluation.Data.Task}, {evaluation.Data.ImageSize} px)",
-            Facts(evaluation), []));
+        text.Append(MarkdownTable.Header(Title(evaluation), Facts(evaluation), []));
         text.AppendLine();
         text.AppendLine(ReportNotes.Metrics);
         if (evaluation.Divergence is not null) text.AppendLine(DivergenceNote);

@@ -12,12 +12,8 @@ namespace Lethe.Reports;
 /// when there are several seeds), the figures embedded as PNG data URIs, the command, the spec and the machine. Every
 /// string from the run is HTML-encoded.
 /// </summary>
-public sealed class HtmlReport(PlotSet? plots = null) : ISummaryWriter
+public sealed class HtmlReport(PlotSet? plots = null)
 {
-    public string Format => "html";
-
-    public string FileName => "report.html";
-
     public string Render(SeedSummary summary)
     {
         var html = new StringBuilder();

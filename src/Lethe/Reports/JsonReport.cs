@@ -4,11 +4,12 @@ using Lethe.Experiments;
 namespace Lethe.Reports;
 
 /// <summary>results.json: the whole run record (provenance, spec, data, every model with its history and settings).</summary>
-public sealed class JsonReport : IReportWriter
+public sealed class JsonReport
 {
     private static JsonSerializerOptions Options => Lethe.IO.LetheJson.Options;
 
-    public string FileName => "results.json";
+    /// <summary>The file a run's folder holds its record in, which `lethe report` and a sweep read.</summary>
+    public const string ResultsFile = "results.json";
 
     public string Render(RunRecord run) => JsonSerializer.Serialize(run, Options);
 

@@ -8,12 +8,8 @@ namespace Lethe.Reports;
 /// caption). Cells are $mean \pm half-width$; fractions get three decimals, since nine columns must fit a page and seeds
 /// differ in the second or third decimal anyway.
 /// </summary>
-public sealed class LatexTable : ISummaryWriter
+public sealed class LatexTable
 {
-    public string Format => "latex";
-
-    public string FileName => "report.tex";
-
     public string Render(SeedSummary summary)
     {
         var text = new StringBuilder();

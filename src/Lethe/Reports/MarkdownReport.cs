@@ -4,10 +4,8 @@ using Lethe.Experiments;
 namespace Lethe.Reports;
 
 /// <summary>results.md: provenance first, then the table in the seed README's layout.</summary>
-public sealed class MarkdownReport : IReportWriter
+public sealed class MarkdownReport
 {
-    public string FileName => "results.md";
-
     public string Render(RunRecord run)
     {
         var text = new StringBuilder();

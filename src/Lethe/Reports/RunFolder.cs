@@ -13,7 +13,7 @@ public static class RunFolder
     public static IReadOnlyList<StoredRun> Read(string directory)
     {
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"run folder not found: {directory}");
-        var resultsFile = new JsonReport().FileName;
+        var resultsFile = JsonReport.ResultsFile;
         var seedFolders = Directory.GetDirectories(directory)
             .Where(d => File.Exists(Path.Combine(d, resultsFile)))
             .ToArray();

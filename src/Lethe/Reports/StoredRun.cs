@@ -11,9 +11,14 @@ public sealed record StoredRun(string Directory, RunRecord Record, IReadOnlyDict
     /// <summary>Reads the run in <paramref name="directory"/>; throws if it has no results.json.</summary>
     public static StoredRun Read(string directory)
     {
-        var path = Path.Combine(directory, new JsonReport().FileName);
+        var path = Path.Combine(directory, JsonReport.ResultsFile);
         if (!File.Exists(path)) throw new FileNotFoundException($"no {Path.GetFileName(path)} in {directory}");
-        var record = JsonReport.Read(path);
+        return Of(directory, JsonReport.Read(path));
+    }
+
+    /// <summary>The run of <paramref name="record"/>, whose per-sample losses are stored in <paramref name="directory"/>.</summary>
+    public static StoredRun Of(string directory, RunRecord record)
+    {
         var store = new RunStore(directory, record.ResultHash);
         var losses = new Dictionary<string, IReadOnlyDictionary<string, float[]>>();
         foreach (var model in record.Models)

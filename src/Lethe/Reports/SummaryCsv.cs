@@ -7,12 +7,8 @@ namespace Lethe.Reports;
 /// report.csv: one line per metric and model, ten significant digits, for analysis rather than reading: the count of seeds
 /// with a value, mean, standard deviation, the 95% half-width, then one column per seed (RFC 4180 quoting).
 /// </summary>
-public sealed class SummaryCsv : ISummaryWriter
+public sealed class SummaryCsv
 {
-    public string Format => "csv";
-
-    public string FileName => "report.csv";
-
     public string Render(SeedSummary summary)
     {
         var text = new StringBuilder();

@@ -9,12 +9,8 @@ namespace Lethe.Reports;
 /// report.json: the summary with every per-seed value, keyed by seed, plus the spec and each seed's provenance, so the
 /// file stands alone. Each seed's full record (histories, settings) stays in its own results.json.
 /// </summary>
-public sealed class SummaryJson : ISummaryWriter
+public sealed class SummaryJson
 {
-    public string Format => "json";
-
-    public string FileName => "report.json";
-
     public string Render(SeedSummary summary) => JsonSerializer.Serialize(Document(summary), LetheJson.Options);
 
     private static object Document(SeedSummary summary) => new

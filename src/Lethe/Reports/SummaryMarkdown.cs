@@ -7,12 +7,8 @@ namespace Lethe.Reports;
 /// report.md: the facts, the table with mean ± interval per cell, each seed's own table, then the figures, linked by
 /// their path relative to <paramref name="reportDirectory"/> (where the report file goes).
 /// </summary>
-public sealed class SummaryMarkdown(PlotSet? plots = null, string reportDirectory = ".") : ISummaryWriter
+public sealed class SummaryMarkdown(PlotSet? plots = null, string reportDirectory = ".")
 {
-    public string Format => "md";
-
-    public string FileName => "report.md";
-
     public string Render(SeedSummary summary)
     {
         var text = new StringBuilder(Head(summary));

@@ -5,6 +5,7 @@ using Lethe.Evaluation;
 using Lethe.Experiments;
 using Lethe.Models;
 using Lethe.Plans;
+using Lethe.Reports;
 using Lethe.Reports.Audit;
 using Lethe.Tests.Experiments;
 using Lethe.Tests.Support;
@@ -20,14 +21,14 @@ public class AuditScorerTests
 {
     private const int N = 8;
 
-    private static readonly BenchmarkData Data = new()
+    internal static readonly BenchmarkData Data = new()
     {
         Name = "tiny", Task = MultiClassTask.AgeGroups, Fingerprint = "tiny",
         Train = TinyData.Classes(18, seed: 1), Forget = TinyData.Classes(12, seed: 2), Retain = TinyData.Classes(6, seed: 3),
         Test = TinyData.Classes(6, seed: 4), Unseen = TinyData.Classes(6, seed: 5),
     };
 
-    private static (Plan Plan, AuditResult Result) Score(AuditMode mode)
+    internal static (Plan Plan, AuditResult Result) Score(AuditMode mode)
     {
         var spec = TinyRun.Spec("out", "cache", ["finetune", "ssd"]) with { Threads = 1, Jobs = 1 };
         var plan = AuditPlanner.Build(spec, mode, N, MethodPlan.Resolve(spec, Data.Task), "tiny");
@@ -112,7 +113,7 @@ public class AuditScorerTests
         using var dir = new TempDirectory();
         var (_, result) = Score(AuditMode.FixedOriginal);
 
-        var files = AuditReport.Write(result, dir.Path, Data, new AuditRunFacts("lethe audit (test)", 90, 3, 2, "store"));
+        var files = ReportFiles.Write(new AuditReport(result, new AuditRunFacts("lethe audit (test)", 90, 3, 2, "store"), Data), dir.Path).WithFigures;
 
         Assert.All(files, f => Assert.True(File.Exists(f), f));
         var read = AuditResult.Read(Path.Combine(dir.Path, "audit.json"));

@@ -61,7 +61,7 @@ public class BenchmarkRunnerPhiTests(TinyPhiRun tiny) : IClassFixture<TinyPhiRun
     public void Registered_metrics_are_measured_against_the_runs_Original_and_Retrained_and_stored_in_results_json()
     {
         using var dir = new TempDirectory();
-        var written = ReportSet.WriteAll(tiny.Record, dir.Path);
+        var written = ReportFiles.Write(new RunReport(tiny.Record), dir.Path).Files;
         var read = JsonReport.Read(written.Single(f => f.EndsWith("results.json")));
         var byLabel = read.Models.ToDictionary(m => m.Label, m => m.Evaluation.Metrics);
 

@@ -18,7 +18,7 @@ public class BenchmarkRunnerTests
 
         var run = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add))
             .Run(spec, "lethe benchmark (test)", TestContext.Current.CancellationToken);
-        var files = ReportSet.WriteAll(run, spec.OutputDirectory);
+        var files = ReportFiles.Write(new RunReport(run), spec.OutputDirectory).Files;
 
         Assert.Equal(["Original", "Retrained"], run.Models.Select(m => m.Label));
         Assert.Equal(4 * 6, run.Data.Forget);
@@ -145,7 +145,7 @@ public class BenchmarkRunnerQuirkTests
         var ct = TestContext.Current.CancellationToken;
         var first = new BenchmarkRunner().Run(principled, cancel: ct);
         var second = new BenchmarkRunner(new SyncProgress<RunEvent>(events.Add)).Run(quirks, cancel: ct);
-        ReportSet.WriteAll(second, quirks.OutputDirectory);
+        ReportFiles.Write(new RunReport(second), quirks.OutputDirectory);
 
         // BatchNorm's mode while unlearning does not touch base training: Original and Retrained come from the cache.
         Assert.Equal([true, true], second.Models.Take(2).Select(m => m.FromCache));

@@ -33,7 +33,7 @@ public class BenchmarkPlanTests
         sweep.Run(Spec(dir.Path, "benchmark", "finetune", "neggrad"), one =>
         {
             var run = new BenchmarkRunner().Run(one);
-            ReportSet.WriteAll(run, one.OutputDirectory);
+            ReportFiles.Write(new RunReport(run), one.OutputDirectory);
             return run;
         });
 
@@ -52,7 +52,7 @@ public class BenchmarkPlanTests
             Assert.True(File.Exists(Path.Combine(actual, "report.html")));
         }
         // The sweep's report, every cell mean ± 95% CI over both seeds' folders, as `lethe benchmark --seeds` writes it.
-        Assert.All(ReportBuilder.Formats, f => Assert.True(File.Exists(ReportBuilder.Build(Path.Combine(dir.Path, "plan"), f).Path)));
+        Assert.All(ReportFiles.Formats, f => Assert.True(File.Exists(Path.Combine(dir.Path, "plan", SummaryReport.Read(Path.Combine(dir.Path, "plan")).FileName(f)))));
         Assert.Contains("over 2 seeds", File.ReadAllText(Path.Combine(dir.Path, "plan", "report.md")));
     }
 
@@ -127,7 +127,7 @@ public class BenchmarkPlanTests
         var file = Path.Combine(dir.Path, "given.ckpt");
         using (var model = Networks.Create("resnet18", MultiClassTask.AgeGroups.Outputs, CPU, initSeed: 7)) Checkpoint.Save(model, file);
         var benchmark = Spec(dir.Path, "benchmark", "finetune") with { OriginalFile = file };
-        ReportSet.WriteAll(new BenchmarkRunner().Run(benchmark, cancel: TestContext.Current.CancellationToken), benchmark.OutputDirectory);
+        ReportFiles.Write(new RunReport(new BenchmarkRunner().Run(benchmark, cancel: TestContext.Current.CancellationToken)), benchmark.OutputDirectory);
 
         var plan = BenchmarkPlanner.For(Spec(dir.Path, "plan", "finetune") with { OriginalFile = file }, null) with { Store = Path.Combine(dir.Path, "store") };
         using (var bench = PlanBench.Open(plan)) new PlanRunner(PlanFile.StoreOf(plan)).Run(bench, jobs: 2, TestContext.Current.CancellationToken);

@@ -4,12 +4,12 @@ namespace Lethe.Reports.Plots;
 /// Every figure of a report, written as PNG and SVG into one folder: the trade-off, the cost, the training curves, and
 /// the loss histograms the attack sees (of the first seed; each seed's models differ, so pooling them would blur).
 /// </summary>
-public sealed record PlotSet(PlotImage TradeOff, PlotImage Cost, IReadOnlyList<PlotImage> Training, IReadOnlyList<PlotImage> Losses)
+public sealed record PlotSet(PlotImage TradeOff, PlotImage Cost, IReadOnlyList<PlotImage> Training, IReadOnlyList<PlotImage> Losses) : ReportFigures
 {
     /// <summary>The folder of a run directory the figures go to.</summary>
     public const string Folder = "plots";
 
-    public IEnumerable<PlotImage> All => new[] { TradeOff, Cost }.Concat(Training).Concat(Losses);
+    public override IEnumerable<PlotImage> All => new[] { TradeOff, Cost }.Concat(Training).Concat(Losses);
 
     public static PlotSet Write(SeedSummary summary, IReadOnlyList<StoredRun> runs, string directory)
     {

@@ -5,8 +5,12 @@ using Lethe.Tests.Support;
 
 namespace Lethe.Tests.Reports;
 
-public class ReportBuilderTests
+public class SummaryReportTests
 {
+    /// <summary>What `lethe report` does: the stored runs' summary in one format, to the run folder or to <paramref name="file"/>.</summary>
+    private static WrittenReport Build(string runDirectory, string format = "html", string? file = null) =>
+        ReportFiles.Write(SummaryReport.Read(runDirectory), file is null ? runDirectory : Path.GetDirectoryName(file)!, [ReportFiles.Format(format)], file);
+
     private static void WriteThreeSeeds(string directory, Func<Lethe.Experiments.RunRecord, Lethe.Experiments.RunRecord>? change = null)
     {
         foreach (var record in HandMadeRun.Records())
@@ -19,15 +23,15 @@ public class ReportBuilderTests
         using var dir = new TempDirectory();
         WriteThreeSeeds(dir.Path);
 
-        var output = ReportBuilder.Build(dir.Path);
+        var output = Build(dir.Path);
 
-        var html = File.ReadAllText(output.Path);
+        var html = File.ReadAllText(output.Files.Single());
         var text = WebUtility.HtmlDecode(html);
-        Assert.Equal(Path.Combine(dir.Path, "report.html"), output.Path);
-        Assert.Equal(3, output.Seeds);
+        Assert.Equal(Path.Combine(dir.Path, "report.html"), output.Files.Single());
+        Assert.Equal(3, ((SummaryReport)output.Report).Runs.Count);
         Assert.DoesNotMatch(new Regex("https?://", RegexOptions.IgnoreCase), html);
         Assert.DoesNotContain("<script", html);
-        Assert.Equal(output.Plots!.All.Count(), Regex.Matches(html, "<img src=\"data:image/png;base64,").Count);
+        Assert.Equal(output.Figures!.All.Count(), Regex.Matches(html, "<img src=\"data:image/png;base64,").Count);
         Assert.Contains("0.4000<span class=\"ci\">± 0.4969</span>", text);
         Assert.Contains("title=\"seed 1: 0.2000, seed 2: 0.4000, seed 42: 0.6000\"", text);
         Assert.Contains("lethe benchmark --preset quick --seed 42", text);
@@ -42,7 +46,7 @@ public class ReportBuilderTests
         using var dir = new TempDirectory();
         WriteThreeSeeds(dir.Path, r => r with { Provenance = r.Provenance with { CommandLine = "lethe <script>alert(1)</script> & \"x\"" } });
 
-        var html = File.ReadAllText(ReportBuilder.Build(dir.Path).Path);
+        var html = File.ReadAllText(Build(dir.Path).Files.Single());
 
         Assert.DoesNotContain("<script>", html);
         Assert.Contains("lethe &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;", html);
@@ -58,10 +62,10 @@ public class ReportBuilderTests
         using var dir = new TempDirectory();
         WriteThreeSeeds(dir.Path);
 
-        var output = ReportBuilder.Build(dir.Path, format);
+        var output = Build(dir.Path, format);
 
-        Assert.Equal(Path.Combine(dir.Path, fileName), output.Path);
-        Assert.Contains(expected, File.ReadAllText(output.Path));
+        Assert.Equal(Path.Combine(dir.Path, fileName), output.Files.Single());
+        Assert.Contains(expected, File.ReadAllText(output.Files.Single()));
     }
 
     [Fact]
@@ -70,15 +74,15 @@ public class ReportBuilderTests
         using var dir = new TempDirectory();
         HandMadeRun.Write(Path.Combine(dir.Path, "run"), HandMadeRun.Record(42));
 
-        var output = ReportBuilder.Build(Path.Combine(dir.Path, "run"), "md", Path.Combine(dir.Path, "report.md"));
+        var output = Build(Path.Combine(dir.Path, "run"), "md", Path.Combine(dir.Path, "report.md"));
 
-        Assert.Contains("](run/plots/tradeoff.png)", File.ReadAllText(output.Path));
+        Assert.Contains("](run/plots/tradeoff.png)", File.ReadAllText(output.Files.Single()));
     }
 
     [Fact]
     public void Should_name_the_known_formats_for_an_unknown_one()
     {
-        var error = Assert.Throws<ArgumentException>(() => ReportBuilder.Build(".", "pdf"));
+        var error = Assert.Throws<ArgumentException>(() => ReportFiles.Format("pdf"));
         Assert.Contains("html, md, csv, json, latex", error.Message);
     }
 }
