@@ -30,7 +30,7 @@ public sealed record AuditValue(double? Value, double? Low = null, double? High 
 /// <summary>Reading scores by key.</summary>
 public static class AuditValues
 {
-    /// <summary>What an audit.json written before <paramref name="key"/> existed holds for it.</summary>
+    /// <summary>What an audit.json written before a score existed holds for it.</summary>
     public const string NotStored = "not in this audit.json: the Lethe that wrote it did not compute this score";
 
     /// <summary>The value under <paramref name="key"/>, or <see cref="NotStored"/> when the scores have none.</summary>
