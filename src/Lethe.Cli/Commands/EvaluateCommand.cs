@@ -68,6 +68,8 @@ internal static class EvaluateCommand
             bool sizeChosen = parsed.GetValue(imageSize) is not null;
             var (k, files) = (parsed.GetValue(pool), parsed.GetValue(poolFiles) is { Length: > 0 } given ? given : null);
             if (k is not null && files is not null) throw new ArgumentException("--pool and --pool-files: give one pool, not both");
+            if (k is null && parsed.GetValue(store) is not null)
+                throw new ArgumentException("--store: only the cells of --pool K live in a store; give --pool K, or leave --store out");
             var report = k is null && files is null
                 ? new EvaluationReport(new FileEvaluator(progress).Run(spec, modelFile, retrainedFile, commandLine, sizeChosen))
                 : PoolReport(k is { } size
