@@ -33,7 +33,7 @@ internal static class EvaluateCommand
         var poolFiles = new Option<string[]>("--pool-files") { Description = "The same test against Retrained models retrained elsewhere: two or more Lethe checkpoints or PyTorch ResNet-18 files", AllowMultipleArgumentsPerToken = true };
         var store = new Option<string?>("--store") { Description = "Results store of the --pool cells (default <cache>/cells), shared with `lethe audit`" };
 
-        var command = new Command("evaluate", "Evaluate a given model (accuracy, attack, NoMUS; divergence from a Retrained) without training anything.")
+        var command = new Command("evaluate", "Evaluate a given model (accuracy, attack, NoMUS; divergence from a Retrained) without training anything; with --pool K, also a per-person verdict against K Retrained models.")
         {
             model, dataset, data, preset, retrained, task, imageSize, forget, seed, retainEval, lambda, threads, device, cache, output, json,
             pool, poolFiles, store,

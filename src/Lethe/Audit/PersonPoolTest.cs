@@ -34,7 +34,7 @@ public sealed record PersonPoolTest(string Source, IReadOnlyList<string> Pool, i
     /// <summary>
     /// How each image was scored, in words: the Gaussian z from K ≥ 8 models, a rank below that (<see cref="ImageScoreKind"/>).
     /// </summary>
-    public string ScoreText => Result?.Score switch
+    public string ImageScore => Result?.Score switch
     {
         ImageScoreKind.Gaussian => $"Gaussian z against the {PoolSize} pool models (pool sd floored at {Result.SdFloor:G3})",
         ImageScoreKind.Rank => $"rank among the {PoolSize} pool models (fewer than {Result.Options.SmallestGaussianPool}, too few for a Gaussian z)",

@@ -58,7 +58,8 @@ public static class FileEvaluationReport
 
     /// <summary>
     /// evaluation.json: the evaluation as it is, and with a pool test, a "PersonTest" member beside its others: the pool,
-    /// the image score and rule in words, and every person's numbers (forget and unseen).
+    /// the image score and rule in words (<see cref="PersonPoolTest.ImageScore"/>, <see cref="PersonPoolTest.Rule"/>), and
+    /// every person's numbers (forget and unseen).
     /// </summary>
     public static string Json(FileEvaluation evaluation, PersonPoolTest? personTest)
     {
@@ -66,8 +67,6 @@ public static class FileEvaluationReport
         var root = JsonSerializer.SerializeToNode(evaluation, LetheJson.Options)!.AsObject();
         // Verdicts and the score kind as words ("Exposed", "Rank"), not enum numbers a reader must look up.
         var test = JsonSerializer.SerializeToNode(personTest, new JsonSerializerOptions(LetheJson.Options) { Converters = { new JsonStringEnumConverter() } })!.AsObject();
-        test["ImageScore"] = personTest.ScoreText;
-        test["Rule"] = personTest.Rule;
         root["PersonTest"] = test;
         return root.ToJsonString(LetheJson.Options);
     }

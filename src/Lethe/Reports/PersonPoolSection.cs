@@ -44,7 +44,7 @@ public static class PersonPoolSection
         return
         [
             pool,
-            $"Image score: {test.ScoreText}",
+            $"Image score: {test.ImageScore}",
             $"Rule: {test.Rule} (Benjamini–Hochberg across the forget people)",
             $"Forget people exposed: {forget.Exposed} of {forget.People} ({NumberText.Percent(forget.ExposedShare)})"
                 + (forget.SinglePhotoPeople > 0 ? $"; {forget.SinglePhotoPeople} with one photo" : ""),
