@@ -24,7 +24,7 @@ internal static class EvaluateCommand
         var seed = new Option<long?>("--seed") { Description = "Seed of the data split, the retain sample and the attack's subsampling (default 42)" };
         var retainEval = RetainEvalOption.Create();
         var lambda = new Option<double?>("--lambda") { Description = "NoMUS weight λ of accuracy (default 0.5)" };
-        var threads = new Option<int?>("--threads") { Description = "Torch threads (default: all cores)" };
+        var threads = new Option<int?>("--threads") { Description = "Torch threads (default: all cores; with --pool, cores / jobs as for `lethe audit`, so the pool's cells are the audit's)" };
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N" };
         var cache = new Option<string?>("--cache") { Description = "Decoded-image cache folder (default ~/.cache/lethe or $LETHE_CACHE)" };
         var output = new Option<string?>("--out") { Description = "Also write evaluation.json and evaluation.md to this folder" };
@@ -49,7 +49,10 @@ internal static class EvaluateCommand
                 ImageSize = parsed.GetValue(imageSize) ?? spec.ImageSize,
                 Seed = parsed.GetValue(seed) ?? spec.Seed,
                 Lambda = parsed.GetValue(lambda) ?? spec.Lambda,
-                Jobs = 1,
+                // One model needs one job with every core; a pool is made as `lethe audit` makes it (the preset's jobs,
+                // cores / jobs threads each), because the thread count is part of a cell's id: the audit's defaults
+                // give the audit's cells, which either command then reuses.
+                Jobs = parsed.GetValue(pool) is null ? 1 : spec.Jobs,
                 Threads = parsed.GetValue(threads) ?? spec.Threads,
                 Device = parsed.GetValue(device) ?? spec.Device,
                 CacheDirectory = parsed.GetValue(cache) ?? ExperimentSpec.DefaultCacheDirectory(),
