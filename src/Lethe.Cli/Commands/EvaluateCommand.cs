@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lethe.Cli.Rendering;
 using Lethe.Experiments;
+using Lethe.Plans;
 using Lethe.Reports;
 using Spectre.Console;
 
@@ -23,15 +24,19 @@ internal static class EvaluateCommand
         var seed = new Option<long?>("--seed") { Description = "Seed of the data split, the retain sample and the attack's subsampling (default 42)" };
         var retainEval = RetainEvalOption.Create();
         var lambda = new Option<double?>("--lambda") { Description = "NoMUS weight λ of accuracy (default 0.5)" };
-        var threads = new Option<int?>("--threads") { Description = "Torch threads (default: all cores)" };
+        var threads = new Option<int?>("--threads") { Description = "Torch threads (default: all cores; with --pool, cores / jobs as for `lethe audit`, so the pool's cells are the audit's)" };
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N" };
         var cache = new Option<string?>("--cache") { Description = "Decoded-image cache folder (default ~/.cache/lethe or $LETHE_CACHE)" };
         var output = new Option<string?>("--out") { Description = "Also write evaluation.json and evaluation.md to this folder" };
         var json = new Option<bool>("--json") { Description = "Print the evaluation as JSON (progress goes to standard error)" };
+        var pool = new Option<int?>("--pool") { Description = "Also test the model person by person against K Retrained models (seeds --seed … --seed + K − 1), made in the results store or reused from it as `lethe audit` makes them; at least 2, 8 or more for the Gaussian image score" };
+        var poolFiles = new Option<string[]>("--pool-files") { Description = "The same test against Retrained models retrained elsewhere: two or more Lethe checkpoints or PyTorch ResNet-18 files", AllowMultipleArgumentsPerToken = true };
+        var store = new Option<string?>("--store") { Description = "Results store of the --pool cells (default <cache>/cells), shared with `lethe audit`" };
 
-        var command = new Command("evaluate", "Evaluate a given model (accuracy, attack, NoMUS; divergence from a Retrained) without training anything.")
+        var command = new Command("evaluate", "Evaluate a given model (accuracy, attack, NoMUS; divergence from a Retrained) without training anything; with --pool K, also a per-person verdict against K Retrained models.")
         {
             model, dataset, data, preset, retrained, task, imageSize, forget, seed, retainEval, lambda, threads, device, cache, output, json,
+            pool, poolFiles, store,
         };
         command.SetAction(parsed =>
         {
@@ -44,7 +49,10 @@ internal static class EvaluateCommand
                 ImageSize = parsed.GetValue(imageSize) ?? spec.ImageSize,
                 Seed = parsed.GetValue(seed) ?? spec.Seed,
                 Lambda = parsed.GetValue(lambda) ?? spec.Lambda,
-                Jobs = 1,
+                // One model needs one job with every core; a pool is made as `lethe audit` makes it (the preset's jobs,
+                // cores / jobs threads each), because the thread count is part of a cell's id: the audit's defaults
+                // give the audit's cells, which either command then reuses.
+                Jobs = parsed.GetValue(pool) is null ? 1 : spec.Jobs,
                 Threads = parsed.GetValue(threads) ?? spec.Threads,
                 Device = parsed.GetValue(device) ?? spec.Device,
                 CacheDirectory = parsed.GetValue(cache) ?? ExperimentSpec.DefaultCacheDirectory(),
@@ -59,13 +67,21 @@ internal static class EvaluateCommand
                 else console.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
             });
             var commandLine = "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
-            var evaluation = new FileEvaluator(progress).Run(spec, Path.GetFullPath(parsed.GetValue(model)!),
-                parsed.GetValue(retrained) is { } r ? Path.GetFullPath(r) : null, commandLine, imageSizeChosen: parsed.GetValue(imageSize) is not null);
+            var (modelFile, retrainedFile) = (Path.GetFullPath(parsed.GetValue(model)!), parsed.GetValue(retrained) is { } r ? Path.GetFullPath(r) : null);
+            bool sizeChosen = parsed.GetValue(imageSize) is not null;
+            var (k, files) = (parsed.GetValue(pool), parsed.GetValue(poolFiles) is { Length: > 0 } given ? given : null);
+            if (k is not null && files is not null) throw new ArgumentException("--pool and --pool-files: give one pool, not both");
+            if (k is null && parsed.GetValue(store) is not null)
+                throw new ArgumentException("--store: only the cells of --pool K live in a store; give --pool K, or leave --store out");
+            var report = k is null && files is null
+                ? new EvaluationReport(new FileEvaluator(progress).Run(spec, modelFile, retrainedFile, commandLine, sizeChosen))
+                : PoolReport(k is { } size
+                    ? PoolEvaluation.ForCells(spec, modelFile, sizeChosen, size, OutputPaths.Store(parsed.GetValue(store), spec))
+                    : PoolEvaluation.ForFiles(spec, modelFile, sizeChosen, files!), modelFile, retrainedFile, commandLine, progress);
 
-            var report = new EvaluationReport(evaluation);
             // --json prints what evaluation.json holds: the one JSON format renders both.
             if (asJson) console.Profile.Out.Writer.WriteLine(ReportFiles.Json.Render(report, null, "."));
-            else Print(console, evaluation);
+            else Print(console, report);
             if (parsed.GetValue(output) is { } folder)
                 progress.Report($"wrote {string.Join(", ", ReportFiles.Write(report, folder).Files)}");
             return LetheApp.Ok;
@@ -73,12 +89,47 @@ internal static class EvaluateCommand
         return command;
     }
 
-    private static void Print(IAnsiConsole console, FileEvaluation evaluation)
+    /// <summary>Says what the pool costs before anything trains, then makes it and tests the model against it.</summary>
+    private static EvaluationReport PoolReport(PoolEvaluation prepared, string modelFile, string? retrainedFile, string commandLine,
+        IProgress<string> progress)
     {
+        using var pool = prepared;
+        if (pool.Plan is { } plan && pool.Cost() is { } cost)
+        {
+            progress.Report($"pool: {plan.N} Retrained models (seeds {plan.Spec.Seed}…{plan.Spec.Seed + plan.N - 1}) in {pool.Store!.Directory}: "
+                + $"{cost.Done} reused, {cost.ToDo} to make");
+            if (cost.ToDo > 0) foreach (var line in cost.Basis.Prepend(CostLines.Estimate(plan, cost))) progress.Report(line);
+        }
+        else progress.Report($"pool: {pool.Files.Count} Retrained model files; nothing to train");
+        // Cell lines only: per-step training progress would flood a terminal that is not a live display.
+        var cells = new SyncProgress<RunEvent>(e => { if (e.Message.Length > 0) progress.Report($"{e.Stage}: {e.Message}"); });
+        var (evaluation, test) = pool.Execute(modelFile, retrainedFile, commandLine, progress, cells);
+        return new EvaluationReport(evaluation, test);
+    }
+
+    private static void Print(IAnsiConsole console, EvaluationReport report)
+    {
+        var evaluation = report.Evaluation;
         console.Write(TablePrinter.Grid(FileEvaluationReport.Table(evaluation), evaluation.Data, evaluation.Spec.Seed));
         foreach (var fact in FileEvaluationReport.Facts(evaluation).Where(f => f.Name is "Model" or "Retrained" or "Data" or "Attack" or "Retain"))
             console.WriteLine($"{fact.Name}: {fact.Value}");
         console.MarkupLine($"[grey]{Markup.Escape(ReportNotes.Metrics)}[/]");
         if (evaluation.Divergence is not null) console.MarkupLine($"[grey]{Markup.Escape(FileEvaluationReport.DivergenceNote)}[/]");
+        if (report.PersonTest is { } test) PrintPeople(console, test);
+    }
+
+    private static void PrintPeople(IAnsiConsole console, Lethe.Audit.PersonPoolTest test)
+    {
+        console.WriteLine();
+        console.WriteLine(PersonPoolSection.Heading);
+        if (PersonPoolSection.Table(test) is { } table)
+        {
+            var grid = new Table().Border(TableBorder.Rounded);
+            foreach (var column in table.Columns) grid.AddColumn(new TableColumn(Markup.Escape(column)));
+            foreach (var row in table.Rows) grid.AddRow(row.Select(Markup.Escape).ToArray());
+            console.Write(grid);
+        }
+        foreach (var line in PersonPoolSection.Lines(test)) console.WriteLine(line);
+        console.MarkupLine($"[grey]{Markup.Escape(PersonPoolSection.Legend)}[/]");
     }
 }

@@ -9,9 +9,15 @@ internal static class CostLines
 {
     public static void PrintEstimate(this IAnsiConsole console, Plan plan, PlanCost cost)
     {
-        var estimate = TimeSpan.FromSeconds(cost.EstimatedSeconds);
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"estimated time: {(int)estimate.TotalHours}:{estimate.Minutes:00}:{estimate.Seconds:00} with {plan.Spec.EffectiveJobs} jobs × {plan.Spec.EffectiveThreads} threads"));
+        console.WriteLine(Estimate(plan, cost));
         foreach (var line in cost.Basis) console.MarkupLine($"[grey]  {Markup.Escape(line)}[/]");
+    }
+
+    /// <summary>"estimated time: 0:03:12 with 1 jobs × 2 threads"; the basis lines are <see cref="PlanCost.Basis"/>.</summary>
+    public static string Estimate(Plan plan, PlanCost cost)
+    {
+        var estimate = TimeSpan.FromSeconds(cost.EstimatedSeconds);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"estimated time: {(int)estimate.TotalHours}:{estimate.Minutes:00}:{estimate.Seconds:00} with {plan.Spec.EffectiveJobs} jobs × {plan.Spec.EffectiveThreads} threads");
     }
 }

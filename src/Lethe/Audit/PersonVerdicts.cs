@@ -51,11 +51,7 @@ public sealed record LabelPersonVerdicts(string Label, int Models, int PoolSize,
             people, note);
     }
 
-    private static PeoplePhi PhiOf(PhiColumns columns, AuditModel model, double[,] pool)
-    {
-        var row = columns.Matrix([model]);
-        return new PeoplePhi(pool, Enumerable.Range(0, row.GetLength(1)).Select(k => row[0, k]).ToArray(), columns.Identities);
-    }
+    private static PeoplePhi PhiOf(PhiColumns columns, AuditModel model, double[,] pool) => columns.People(pool, NamedPhi.Of(model));
 }
 
 /// <summary>One forget person across a label's models.</summary>

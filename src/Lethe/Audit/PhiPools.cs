@@ -34,10 +34,14 @@ internal sealed record PhiColumns(string Set, IReadOnlyList<(int Index, int Attr
 {
     /// <summary>The columns of <paramref name="set"/> as the first model stores them.</summary>
     /// <exception cref="InvalidDataException">The model stores no row of the set.</exception>
-    public static PhiColumns Of(AuditModel model, string set)
+    public static PhiColumns Of(AuditModel model, string set) => Of(NamedPhi.Of(model), set);
+
+    /// <summary>The columns of <paramref name="set"/> as <paramref name="model"/> stores them.</summary>
+    /// <exception cref="InvalidDataException">The model has no φ row of the set.</exception>
+    public static PhiColumns Of(NamedPhi model, string set)
     {
         var rows = model.Phi.Where(r => r.Set == set).ToArray();
-        if (rows.Length == 0) throw new InvalidDataException($"{model.CellName} {model.Label}: no φ for the {set} set");
+        if (rows.Length == 0) throw new InvalidDataException($"{model.Name}: no φ for the {set} set");
         var multi = rows.Any(r => r.Attribute != 0);
         return new PhiColumns(set, rows.Select(r => (r.Index, r.Attribute)).ToArray(),
             rows.Select(r => multi ? $"{set}/{r.Index}/a{r.Attribute}" : $"{set}/{r.Index}").ToArray(),
@@ -46,7 +50,11 @@ internal sealed record PhiColumns(string Set, IReadOnlyList<(int Index, int Attr
 
     /// <summary>φ, models × columns.</summary>
     /// <exception cref="InvalidDataException">A model whose φ of the set covers other examples (named).</exception>
-    public double[,] Matrix(IReadOnlyList<AuditModel> models)
+    public double[,] Matrix(IReadOnlyList<AuditModel> models) => Matrix(models.Select(NamedPhi.Of).ToArray());
+
+    /// <summary>φ, models × columns, of models that are not an audit's (pool files, a given model).</summary>
+    /// <exception cref="InvalidDataException">A model whose φ of the set covers other examples (named).</exception>
+    public double[,] Matrix(IReadOnlyList<NamedPhi> models)
     {
         var column = new Dictionary<(int, int), int>();
         for (var k = 0; k < Keys.Count; k++) column[Keys[k]] = k;
@@ -57,13 +65,28 @@ internal sealed record PhiColumns(string Set, IReadOnlyList<(int Index, int Attr
             foreach (var row in models[m].Phi.Where(r => r.Set == Set))
             {
                 if (!column.TryGetValue((row.Index, row.Attribute), out var k))
-                    throw new InvalidDataException($"{models[m].CellName} {models[m].Label}: φ of {Set} example {row.Index} is not in the other models' files");
+                    throw new InvalidDataException($"{models[m].Name}: φ of {Set} example {row.Index} is not in the other models' files");
                 phi[m, k] = row.Phi;
                 seen++;
             }
             if (seen != Keys.Count)
-                throw new InvalidDataException($"{models[m].CellName} {models[m].Label}: φ covers {seen} {Set} examples, the others {Keys.Count}");
+                throw new InvalidDataException($"{models[m].Name}: φ covers {seen} {Set} examples, the others {Keys.Count}");
         }
         return phi;
     }
+
+    /// <summary>The per-person test's input for one set: <paramref name="pool"/>'s φ (from <see cref="Matrix(IReadOnlyList{NamedPhi})"/>)
+    /// and <paramref name="model"/>'s over the same columns.</summary>
+    /// <exception cref="InvalidDataException">The model's φ covers other examples (named).</exception>
+    public PeoplePhi People(double[,] pool, NamedPhi model)
+    {
+        var row = Matrix([model]);
+        return new PeoplePhi(pool, Enumerable.Range(0, row.GetLength(1)).Select(k => row[0, k]).ToArray(), Identities);
+    }
+}
+
+/// <summary>One model's φ rows under the name its errors give it ("retrained-s42 Retrained", a file's path).</summary>
+internal sealed record NamedPhi(string Name, IReadOnlyList<PhiRow> Phi)
+{
+    public static NamedPhi Of(AuditModel model) => new($"{model.CellName} {model.Label}", model.Phi);
 }

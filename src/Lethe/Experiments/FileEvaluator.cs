@@ -5,6 +5,7 @@ using Lethe.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 using Lethe.Diagnostics;
+using Lethe.Data;
 
 namespace Lethe.Experiments;
 
@@ -29,11 +30,14 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
     /// </param>
     /// <exception cref="ArgumentException">A bad setting.</exception>
     /// <exception cref="InvalidDataException">A file that does not hold the task's network (the message names it), or bad data.</exception>
-    public FileEvaluation Run(ExperimentSpec spec, string modelFile, string? retrainedFile, string commandLine = "", bool imageSizeChosen = true)
+    /// <param name="data">The data, when the caller has built it already for <paramref name="spec"/> as
+    /// <see cref="SpecFor"/> resolves it (a pool's cells were planned on it); it stays the caller's to dispose. Null:
+    /// built here, after the files are loaded.</param>
+    public FileEvaluation Run(ExperimentSpec spec, string modelFile, string? retrainedFile, string commandLine = "", bool imageSizeChosen = true,
+        BenchmarkData? data = null)
     {
+        spec = SpecFor(spec, modelFile, imageSizeChosen);
         var modelSize = CheckpointCache.VerifiedInfoBeside(modelFile, out var modelChanged)?.Key.ImageSize;
-        if (!imageSizeChosen && modelSize is { } trained && trained != spec.ImageSize)
-            spec = spec with { ImageSize = trained };
         spec.Validate();
         long started = _clock.GetTimestamp();
         NativeAllocator.LimitArenas();
@@ -45,8 +49,9 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
         var (retrained, retrainedSource) = retrainedFile is null ? default : Load(retrainedFile, CheckpointCache.VerifiedInfoBeside(retrainedFile, out var retrainedChanged)?.Key.ImageSize, spec, device, retrainedChanged);
         using var retrainedScope = retrained;
 
-        progress?.Report($"building {spec.Dataset} ({spec.ModelTask}, {spec.ImageSize} px)");
-        using var data = DatasetFactory.Build(spec);
+        if (data is null) progress?.Report($"building {spec.Dataset} ({spec.ModelTask}, {spec.ImageSize} px)");
+        using var built = data is null ? DatasetFactory.Build(spec) : null;
+        data ??= built!;
         var summary = DatasetFactory.Summarise(data);
         var options = spec.EvaluationOptions();
         using var sets = EvaluationSets.Of(data, options);
@@ -80,6 +85,15 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
         }
         return new FileEvaluation(provenance, spec, summary, results, divergence, _clock.GetElapsedTime(started).TotalSeconds);
     }
+
+    /// <summary>
+    /// <paramref name="spec"/> at the image size the model is evaluated at: the one chosen, or when none was chosen
+    /// (<paramref name="imageSizeChosen"/> false), the one the record beside a cached checkpoint gives (see <see cref="Run"/>).
+    /// </summary>
+    public static ExperimentSpec SpecFor(ExperimentSpec spec, string modelFile, bool imageSizeChosen) =>
+        !imageSizeChosen && CheckpointCache.VerifiedInfoBeside(modelFile, out _)?.Key.ImageSize is { } trained && trained != spec.ImageSize
+            ? spec with { ImageSize = trained }
+            : spec;
 
     /// <param name="trainedSize">The image size the file's cache record gives, or null when it has none.</param>
     /// <param name="changed">Why the file's cache record does not describe it (its weights changed since), or null.</param>

@@ -11,7 +11,7 @@ namespace Lethe.Plans;
 /// one cell by its index, on this machine or a cluster node that shares the results store. Model cells come before the
 /// cells that read them (Originals and Retrained, then the unlearning runs, then the score).
 /// </summary>
-/// <param name="Kind">What the plan computes: <see cref="AuditKind"/> or <see cref="BenchmarkKind"/>.</param>
+/// <param name="Kind">What the plan computes: <see cref="AuditKind"/>, <see cref="BenchmarkKind"/> or <see cref="PoolKind"/>.</param>
 /// <param name="Mode">The audit's mode (an audit's only).</param>
 /// <param name="N">An audit's models per pool; a benchmark's runs (seeds).</param>
 /// <param name="Spec">The frozen spec (its <see cref="ExperimentSpec.Threads"/> and <see cref="ExperimentSpec.Jobs"/>
@@ -29,6 +29,9 @@ public sealed record Plan(string Kind, AuditMode Mode, int N, ExperimentSpec Spe
 
     /// <summary>The <see cref="Kind"/> of a benchmark's plan, one run or a seed sweep (<see cref="BenchmarkPlanner"/>).</summary>
     public const string BenchmarkKind = "benchmark";
+
+    /// <summary>The <see cref="Kind"/> of a Retrained pool for `lethe evaluate --pool` (<see cref="PoolPlanner"/>): model cells only, run locally.</summary>
+    public const string PoolKind = "pool";
 
     public int Format { get; init; } = FormatVersion;
 

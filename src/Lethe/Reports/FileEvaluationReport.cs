@@ -1,4 +1,8 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Lethe.Audit;
+using Lethe.IO;
 using Lethe.Experiments;
 
 namespace Lethe.Reports;
@@ -50,6 +54,21 @@ public static class FileEvaluationReport
         text.AppendLine();
         text.Append(MarkdownReport.Table(Table(evaluation)));
         return text.ToString();
+    }
+
+    /// <summary>
+    /// evaluation.json: the evaluation as it is, and with a pool test, a "PersonTest" member beside its others: the pool,
+    /// the image score and rule in words (<see cref="PersonPoolTest.ImageScore"/>, <see cref="PersonPoolTest.Rule"/>), and
+    /// every person's numbers (forget and unseen).
+    /// </summary>
+    public static string Json(FileEvaluation evaluation, PersonPoolTest? personTest)
+    {
+        if (personTest is null) return JsonSerializer.Serialize(evaluation, LetheJson.Options);
+        var root = JsonSerializer.SerializeToNode(evaluation, LetheJson.Options)!.AsObject();
+        // Verdicts and the score kind as words ("Exposed", "Rank"), not enum numbers a reader must look up.
+        var test = JsonSerializer.SerializeToNode(personTest, new JsonSerializerOptions(LetheJson.Options) { Converters = { new JsonStringEnumConverter() } })!.AsObject();
+        root["PersonTest"] = test;
+        return root.ToJsonString(LetheJson.Options);
     }
 
     public const string DivergenceNote =

@@ -15,6 +15,16 @@ public static class MarkdownTable
         return text.ToString();
     }
 
+    /// <summary>Any <see cref="ReportTable"/>, its column heads as given (its name is the caller's heading).</summary>
+    public static string Of(ReportTable table)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| " + string.Join(" | ", table.Columns.Select(Escape)) + " |");
+        text.AppendLine("|" + string.Concat(table.Columns.Select(_ => "---|")));
+        foreach (var row in table.Rows) text.AppendLine("| " + string.Join(" | ", row.Select(Escape)) + " |");
+        return text.ToString();
+    }
+
     /// <summary>Markdown front matter shared by the run and summary reports: a title, the facts, then any warnings.</summary>
     public static string Header(string title, IEnumerable<RunFact> facts, IEnumerable<string> warnings)
     {

@@ -185,6 +185,70 @@ public class EvaluateCommandTests
         Assert.StartsWith("lethe: --retain-eval must be 'all' or a number of images >= 1, got 'none'", console.Error.ToString());
     }
 
+    [Fact]
+    public void Should_print_the_per_person_table_and_the_unseen_control_against_pool_files()
+    {
+        // Given a model and a pool of 3 files (untrained: what is printed, not a verdict, is under test)
+        using var dir = new TempDirectory();
+        var model = Save(dir, "model.ckpt", 1);
+        var pool = Enumerable.Range(0, 3).Select(i => Save(dir, $"pool{i}.ckpt", 10 + i)).ToArray();
+        var console = new TestConsole();
+        console.Console.Profile.Width = 400;
+
+        // When it is evaluated with --pool-files
+        int exit = console.Run(["evaluate", model, .. Small, "--cache", dir.Path, "--pool-files", .. pool, "--out", Path.Combine(dir.Path, "out")]);
+
+        // Then the table has a row per forget person, and the pool, score, rule and control are said
+        Assert.Equal(0, exit);
+        var text = console.Output.ToString();
+        Assert.Contains("pool: 3 Retrained model files; nothing to train", text);
+        Assert.Matches(@"person\s+│\s+photos\s+│\s+effect \(pool SDs\)\s+│\s+p\s+│\s+q\s+│\s+verdict\s+│\s+note", text);
+        Assert.Equal(25, text.Split('\n').Count(l => l.Contains("exposed │")));
+        Assert.Contains("Image score: rank among the 3 pool models", text);
+        Assert.Contains("Rule: exposed at q ≤ 0.05", text);
+        Assert.Matches(@"Unseen control: \d+ of 25 unseen people flagged", text);
+        Assert.Contains("## Per-person test against a pool", File.ReadAllText(Path.Combine(dir.Path, "out", "evaluation.md")));
+    }
+
+    [Theory]
+    [InlineData("--pool 0", "lethe: --pool 0: a pool of 0 models; the per-person test needs at least 2 Retrained models")]
+    [InlineData("--pool 1", "lethe: --pool 1: a pool of 1 model; the per-person test needs at least 2 Retrained models")]
+    [InlineData("--pool-files ONE", "lethe: --pool-files: a pool of 1 model; the per-person test needs at least 2 Retrained models")]
+    [InlineData("--pool 3 --pool-files ONE ONE", "lethe: --pool and --pool-files: give one pool, not both")]
+    [InlineData("--store STORE", "lethe: --store: only the cells of --pool K live in a store; give --pool K, or leave --store out")]
+    public void Should_refuse_a_bad_pool_option_in_one_line_with_exit_code_2(string options, string message)
+    {
+        using var dir = new TempDirectory();
+        var model = Save(dir, "model.ckpt", 1);
+        var one = Save(dir, "one.ckpt", 2);
+        var console = new TestConsole();
+        var args = options.Replace("ONE", one).Replace("STORE", Path.Combine(dir.Path, "store")).Split(' ');
+
+        int exit = console.Run(["evaluate", model, .. Small, "--cache", dir.Path, .. args]);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith(message, console.Error.ToString());
+        Assert.Single(console.Error.ToString().TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Should_refuse_a_pool_file_of_another_image_size_naming_it_with_exit_code_1()
+    {
+        using var dir = new TempDirectory();
+        var model = Save(dir, "model.ckpt", 1);
+        var (good, bad) = (Save(dir, "good.ckpt", 2), Save(dir, "bad.ckpt", 3));
+        var key = new CheckpointKey("set", "retrained", new TrainRecipe("synthfaces/retrained", 0.01, 0.9, 1, []), 42, "resnet18", "age-8",
+            ImageSize: 32, "none", "CPU", 1);
+        File.WriteAllText(Path.ChangeExtension(bad, ".json"), JsonSerializer.Serialize(new CheckpointInfo(key, [], 1.0, DateTimeOffset.UnixEpoch)));
+        var console = new TestConsole();
+
+        int exit = console.Run(["evaluate", model, .. Small, "--cache", dir.Path, "--pool-files", good, bad]);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"lethe: --pool-files: {bad}: trained at 32 px (its cache record says), the evaluation is at 16 px\n",
+            console.Error.ToString().ReplaceLineEndings("\n"));
+    }
+
     private static string Save(TempDirectory dir, string name, int seed)
     {
         var path = Path.Combine(dir.Path, name);

@@ -71,14 +71,7 @@ internal static class AuditMarkdown
         return text.ToString();
     }
 
-    private static string Table(AuditTable table)
-    {
-        var text = new StringBuilder();
-        text.AppendLine("| " + string.Join(" | ", table.Columns) + " |");
-        text.AppendLine("|" + string.Concat(table.Columns.Select(_ => "---|")));
-        foreach (var row in table.Rows) text.AppendLine("| " + string.Join(" | ", row.Select(c => c.Replace("|", "\\|"))) + " |");
-        return text.ToString();
-    }
+    private static string Table(AuditTable table) => MarkdownTable.Of(new ReportTable("", table.Columns, table.Rows));
 
     private static void Figure(StringBuilder text, PlotImage figure, string directory)
     {

@@ -20,7 +20,7 @@ public sealed class JsonFormat : IReportFormat
         RunReport run => new JsonReport().Render(run.Run),
         SummaryReport summary => new SummaryJson().Render(summary.Summary),
         AuditReport audit => audit.Result.ToJson(),
-        EvaluationReport evaluation => JsonSerializer.Serialize(evaluation.Evaluation, LetheJson.Options),
+        EvaluationReport evaluation => FileEvaluationReport.Json(evaluation.Evaluation, evaluation.PersonTest),
         _ => JsonSerializer.Serialize(new { report.Title, report.Facts, report.Warnings, report.Notes, report.Tables }, LetheJson.Options),
     };
 }

@@ -22,7 +22,8 @@ public sealed class MarkdownFormat : IReportFormat
         SummaryReport summary => new SummaryMarkdown(figures as PlotSet, folder).Render(summary.Summary),
         AuditReport audit when figures is AuditFigures drawn => AuditMarkdown.Render(audit.Result, audit.RunFacts, drawn.Plots, drawn.Exposed, folder),
         AuditReport => throw new ArgumentException("an audit's Markdown is built around its figures: draw them first (Report.DrawFigures)", nameof(figures)),
-        EvaluationReport evaluation => FileEvaluationReport.Markdown(evaluation.Evaluation),
+        EvaluationReport evaluation => FileEvaluationReport.Markdown(evaluation.Evaluation)
+            + (evaluation.PersonTest is { } people ? Environment.NewLine + PersonPoolSection.Markdown(people) : ""),
         _ => Plain(report),
     };
 
