@@ -20,7 +20,7 @@ public static class TinyRun
         Threads = 1,
         OutputDirectory = output,
         CacheDirectory = cache,
-        // A few relearning steps on small batches: the rows are filled, and the suite does not pay the default's 100 steps per model.
-        Relearn = new Lethe.Evaluation.Relearning.RelearnOptions(Steps: 4, BatchSize: 16, ScoreEvery: 2, RetainImages: 32),
+        // No relearning: it would add seconds to every tiny run of the suite; RelearnInBenchmarkTests turns it on (a few steps).
+        Relearn = new Lethe.Evaluation.Relearning.RelearnOptions(Steps: 4, BatchSize: 16, ScoreEvery: 2, RetainImages: 32), NoRelearn = true,
     };
 }

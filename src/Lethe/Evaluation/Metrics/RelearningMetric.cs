@@ -28,11 +28,12 @@ public sealed class RelearningMetric : IModelMetric
     {
         if (context.Relearning.Setup is not { } setup) return All(MetricValue.None(context.Relearning.Absent ?? "relearning is not set up"));
         var (original, retrained) = (context.References.Original, context.References.Retrained);
-        var u = ReferenceEquals(context.Model, original.Model) ? CurveOf(original, "Original")
-            : ReferenceEquals(context.Model, retrained.Model) ? CurveOf(retrained, "Retrained")
-            : Relearner.Run(context.Model, context.Sets.Forget, context.Task, context.Transform, context.Device, setup, "the model");
         var o = original.Model is null ? null : CurveOf(original, "Original");
         var r = retrained.Model is null ? null : CurveOf(retrained, "Retrained");
+        // A base model is its own reference: its curve is the one just made (and cached for the methods), not a second.
+        var u = ReferenceEquals(context.Model, original.Model) ? o!
+            : ReferenceEquals(context.Model, retrained.Model) ? r!
+            : Relearner.Run(context.Model, context.Sets.Forget, context.Task, context.Transform, context.Device, setup, "the model");
         var diverged = new[] { (u, "the model"), (o, "the Original"), (r, "Retrained") }.FirstOrDefault(c => c.Item1?.Divergence is not null);
         if (diverged.Item1 is { } stopped) return All(MetricValue.None($"relearning {diverged.Item2} diverged: {stopped.Divergence}"));
         var noOriginal = MetricValue.None(original.Missing ?? "no Original");
