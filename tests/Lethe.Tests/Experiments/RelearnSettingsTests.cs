@@ -16,6 +16,13 @@ public class RelearnSettingsTests
     }
 
     [Fact]
+    public void An_optional_setting_is_set_as_its_underlying_type()
+    {
+        Assert.Equal(5L, Presets.Default.WithSet(["relearn.seed=5"]).Relearn.Seed);
+        Assert.Contains("'x' is not a valid integer", Assert.Throws<ArgumentException>(() => Presets.Default.WithSet(["relearn.seed=x"])).Message);
+    }
+
+    [Fact]
     public void An_unknown_relearning_parameter_is_named_with_the_valid_ones()
     {
         var e = Assert.Throws<ArgumentException>(() => Presets.Default.WithSet(["relearn.epochs=3"]));
