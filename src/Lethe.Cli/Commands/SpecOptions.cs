@@ -51,7 +51,7 @@ internal sealed class SpecOptions
 
     public Option<string[]> Methods { get; } = new("--methods") { Description = $"Unlearning methods to run: 'all', 'none' or comma-separated keys ({string.Join(", ", MethodRegistry.Keys)})", AllowMultipleArgumentsPerToken = true };
 
-    public Option<string[]> Set { get; } = new("--set") { Description = "Override a hyper-parameter, e.g. --set scrub.lr=0.0005 (repeatable)" };
+    public Option<string[]> Set { get; } = new("--set") { Description = "Override a hyper-parameter, e.g. --set scrub.lr=0.0005 or --set relearn.steps=200 (repeatable)" };
 
     public Option<FileInfo?> Parameters { get; } = new("--params") { Description = "JSON file of hyper-parameter overrides, e.g. {\"scrub\": {\"lr\": 0.0005}}" };
 
@@ -65,6 +65,11 @@ internal sealed class SpecOptions
     public Option<bool> NoQuirks { get; } = new("--no-quirks") { Description = "The principled benchmark, without the reference's quirks: the default of default and quick" };
 
     public Option<string?> RetainEval { get; } = RetainEvalOption.Create();
+
+    public Option<bool> NoRelearn { get; } = new("--no-relearn")
+    {
+        Description = "Skip the relearning test (fine-tuning each model on retain alone; its rows show –); its settings are --set relearn.steps=100, relearn.learningRate, ...",
+    };
 
     public Option<string?> Cache { get; } = new("--cache") { Description = "Checkpoint cache folder (default ~/.cache/lethe or $LETHE_CACHE)" };
 
@@ -80,7 +85,7 @@ internal sealed class SpecOptions
         foreach (var option in new Option[]
                  {
                      Preset, Dataset, Data, Forget, IdentitySplits, SkipBad, ExcludeDuplicates, Task, ImageSize, Epochs, UnlearnBatchSize, Seed, Device,
-                     Jobs, Threads, Methods, Set, Parameters, Quirks, NoQuirks, Lambda, RetainEval, Cache, Quiet, Verbose,
+                     Jobs, Threads, Methods, Set, Parameters, Quirks, NoQuirks, Lambda, RetainEval, NoRelearn, Cache, Quiet, Verbose,
                  })
             command.Options.Add(option);
     }
@@ -110,8 +115,9 @@ internal sealed class SpecOptions
             Threads = parsed.GetValue(Threads) ?? spec.Threads,
             Lambda = parsed.GetValue(Lambda) ?? spec.Lambda,
             CacheDirectory = parsed.GetValue(Cache) ?? ExperimentSpec.DefaultCacheDirectory(),
-            Overrides = parsed.GetValue(Set) ?? [],
+            NoRelearn = parsed.GetValue(NoRelearn),
         };
+        spec = spec.WithSet(parsed.GetValue(Set) ?? []);
         // The spec always holds a task kind (the preset's), so only here is it known whether --task was given.
         if (parsed.GetValue(Task) is not null)
             new DatasetSwitchRules(DatasetRegistry.Default).Require(DatasetRegistry.Default.Get(spec.Dataset), spec.Dataset, DatasetSwitches.Task);

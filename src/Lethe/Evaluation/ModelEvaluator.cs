@@ -18,8 +18,9 @@ public static class ModelEvaluator
 
     /// <summary>Evaluates on sets chosen once for every model of a run, then measures every registered metric.</summary>
     /// <param name="references">The Original and Retrained a comparing metric measures against (default: none).</param>
+    /// <param name="relearning">The relearning test's setup, or why it is not run (default: not set up).</param>
     public static ModelEvaluation Evaluate(nn.Module<Tensor, Tensor> model, EvaluationSets sets, IImageTransform transform,
-        Device device, EvaluationOptions options, Metrics.MetricReferences? references = null)
+        Device device, EvaluationOptions options, Metrics.MetricReferences? references = null, Relearning.RelearnRequest? relearning = null)
     {
         var outputs = Outputs(model, sets, transform, device, options);
         if (outputs.Losses.Values.Any(l => !l.All(float.IsFinite)))
@@ -29,7 +30,10 @@ public static class ModelEvaluator
             return outputs with { Metrics = Metrics.MetricRegistry.All.SelectMany(m => m.Rows.Select(r => Metrics.MetricRegistry.Key(m, r))).ToDictionary(k => k, _ => none) };
         }
         var context = new Metrics.MetricContext(model, sets, sets.Task, transform, device, outputs,
-            references ?? Metrics.MetricReferences.None("not given"));
+            references ?? Metrics.MetricReferences.None("not given"))
+        {
+            Relearning = relearning ?? Relearning.RelearnRequest.Off("relearning is not set up for this evaluation"),
+        };
         return outputs with { Metrics = Metrics.MetricRegistry.MeasureAll(context) };
     }
 

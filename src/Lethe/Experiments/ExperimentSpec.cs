@@ -152,6 +152,16 @@ public sealed record ExperimentSpec
     public double Lambda { get; init; } = 0.5;
 
     /// <summary>
+    /// The relearning test's settings (<see cref="Lethe.Evaluation.Relearning.RelearnOptions"/>: the paper's learning rate,
+    /// batch and optimiser, 100 steps). Hashed into the result hash and cell ids, so other settings are never a cache hit.
+    /// </summary>
+    public Lethe.Evaluation.Relearning.RelearnOptions Relearn { get; init; } = Lethe.Evaluation.Relearning.RelearnOptions.Default;
+
+    /// <summary>Skip the relearning test (`--no-relearn`): its rows show "–", "skipped (--no-relearn)".</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool NoRelearn { get; init; }
+
+    /// <summary>
     /// Retain images each model is scored on: a seeded sample of this many, the same for every model of the run (see
     /// <see cref="Lethe.Evaluation.RetainSample"/>), or null for all of retain (`--retain-eval all`). A smaller retain set
     /// is used whole. Default 2,000.
@@ -191,6 +201,28 @@ public sealed record ExperimentSpec
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16].ToLowerInvariant();
     }
 
+    /// <summary>The prefix of a --set assignment to the relearning settings ("relearn.steps=200").</summary>
+    public const string RelearnPrefix = "relearn.";
+
+    /// <summary>
+    /// The spec with --set assignments: "relearn.parameter=value" to <see cref="Relearn"/> (names as in
+    /// <see cref="Lethe.Evaluation.Relearning.RelearnOptions"/>, camelCase, case-insensitive), every other one appended to
+    /// the methods' <see cref="Overrides"/>. Settings change through <see cref="Lethe.Unlearning.HyperParameterOverrides"/>,
+    /// as a method's do, so the errors read alike.
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown relearning parameter or a value of the wrong type (named).</exception>
+    public ExperimentSpec WithSet(IReadOnlyList<string> assignments)
+    {
+        bool IsRelearn(string a) => a.TrimStart().StartsWith(RelearnPrefix, StringComparison.OrdinalIgnoreCase);
+        var relearn = Lethe.Unlearning.HyperParameterOverrides.Apply(
+            new Dictionary<string, object> { ["relearn"] = Relearn }, assignments.Where(IsRelearn))["relearn"];
+        return this with
+        {
+            Relearn = (Lethe.Evaluation.Relearning.RelearnOptions)relearn,
+            Overrides = [.. Overrides, .. assignments.Where(a => !IsRelearn(a))],
+        };
+    }
+
     /// <summary>Stops a bad run before any expensive work, with a message that names the setting.</summary>
     public void Validate()
     {
@@ -207,6 +239,7 @@ public sealed record ExperimentSpec
         if (Device.StartsWith("cuda", StringComparison.Ordinal) && !TorchSharp.torch.cuda.is_available())
             throw new ArgumentException($"device '{Device}' requested but CUDA is not available (build with a CUDA LibTorch package; see README)");
         if (BaseEpochs is < 1) throw new ArgumentException($"epochs must be >= 1, got {BaseEpochs}");
+        if (!NoRelearn) Relearn.Validate();
         if (UnlearnBatchSize is < 1) throw new ArgumentException($"--unlearn-batch-size must be >= 1, got {UnlearnBatchSize}");
         Recipes?.Original.Validate();
         Recipes?.Retrained.Validate();

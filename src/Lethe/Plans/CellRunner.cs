@@ -4,6 +4,7 @@ using Lethe.Data;
 using Lethe.Diagnostics;
 using Lethe.Evaluation;
 using Lethe.Evaluation.Metrics;
+using Lethe.Evaluation.Relearning;
 using Lethe.Experiments;
 using Lethe.Models;
 using Lethe.Training;
@@ -72,9 +73,9 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
             var divergence = info.History.LastOrDefault()?.Divergence;
             // Original and Retrained are made side by side: each is compared with itself only (distance 0 by definition).
             var references = cell.Role == CellRole.Original
-                ? new MetricReferences(Reference.Of(model), Reference.Absent("Retrained is made beside the Original"))
-                : new MetricReferences(Reference.Absent("the Original is made beside Retrained"), Reference.Of(model));
-            var result = Evaluate(label, model, cell, references, diverged: divergence is not null) with
+                ? new MetricReferences(Reference.Of(model, key.Hash()), Reference.Absent("Retrained is made beside the Original"))
+                : new MetricReferences(Reference.Absent("the Original is made beside Retrained"), Reference.Of(model, key.Hash()));
+            var result = Evaluate(label, model, cell, references, cancel, diverged: divergence is not null) with
             {
                 Source = "base",
                 Role = cell.Role,
@@ -169,7 +170,8 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         Report(cell, $"loaded from {given.Source.Describe()} (not trained here)");
         var model = given.Model.to(bench.Device);
         Checkpoint.Save(model, store.WeightsPath(cell));
-        var result = Evaluate("Original", model, cell, new MetricReferences(Reference.Of(model), Reference.Absent("Retrained is made beside the Original"))) with
+        var references = new MetricReferences(Reference.Of(model, GivenKey(given.Source.Sha256)), Reference.Absent("Retrained is made beside the Original"));
+        var result = Evaluate("Original", model, cell, references, CancellationToken.None) with
         {
             Source = "base", Role = CellRole.Original, Seconds = double.NaN, Given = given.Source, History = [], PeakMemoryMiB = MemoryProbe.PeakMiB(),
         };
@@ -193,12 +195,14 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         var results = Results(cell);
         var labels = new List<string>();
         using var retrained = RetrainedFor(originalCell, data);
-        var references = new MetricReferences(Reference.Of(original), retrained);
+        var originalKey = originalCell.GivenSha256 is { } sha ? GivenKey(sha)
+            : BaseModelKey.Of(spec, data, CellRole.Original, originalCell.Seed ?? spec.Seed, bench.Device.type.ToString()).Hash();
+        var references = new MetricReferences(Reference.Of(original, originalKey), retrained);
         foreach (var made in method.Run(context, hyper))
         {
             using (made.Model)
             {
-                results.Put(Evaluate(made.Label, made.Model, cell, references, made.Diverged).MadeBy(made, method.Key, hyper) with { PeakMemoryMiB = MemoryProbe.PeakMiB() });
+                results.Put(Evaluate(made.Label, made.Model, cell, references, cancel, made.Diverged).MadeBy(made, method.Key, hyper) with { PeakMemoryMiB = MemoryProbe.PeakMiB() });
                 labels.Add(made.Label);
             }
         }
@@ -250,7 +254,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         var seed = originalCell.Seed ?? spec.Seed;
         var key = BaseModelKey.Of(spec, data, CellRole.Retrained, seed, bench.Device.type.ToString());
         var model = Networks.Create(spec.Architecture, data.Task.Outputs, bench.Device);
-        if (new CheckpointCache(spec.CacheDirectory).TryLoad(key, model) is not null) return new(Reference.Of(model), model);
+        if (new CheckpointCache(spec.CacheDirectory).TryLoad(key, model) is not null) return new(Reference.Of(model, key.Hash()), model);
         model.Dispose();
         return new(Reference.Absent($"no Retrained of seed {seed} in the checkpoint cache"), null);
     }
@@ -265,11 +269,13 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
 
     /// <param name="diverged">The model diverged: its numbers are no results, and its line says so instead of printing
     /// digits the tables show as "–".</param>
-    private ModelResult Evaluate(string label, nn.Module<Tensor, Tensor> model, Cell cell, MetricReferences references, bool diverged = false)
+    private ModelResult Evaluate(string label, nn.Module<Tensor, Tensor> model, Cell cell, MetricReferences references,
+        CancellationToken cancel, bool diverged = false)
     {
         Report(cell, $"evaluating {label}");
         var data = bench.For(cell);
-        var evaluation = ModelEvaluator.Evaluate(model, data.Sets, bench.EvalTransform, bench.Device, data.Evaluation, references);
+        var evaluation = ModelEvaluator.Evaluate(model, data.Sets, bench.EvalTransform, bench.Device, data.Evaluation, references,
+            RelearnFor(cell, data.Data, cancel));
         if (diverged)
         {
             Report(cell, $"{label}: diverged, so its numbers are no results (the tables show –)");
@@ -281,6 +287,27 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         if (attack is { SmallSet: true })
             Report(cell, $"{label}: warning: " + SmallAttackWarning.Text(attack.Balance.SmallerSide, attack.SmallSetThreshold, attack.Splits, [attack.SplitAccuracySd]));
         return new ModelResult { Label = label, Source = "", Evaluation = evaluation, Seconds = double.NaN };
+    }
+
+    /// <summary>A given Original's name in caches of values computed from its weights: its file's SHA-256.</summary>
+    private static string GivenKey(string sha256) => "sha256:" + sha256;
+
+    /// <summary>
+    /// The relearning test of a cell's models: the spec's settings on the data's retain set, seeded with the data seed (not
+    /// an unlearning seed, so that a sweep over unlearning seeds shares the Original's and Retrained's curves), those
+    /// curves kept in the checkpoint cache, its cost reported as the cell's progress.
+    /// </summary>
+    private RelearnRequest RelearnFor(Cell cell, BenchmarkData data, CancellationToken cancel)
+    {
+        var spec = Plan.Spec;
+        if (spec.NoRelearn) return RelearnRequest.Skipped;
+        // An audit makes dozens of models per method for its pool and scores outputs only: relearning each would multiply its cost.
+        if (Plan.Kind != Plan.BenchmarkKind) return RelearnRequest.Off("the audit does not run the relearning test");
+        return RelearnRequest.On(new RelearnSetup(spec.Relearn, data.Retain, spec.Architecture, bench.TrainTransform, Plan.DataSeedOf(cell))
+        {
+            CacheDirectory = spec.CacheDirectory, DataKey = data.Fingerprint, Cancel = cancel,
+            Progress = new SyncProgress<string>(line => Report(cell, line)),
+        });
     }
 
     private void Report(Cell cell, string message, bool done = false) => progress?.Report(new RunEvent(cell.Name, message, null, done));

@@ -112,6 +112,8 @@ public static class HyperParameterOverrides
         object? parsed = type switch
         {
             _ when type == typeof(string) => text,
+            // An optional value ("relearn.seed", null = the run's) is set as its underlying type.
+            _ when Nullable.GetUnderlyingType(type) is { } inner => ParseText(text, inner, key),
             _ when type == typeof(bool) => bool.TryParse(value, out var b) ? b : null,
             _ when type == typeof(int) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null,
             _ when type == typeof(long) => long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : null,

@@ -88,7 +88,7 @@ public class BadImageTests
         console.Console.Profile.Width = 1000;
 
         // When the benchmark runs with --skip-bad
-        int code = console.Run("benchmark", "--dataset", "mufac", "--data", dir.Path, "--forget", "first:8", "--methods", "none", "--skip-bad",
+        int code = console.Run("benchmark", "--no-relearn", "--dataset", "mufac", "--data", dir.Path, "--forget", "first:8", "--methods", "none", "--skip-bad",
             "--image-size", "16", "--epochs", "1", "--threads", "1", "--jobs", "1", "--retain-eval", "all",
             "--cache", Path.Combine(dir.Path, "cache"), "--out", Path.Combine(dir.Path, "out"));
 
@@ -112,7 +112,7 @@ public class BadImageTests
         var run = new TestConsole();
 
         int checkCode = check.Run("datasets", "check", mucac.Root, "--identity-splits", "2,5,8");
-        int runCode = run.Run("benchmark", "--dataset", "mucac", "--data", mucac.Root, "--identity-splits", "2,5,8", "--methods", "none",
+        int runCode = run.Run("benchmark", "--no-relearn", "--dataset", "mucac", "--data", mucac.Root, "--identity-splits", "2,5,8", "--methods", "none",
             "--image-size", "16", "--epochs", "1", "--cache", Path.Combine(mucac.Root, "cache"), "--out", Path.Combine(mucac.Root, "out"));
 
         var lines = check.Output.ToString().Split('\n').Select(l => l.TrimEnd()).ToArray();
@@ -139,7 +139,7 @@ public class BadImageTests
 
         var benchmark = new TestConsole();
         var cache = Path.Combine(root, "cache");
-        int benchmarkCode = benchmark.Run("benchmark", "--dataset", "mufac", "--data", root, "--forget", "first:8", "--methods", "none",
+        int benchmarkCode = benchmark.Run("benchmark", "--no-relearn", "--dataset", "mufac", "--data", root, "--forget", "first:8", "--methods", "none",
             "--image-size", "16", "--epochs", "1", "--cache", cache, "--out", Path.Combine(root, "out"));
         Assert.Equal((1, $"lethe: {expected}"), (benchmarkCode, benchmark.Error.ToString().TrimEnd()));
         Assert.DoesNotContain("   at ", benchmark.Output.ToString());

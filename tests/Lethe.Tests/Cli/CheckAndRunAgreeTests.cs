@@ -30,7 +30,7 @@ public class CheckAndRunAgreeTests
 
         // When it is checked, then benchmarked
         int checkCode = check.Run("datasets", "check", dir.Path, "--forget", "first:5");
-        int runCode = run.Run("benchmark", "--dataset", "mufac", "--data", dir.Path, "--forget", "first:5", "--preset", "quick",
+        int runCode = run.Run("benchmark", "--no-relearn", "--dataset", "mufac", "--data", dir.Path, "--forget", "first:5", "--preset", "quick",
             "--image-size", "16", "--epochs", "1", "--methods", "finetune", "--threads", "1", "--jobs", "1",
             "--cache", Path.Combine(dir.Path, "cache"), "--out", Path.Combine(dir.Path, "out"));
 

@@ -32,7 +32,7 @@ public class DatasetsCheckCommandTests
         var benchmark = new TestConsole();
 
         int checkCode = check.Run("datasets", "check", dir.Path, "--forget", "first:1500");
-        int benchmarkCode = benchmark.Run("benchmark", "--dataset", "mufac", "--data", dir.Path, "--forget", "first:1500", "--methods", "none",
+        int benchmarkCode = benchmark.Run("benchmark", "--no-relearn", "--dataset", "mufac", "--data", dir.Path, "--forget", "first:1500", "--methods", "none",
             "--image-size", "8", "--cache", Path.Combine(dir.Path, "cache"), "--out", Path.Combine(dir.Path, "out"));
 
         Assert.Equal((1, 1), (checkCode, benchmarkCode));

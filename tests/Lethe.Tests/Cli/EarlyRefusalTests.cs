@@ -12,7 +12,7 @@ public class EarlyRefusalTests
     private static (int Code, string Error) Benchmark(TempDirectory dir, params string[] args)
     {
         var console = new TestConsole();
-        int code = console.Run(["benchmark", "--preset", "quick", "--image-size", "16", "--epochs", "1", "--threads", "1",
+        int code = console.Run(["benchmark", "--no-relearn", "--preset", "quick", "--image-size", "16", "--epochs", "1", "--threads", "1",
             "--cache", Path.Combine(dir.Path, "cache"), "--out", Path.Combine(dir.Path, "out"), .. args]);
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "cache")), "refused after the cache was written to");
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")), "refused after results were written");
@@ -180,7 +180,7 @@ public class EarlyRefusalTests
         using var dir = new TempDirectory();
         var path = Path.Combine(dir.Path, "p", "plan.json");
         var plan = new TestConsole();
-        Assert.Equal(0, plan.Run("plan", "benchmark", "--preset", "audit", "--epochs", "1", "--methods", "finetune",
+        Assert.Equal(0, plan.Run("plan", "benchmark", "--no-relearn", "--preset", "audit", "--epochs", "1", "--methods", "finetune",
             "--cache", Path.Combine(dir.Path, "cache"), "--out", path));
         var missing = Path.Combine(dir.Path, "nonexistent");
         var show = new TestConsole();

@@ -14,7 +14,7 @@ public class RunFolderClaimCommandTests
         using var dir = new TempDirectory();
         var plan = Path.Combine(dir.Path, "run", "plan.json");
         string[] Args(string methods, params string[] more) =>
-            ["plan", "benchmark", "--preset", "quick", "--image-size", "16", "--epochs", "1", "--threads", "1", "--methods", methods,
+            ["plan", "benchmark", "--no-relearn", "--preset", "quick", "--image-size", "16", "--epochs", "1", "--threads", "1", "--methods", methods,
                 "--cache", Path.Combine(dir.Path, "cache"), "--out", plan, .. more];
         Assert.Equal(0, new TestConsole().Run(Args("finetune")));
         Assert.Equal(0, new TestConsole().Run(Args("finetune")));

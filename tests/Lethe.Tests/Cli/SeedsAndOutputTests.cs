@@ -6,7 +6,7 @@ public class SeedsAndOutputTests
 {
     private static string[] TinyBenchmark(string dir, params string[] extra) =>
     [
-        "benchmark", "--preset", "quick", "--image-size", "16", "--epochs", "1", "--threads", "1",
+        "benchmark", "--no-relearn", "--preset", "quick", "--image-size", "16", "--epochs", "1", "--threads", "1",
         "--out", Path.Combine(dir, "out"), "--cache", Path.Combine(dir, "cache"), .. extra,
     ];
 

@@ -51,7 +51,7 @@ public class PlanCommandTests
         var path = Path.Combine(dir.Path, "sweep", "plan.json");
         var console = new TestConsole();
 
-        var code = console.Run("plan", "benchmark", "--preset", "audit", "--epochs", "1", "--methods", "finetune", "--seeds", "2",
+        var code = console.Run("plan", "benchmark", "--no-relearn", "--preset", "audit", "--epochs", "1", "--methods", "finetune", "--seeds", "2",
             "--threads", "1", "--jobs", "2", "--cache", Path.Combine(dir.Path, "cache"), "--out", path, "--estimate");
 
         Assert.True(code == 0, console.Error.ToString());
@@ -91,7 +91,7 @@ public class PlanCommandTests
 
         // A third seed on the same store: its cells are timed by the done cells of their kind, not calibrated again.
         var more = new TestConsole();
-        Assert.Equal(0, more.Run("plan", "benchmark", "--preset", "audit", "--epochs", "1", "--methods", "finetune", "--seeds", "3",
+        Assert.Equal(0, more.Run("plan", "benchmark", "--no-relearn", "--preset", "audit", "--epochs", "1", "--methods", "finetune", "--seeds", "3",
             "--threads", "1", "--jobs", "2", "--cache", Path.Combine(dir.Path, "cache"), "--out", Path.Combine(dir.Path, "three", "plan.json"), "--estimate"));
         var basis = string.Join(" ", more.Output.ToString().Split('\n', StringSplitOptions.TrimEntries));
         Assert.Contains("Original: mean of 2 done cells", basis);

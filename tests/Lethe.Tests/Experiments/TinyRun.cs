@@ -20,5 +20,7 @@ public static class TinyRun
         Threads = 1,
         OutputDirectory = output,
         CacheDirectory = cache,
+        // No relearning: it would add seconds to every tiny run of the suite; RelearnInBenchmarkTests turns it on (a few steps).
+        Relearn = new Lethe.Evaluation.Relearning.RelearnOptions(Steps: 4, BatchSize: 16, ScoreEvery: 2, RetainImages: 32), NoRelearn = true,
     };
 }

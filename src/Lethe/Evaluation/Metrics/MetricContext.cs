@@ -1,4 +1,5 @@
 using Lethe.Data;
+using Lethe.Evaluation.Relearning;
 using Lethe.Models;
 using static TorchSharp.torch;
 
@@ -13,7 +14,11 @@ namespace Lethe.Evaluation.Metrics;
 /// <param name="Outputs">The standard pass's results (accuracies, the attack, φ), so a metric never recomputes them.</param>
 /// <param name="References">The Original and Retrained to compare with, or why each is absent.</param>
 public sealed record MetricContext(nn.Module<Tensor, Tensor> Model, EvaluationSets Sets, PredictionTask Task, IImageTransform Transform,
-    Device Device, ModelEvaluation Outputs, MetricReferences References);
+    Device Device, ModelEvaluation Outputs, MetricReferences References)
+{
+    /// <summary>The relearning test's settings and retain images, or why it is not run (default: not set up here).</summary>
+    public RelearnRequest Relearning { get; init; } = RelearnRequest.Off("relearning is not set up for this evaluation");
+}
 
 /// <summary>The models a comparing metric measures against; each may be absent, with the reason.</summary>
 /// <param name="Original">The Original the model was unlearned from (or the Original itself).</param>
@@ -27,7 +32,11 @@ public sealed record MetricReferences(Reference Original, Reference Retrained)
 /// <summary>A reference model, or why there is none.</summary>
 public sealed record Reference(nn.Module<Tensor, Tensor>? Model, string? Missing)
 {
-    public static Reference Of(nn.Module<Tensor, Tensor> model) => new(model, null);
+    /// <summary>A stable name of the weights (a checkpoint key's hash, a file's SHA-256), under which values computed from
+    /// them alone are cached across cells and runs (the relearning curves); null = not cached beyond this process.</summary>
+    public string? Key { get; init; }
+
+    public static Reference Of(nn.Module<Tensor, Tensor> model, string? key = null) => new(model, null) { Key = key };
 
     public static Reference Absent(string why) => new(null, why);
 }

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Lethe.IO;
+
+namespace Lethe.Evaluation.Relearning;
+
+/// <summary>
+/// The Original's and Retrained's relearning curves, which are the same for every method of a run: computed once per
+/// base model and settings, kept in this process and in &lt;cache&gt;/relearn/&lt;key&gt;.json (written atomically), so a
+/// second method, a second run or a second process on the same cache reads them. Two cells of one process asking at
+/// once compute it once (the second waits); two processes may both compute it, to the same numbers.
+/// </summary>
+public static class ReferenceCurves
+{
+    private static readonly ConcurrentDictionary<string, Lazy<RelearnCurve>> Memo = new();
+
+    /// <summary>
+    /// The key of a reference's curve: <paramref name="modelKey"/> (a stable name of its weights: a checkpoint key's hash, a
+    /// file's SHA-256), the settings, the data, the seed, the image size and the torch thread count (results repeat only
+    /// at the same count).
+    /// </summary>
+    public static string Key(string modelKey, RelearnSetup setup)
+    {
+        var text = string.Join("\n", modelKey, JsonSerializer.Serialize(setup.Options), setup.DataKey, setup.EffectiveSeed,
+            setup.Retain.Height, TorchSharp.torch.get_num_threads(), "relearn-v1");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..20];
+    }
+
+    /// <summary>Forgets the curves held in this process (the files stay): a test of the file cache, a long-lived host.</summary>
+    public static void ClearMemory() => Memo.Clear();
+
+    /// <summary>The curve under <paramref name="key"/>, or <paramref name="compute"/>'s, stored.</summary>
+    /// <param name="directory">The cache folder, or null for this process only.</param>
+    /// <param name="fromCache">Whether the curve was found (in this process or on disk) rather than computed.</param>
+    public static RelearnCurve GetOrCompute(string key, string? directory, Func<RelearnCurve> compute, out bool fromCache)
+    {
+        var made = false;
+        var lazy = Memo.GetOrAdd(key, _ => new Lazy<RelearnCurve>(() =>
+        {
+            var path = directory is null ? null : Path.Combine(directory, "relearn", key + ".json");
+            if (path is not null && LetheJson.TryRead<RelearnCurve>(path, out _) is { Steps.Count: > 0 } stored) return stored;
+            made = true;
+            var curve = compute();
+            // A diverged curve is kept in this process only: the next run tries again rather than inherit a failure.
+            if (path is not null && curve.Divergence is null)
+                AtomicFile.WriteAllText(path, JsonSerializer.Serialize(curve, LetheJson.Options));
+            return curve;
+        }));
+        try
+        {
+            var value = lazy.Value;
+            fromCache = !made;
+            return value;
+        }
+        catch
+        {
+            Memo.TryRemove(key, out _); // a cancelled or failed computation is not remembered
+            throw;
+        }
+    }
+}
