@@ -40,7 +40,7 @@ public static class ReferenceCurves
         var lazy = Memo.GetOrAdd(key, _ => new Lazy<RelearnCurve>(() =>
         {
             var path = directory is null ? null : Path.Combine(directory, "relearn", key + ".json");
-            if (path is not null && LetheJson.TryRead<RelearnCurve>(path, out _) is { Steps.Count: > 0 } stored) return stored;
+            if (path is not null && LetheJson.TryRead<RelearnCurve>(path, out string? _) is { Steps.Count: > 0 } stored) return stored;
             made = true;
             var curve = compute();
             // A diverged curve is kept in this process only: the next run tries again rather than inherit a failure.
