@@ -11,6 +11,7 @@ public static class MetricRegistry
         new WeightDistance(),
         new OutputDivergenceMetric(),
         new LinearCka(),
+        new LinearProbeMetric(),
     ];
 
     /// <summary>The key a metric's row is stored under in <see cref="ModelEvaluation.Metrics"/>: "name/row".</summary>
