@@ -13,6 +13,7 @@ public static class MetricRegistry
         new LinearCka(),
         new LinearProbeMetric(),
         new IdentityProbe(),
+        new WeightLine(),
     ];
 
     /// <summary>The key a metric's row is stored under in <see cref="ModelEvaluation.Metrics"/>: "name/row".</summary>
