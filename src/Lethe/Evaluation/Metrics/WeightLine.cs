@@ -1,3 +1,4 @@
+using TorchSharp;
 using Lethe.Data;
 using Lethe.Models;
 using static TorchSharp.torch;
@@ -69,13 +70,18 @@ public sealed class WeightLine : IModelMetric
         for (var i = 0; i < points; i++)
         {
             var alpha = i / (double)(points - 1);
+            // The weights are explicit Scalars held until the loop ends: an implicit one (o * 0.3) is unreachable once
+            // its handle is read, and the GC may free it during the native call that reads it (seen in parallel tests as
+            // 'toFloat ... Scalar.h').
             using (var scope = NewDisposeScope())
             using (no_grad())
+            using (var keep = (1 - alpha).ToScalar())
+            using (var take = alpha.ToScalar())
             {
                 foreach (var (name, destination) in target)
                 {
                     var (o, u) = (from[name].to(destination.device), to[name].to(destination.device));
-                    destination.copy_(destination.is_floating_point() ? o * (1 - alpha) + u * alpha : u);
+                    destination.copy_(destination.is_floating_point() ? o.mul(keep) + u.mul(take) : u);
                 }
             }
             var f = SetScorer.Score(copy, task, forget, transform, device);
