@@ -55,7 +55,8 @@ public sealed class IdentityProbe : IModelMetric
         double Mean(nn.Module<Tensor, Tensor> model) => Scores(ProbeInputs.Features(context, model, context.Sets.Forget), identities,
             ProbeInputs.Features(context, model, others)).Average(s => s.Score);
         var own = Mean(context.Model);
-        var retrained = context.References.Retrained is { Model: { } r } ? Mean(r) : (double?)null;
+        // Retrained judged against itself is its own floor: no second pass.
+        var retrained = context.References.Retrained is { Model: { } r } ? ReferenceEquals(r, context.Model) ? own : Mean(r) : (double?)null;
         var noRetrained = MetricValue.None(context.References.Retrained.Missing ?? "no Retrained");
         return new Dictionary<string, MetricValue>
         {

@@ -53,7 +53,7 @@ public sealed class LinearProbeMetric : IModelMetric
             ["unseen"] = MetricValue.Of(unseen),
             ["recovery"] = MetricValue.Of(forget - context.Outputs.ForgetAccuracy),
             ["forget-vs-retrained"] = context.References.Retrained is { Model: { } retrained }
-                ? MetricValue.Of(forget - Accuracies(context, retrained, retain).Forget)
+                ? MetricValue.Of(ReferenceEquals(retrained, context.Model) ? 0 : forget - Accuracies(context, retrained, retain).Forget)
                 : MetricValue.None(context.References.Retrained.Missing ?? "no Retrained"),
         };
     }

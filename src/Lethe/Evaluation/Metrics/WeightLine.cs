@@ -39,6 +39,15 @@ public sealed class WeightLine : IModelMetric
     {
         if (context.References.Original is not { Model: { } original })
             return Rows.ToDictionary(r => r.Key, _ => MetricValue.None(context.References.Original.Missing ?? "no Original"));
+        if (ReferenceEquals(original, context.Model))
+        {
+            // The Original on its own line is one point: no barrier, and its own forget accuracy, without 21 passes.
+            return new Dictionary<string, MetricValue>
+            {
+                ["retain-barrier"] = context.Sets.Retain is null ? MetricValue.None("retain is not scored (--retain-eval)") : MetricValue.Of(0),
+                ["forget-mid"] = MetricValue.Of(context.Outputs.ForgetAccuracy),
+            };
+        }
         using var forget = ProbeInputs.Capped(context.Sets.Forget, MaxImages, "weight-line/forget");
         using var retain = context.Sets.Retain is { } r ? ProbeInputs.Capped(r, MaxImages, "weight-line/retain") : null;
         var curve = Curve(original, context.Model, context.Task, forget, retain, context.Transform, context.Device);
@@ -81,11 +90,14 @@ public sealed class WeightLine : IModelMetric
                 foreach (var (name, destination) in target)
                 {
                     var (o, u) = (from[name].to(destination.device), to[name].to(destination.device));
-                    destination.copy_(destination.is_floating_point() ? o.mul(keep) + u.mul(take) : u);
+                    if (destination.is_floating_point()) destination.copy_(o).mul_(keep).add_(u, take); // in place: no temporaries of the model's size
+                    else destination.copy_(u);
                 }
             }
-            var f = SetScorer.Score(copy, task, forget, transform, device);
-            var r = retain is null ? null : SetScorer.Score(copy, task, retain, transform, device);
+            // Channels-last scoring would convert the copy's every weight and back twice per point: at the sizes the tests
+            // and small runs use that costs more than the forward passes it speeds up.
+            var f = SetScorer.Score(copy, task, forget, transform, device, channelsLast: false);
+            var r = retain is null ? null : SetScorer.Score(copy, task, retain, transform, device, channelsLast: false);
             curve.Add(new LinePoint(alpha, f.MeanLoss, f.Accuracy, r?.MeanLoss ?? double.NaN, r?.Accuracy ?? double.NaN));
         }
         return curve;
