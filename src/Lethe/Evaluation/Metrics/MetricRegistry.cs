@@ -12,6 +12,9 @@ public static class MetricRegistry
         new OutputDivergenceMetric(),
         new LinearCka(),
         new RelearningMetric(),
+        new WeightLine(),
+        new LinearProbeMetric(),
+        new IdentityProbe(),
     ];
 
     /// <summary>The key a metric's row is stored under in <see cref="ModelEvaluation.Metrics"/>: "name/row".</summary>
