@@ -11,6 +11,11 @@ namespace Lethe.Evaluation;
 /// </summary>
 public static class PenultimateFeatures
 {
+    /// <summary>Why <paramref name="model"/> has no penultimate features here (its last layer is not "fc": a network
+    /// Lethe did not build), or null when it has them. The representation metrics show "–" with this reason.</summary>
+    public static string? Missing(nn.Module<Tensor, Tensor> model) =>
+        model.named_children().LastOrDefault().name == "fc" ? null : "the network's last layer is not 'fc': no penultimate features";
+
     /// <summary>Features, N × D in float64, of every image of <paramref name="set"/>; the model is not changed.</summary>
     /// <exception cref="ArgumentException">The network has no last layer named "fc" (every architecture Lethe builds has).</exception>
     public static double[,] Of(nn.Module<Tensor, Tensor> model, PredictionTask task, ImageSet set, IImageTransform transform, Device device,

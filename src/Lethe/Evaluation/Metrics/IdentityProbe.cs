@@ -47,7 +47,8 @@ public sealed class IdentityProbe : IModelMetric
     {
         var identities = context.Sets.Forget.Samples.Select(s => s.Identity).ToArray();
         var people = Qualifying(identities).Count;
-        var missing = context.Sets.Retain is null ? "retain is not scored (--retain-eval)"
+        var missing = PenultimateFeatures.Missing(context.Model) is { } noFeatures ? noFeatures
+            : context.Sets.Retain is null ? "retain is not scored (--retain-eval)"
             : people < 2 ? $"{people} forget people have at least 2 photos; the probe needs 2 such people"
             : null;
         if (missing is not null) return Rows.ToDictionary(r => r.Key, _ => MetricValue.None(missing));

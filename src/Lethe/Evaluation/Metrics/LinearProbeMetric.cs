@@ -38,7 +38,7 @@ public sealed class LinearProbeMetric : IModelMetric
 
     public IReadOnlyDictionary<string, MetricValue> Measure(MetricContext context)
     {
-        var missing = context.Sets.Retain switch
+        var missing = PenultimateFeatures.Missing(context.Model) ?? context.Sets.Retain switch
         {
             null => "retain is not scored (--retain-eval)",
             { Count: < MinTrainImages } small => $"the retain sample has {small.Count} images; a probe needs {MinTrainImages}",
