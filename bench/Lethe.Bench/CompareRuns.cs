@@ -8,12 +8,19 @@ using Lethe.Evaluation;
 /// (it names the commit). Prints one line per difference and a summary; exit 0 when everything agrees.
 /// Usage: dotnet run -c Release --project bench/Lethe.Bench -- compare-runs DIR_A DIR_B [--allow-added]
 /// With --allow-added, a field B has and A lacks (a newer Lethe's new metric or typed fact) is listed once, not counted
-/// as a difference; every field both have must still agree.
+/// as a difference; every field both have must still agree. With --allow-new-hash, the result hash (in the results, the
+/// loss files and the φ metadata) may differ, and is listed once: a newer Lethe whose spec gained a setting (the
+/// relearning settings) hashes the same options otherwise; the loss files are then compared value for value.
 /// </summary>
 internal static class CompareRuns
 {
     /// <summary>Fields a rerun of the same model may change without the model or its numbers changing.</summary>
     private static bool _allowAdded;
+
+    private static bool _allowNewHash;
+
+    /// <summary>The result hashes seen on either side when they may differ.</summary>
+    private static readonly HashSet<string> Hashes = [];
 
     /// <summary>Fields found only in B, by path without indices.</summary>
     private static readonly HashSet<string> Added = [];
@@ -26,14 +33,13 @@ internal static class CompareRuns
 
     public static int Run(string[] args)
     {
-        var allowAdded = args.Contains("--allow-added");
-        args = args.Where(a => a != "--allow-added").ToArray();
+        (_allowAdded, _allowNewHash) = (args.Contains("--allow-added"), args.Contains("--allow-new-hash"));
+        args = args.Where(a => a is not ("--allow-added" or "--allow-new-hash")).ToArray();
         if (args.Length != 2)
         {
-            Console.Error.WriteLine("usage: compare-runs DIR_A DIR_B [--allow-added]");
+            Console.Error.WriteLine("usage: compare-runs DIR_A DIR_B [--allow-added] [--allow-new-hash]");
             return 2;
         }
-        _allowAdded = allowAdded;
         var (a, b) = (Path.Combine(args[0], "models"), Path.Combine(args[1], "models"));
         var names = Directory.GetFiles(a).Select(Path.GetFileName).Union(Directory.GetFiles(b).Select(Path.GetFileName)).Order().ToArray();
         int same = 0, differ = 0;
@@ -42,7 +48,7 @@ internal static class CompareRuns
             var (left, right) = (Path.Combine(a, name!), Path.Combine(b, name!));
             string? problem = !File.Exists(left) || !File.Exists(right) ? "only in one folder"
                 : name!.EndsWith(".parquet") ? ComparePhi(left, right)
-                : name.EndsWith(".losses.json") ? (File.ReadAllBytes(left).AsSpan().SequenceEqual(File.ReadAllBytes(right)) ? null : "bytes differ")
+                : name.EndsWith(".losses.json") && !_allowNewHash ? (File.ReadAllBytes(left).AsSpan().SequenceEqual(File.ReadAllBytes(right)) ? null : "bytes differ")
                 : CompareResult(left, right);
             if (problem is null) same++;
             else
@@ -51,6 +57,7 @@ internal static class CompareRuns
                 Console.WriteLine($"{name}: {problem}");
             }
         }
+        if (Hashes.Count > 0) Console.WriteLine($"result hashes that differ (allowed): {string.Join(", ", Hashes.Order())}");
         if (Added.Count > 0) Console.WriteLine($"fields only in B (allowed): {string.Join(", ", Added.Order())}");
         Console.WriteLine($"{same} files agree, {differ} differ ({names.Length} compared)");
         return differ == 0 ? 0 : 1;
@@ -95,6 +102,11 @@ internal static class CompareRuns
         {
             case JsonObject o:
                 foreach (var key in o.Select(p => p.Key).Where(Volatile.Contains).ToArray()) o.Remove(key);
+                if (_allowNewHash && o["ResultHash"] is { } hash)
+                {
+                    o.Remove("ResultHash");
+                    Hashes.Add(hash.ToJsonString());
+                }
                 foreach (var (_, value) in o) Strip(value);
                 break;
             case JsonArray array:
@@ -108,7 +120,7 @@ internal static class CompareRuns
     {
         var (x, y) = (PhiTable.Read(left), PhiTable.Read(right));
         if (!x.Rows.SequenceEqual(y.Rows)) return $"φ rows differ ({x.Rows.Count} and {y.Rows.Count} rows)";
-        var keys = x.Metadata.Keys.Union(y.Metadata.Keys).Where(k => k != PhiMetadata.Version);
+        var keys = x.Metadata.Keys.Union(y.Metadata.Keys).Where(k => k != PhiMetadata.Version && !(_allowNewHash && k == PhiMetadata.ResultHash));
         var changed = keys.Where(k => x.Metadata.GetValueOrDefault(k) != y.Metadata.GetValueOrDefault(k)).ToArray();
         return changed.Length == 0 ? null
             : "φ metadata differs: " + string.Join("; ", changed.Select(k => $"{k}: '{x.Metadata.GetValueOrDefault(k)}' vs '{y.Metadata.GetValueOrDefault(k)}'"));
