@@ -76,7 +76,7 @@ public class PoolEvaluationTests
     [Fact]
     public void Should_plan_the_very_retrained_cells_an_audit_of_the_same_spec_plans()
     {
-        var spec = Spec("/tmp/unused");
+        var spec = Spec("unused"); // planning only: nothing is written, so a relative placeholder serves
         var pool = PoolPlanner.Build(spec, 3, "fingerprint");
         var audit = AuditPlanner.Build(spec with { Methods = ["finetune"] }, AuditMode.FixedOriginal, 3,
             MethodPlan.Resolve(spec with { Methods = ["finetune"] }, MultiClassTask.AgeGroups), "fingerprint");
@@ -90,7 +90,7 @@ public class PoolEvaluationTests
     public void Should_refuse_a_pool_under_two_before_building_anything(int k, string message)
     {
         using var dir = new TempDirectory();
-        var e = Assert.Throws<ArgumentException>(() => PoolEvaluation.ForCells(Spec(dir.Path), "/no/such/model.ckpt", true, k, dir.Path));
+        var e = Assert.Throws<ArgumentException>(() => PoolEvaluation.ForCells(Spec(dir.Path), Path.Combine(dir.Path, "no-such-model.ckpt"), true, k, dir.Path));
         Assert.StartsWith(message, e.Message);
     }
 
