@@ -21,8 +21,7 @@ public sealed class LinearCka : IModelMetric
 
     public IReadOnlyDictionary<string, MetricValue> Measure(MetricContext context) =>
         VersusRetrained.OnForgetAndRetain(context, (retrained, set) =>
-            Of(PenultimateFeatures.Of(context.Model, context.Task, set, context.Transform, context.Device),
-                PenultimateFeatures.Of(retrained, context.Task, set, context.Transform, context.Device)));
+            Of(ProbeInputs.Features(context, context.Model, set), ProbeInputs.Features(context, retrained, set)));
 
     /// <summary>Linear CKA of two feature matrices over the same N examples (N × p and N × q), in [0, 1]; NaN when
     /// either is constant over the examples (no variance to align). Computed in float64 with LibTorch's matrix product.</summary>

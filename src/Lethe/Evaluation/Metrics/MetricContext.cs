@@ -16,6 +16,9 @@ namespace Lethe.Evaluation.Metrics;
 public sealed record MetricContext(nn.Module<Tensor, Tensor> Model, EvaluationSets Sets, PredictionTask Task, IImageTransform Transform,
     Device Device, ModelEvaluation Outputs, MetricReferences References)
 {
+    /// <summary>The penultimate features already computed for this evaluation, shared by the metrics that read them.</summary>
+    public FeatureMemo Features { get; init; } = new();
+
     /// <summary>The relearning test's settings and retain images, or why it is not run (default: not set up here).</summary>
     public RelearnRequest Relearning { get; init; } = RelearnRequest.Off("relearning is not set up for this evaluation");
 }

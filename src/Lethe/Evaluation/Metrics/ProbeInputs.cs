@@ -24,9 +24,9 @@ public static class ProbeInputs
     }
 
     /// <summary>The N × 512 penultimate features of <paramref name="model"/> on <paramref name="set"/>, with the context's task,
-    /// transform and device.</summary>
+    /// transform and device, computed once per evaluation (<see cref="MetricContext.Features"/>); read only.</summary>
     public static double[,] Features(MetricContext context, nn.Module<Tensor, Tensor> model, ImageSet set) =>
-        PenultimateFeatures.Of(model, context.Task, set, context.Transform, context.Device);
+        context.Features.Of(context, model, set);
 
     /// <summary>The rows <paramref name="rows"/> of an N × D matrix, in that order.</summary>
     public static double[,] Rows(double[,] matrix, IReadOnlyList<int> rows)
