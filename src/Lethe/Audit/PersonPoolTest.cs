@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lethe.Evaluation;
+using Lethe.Experiments;
 
 namespace Lethe.Audit;
 
@@ -40,6 +41,14 @@ public sealed record PersonPoolTest(string Source, IReadOnlyList<string> Pool, i
         ImageScoreKind.Rank => $"rank among the {PoolSize} pool models (fewer than {Result.Options.SmallestGaussianPool}, too few for a Gaussian z)",
         _ => "–",
     };
+
+    /// <summary>The findings as a run records them with the model (<see cref="ModelResult.People"/>), each set the smallest p first.</summary>
+    public PeopleExposure Exposure() => Result is not { } result
+        ? new PeopleExposure(PoolSize, ImageScore, PersonMembershipOptions.Default.Alpha, [], [], Note)
+        : new PeopleExposure(PoolSize, ImageScore, result.Options.Alpha, Findings(result.Forget), Findings(result.Unseen));
+
+    private static PersonFinding[] Findings(IEnumerable<PersonResult> people) => people.OrderBy(p => p.P)
+        .Select(p => new PersonFinding(p.Identity, p.Photos, p.MeanZ, p.P, p.Q, p.Verdict == PersonVerdict.Exposed)).ToArray();
 
     /// <summary>Tests <paramref name="model"/> against <paramref name="pool"/> on the forget and unseen sets.</summary>
     /// <param name="pool">The pool models' φ rows (every set they were scored on; forget and unseen are read).</param>

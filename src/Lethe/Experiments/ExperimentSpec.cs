@@ -162,6 +162,14 @@ public sealed record ExperimentSpec
     public bool NoRelearn { get; init; }
 
     /// <summary>
+    /// K, the Retrained models every model of the run is tested against person by person (`lethe benchmark --pool K`): the
+    /// run's Retrained and K − 1 more on the seeds after it, the very cells `lethe evaluate --pool` and `lethe audit`
+    /// make. 0 (the default): no per-person test. Not part of any cell id: the pool changes no model, only the report.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Pool { get; init; }
+
+    /// <summary>
     /// Retain images each model is scored on: a seeded sample of this many, the same for every model of the run (see
     /// <see cref="Lethe.Evaluation.RetainSample"/>), or null for all of retain (`--retain-eval all`). A smaller retain set
     /// is used whole. Default 2,000.
@@ -240,6 +248,9 @@ public sealed record ExperimentSpec
             throw new ArgumentException($"device '{Device}' requested but CUDA is not available (build with a CUDA LibTorch package; see README)");
         if (BaseEpochs is < 1) throw new ArgumentException($"epochs must be >= 1, got {BaseEpochs}");
         if (!NoRelearn) Relearn.Validate();
+        if (Pool is < 0 or 1)
+            throw new ArgumentException($"--pool {Pool}: a pool of {Pool} model{(Pool == 1 ? "" : "s")}; the per-person test needs at least 2 "
+                + "Retrained models (8 or more for the Gaussian image score), or leave --pool out");
         if (UnlearnBatchSize is < 1) throw new ArgumentException($"--unlearn-batch-size must be >= 1, got {UnlearnBatchSize}");
         Recipes?.Original.Validate();
         Recipes?.Retrained.Validate();

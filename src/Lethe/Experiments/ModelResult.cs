@@ -59,6 +59,10 @@ public sealed record ModelResult
     /// </summary>
     public GivenModel? Given { get; init; }
 
+    /// <summary>The per-person membership test of this model against the run's pool (`--pool K`); null without a pool.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public PeopleExposure? People { get; init; }
+
     /// <summary>True when the method's loss became non-finite; the model's numbers are then no results (reports show "–").</summary>
     public bool Diverged { get; init; }
 

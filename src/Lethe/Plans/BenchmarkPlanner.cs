@@ -8,7 +8,8 @@ namespace Lethe.Plans;
 /// <summary>
 /// Builds the plan of a benchmark: one run, or a seed sweep as `lethe benchmark --seeds` runs it (each seed's run is
 /// <see cref="SeedSweep.For"/>). Per run: its Original and Retrained (with <c>--vary unlearn</c> one pair on the
-/// spec's seed, shared by every run), each method on that run's Original with the run's unlearning seed, and a report
+/// spec's seed, shared by every run), each method on that run's Original with the run's unlearning seed, with
+/// <c>--pool K</c> K − 1 more Retrained models on the seeds after the run's (its per-person test's pool), and a report
 /// cell that writes the run's folder as `lethe benchmark` writes it; a sweep ends with a summary cell that writes the
 /// mean ± 95% CI report over the seeds' folders. A model cell is the cell an audit of the same data would make, id
 /// for id, so a store shared with audits makes each model once. With <c>--original</c> each run's Original cell loads
@@ -85,9 +86,12 @@ public static class BenchmarkPlanner
             var name = seed is null && sweep?.Vary == SeedVariation.Unlearn ? step.Method.Key : $"{step.Method.Key}-s{run.SweepSeed}";
             return Add(run, CellRole.Unlearned, name, seed, step.Method.Key, hyper, [bases[r].Original.Id]);
         }).ToArray()).ToArray();
+        // With --pool K: the run's Retrained and K − 1 more on the next seeds, PoolPlanner's cells id for id.
+        var pools = runs.Select(run => Enumerable.Range(1, Math.Max(spec.Pool - 1, 0))
+            .Select(i => Add(run, CellRole.Retrained, $"retrained-s{run.Seed + i}", run.Seed + i, null, null, [])).ToArray()).ToArray();
         var reports = runs.Select((run, r) => Add(run, CellRole.Score, $"report-s{run.SweepSeed}", run.SweepSeed, null,
             $"run {run.ResultHash()} in {run.OutputDirectory}",
-            [bases[r].Original.Id, bases[r].Retrained.Id, .. unlearned[r].Select(c => c.Id)])).ToArray();
+            [bases[r].Original.Id, bases[r].Retrained.Id, .. unlearned[r].Select(c => c.Id), .. pools[r].Select(c => c.Id)])).ToArray();
         if (sweep is not null)
             Add(spec, CellRole.Score, "summary", null, null, $"sweep in {spec.OutputDirectory}", reports.Select(c => c.Id).ToArray());
 

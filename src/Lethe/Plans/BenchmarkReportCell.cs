@@ -1,3 +1,4 @@
+using Lethe.Audit;
 using Lethe.Experiments;
 using Lethe.Reports;
 
@@ -37,7 +38,12 @@ public static class BenchmarkReportCell
         var plan = bench.Plan;
         var run = asGiven ?? BenchmarkPlanner.RunOf(plan, cell);
         var data = bench.For(cell).Data;
-        var models = Models(store, cell.DependsOn.Select(plan.ById).ToArray(), madeEarlier ?? (_ => false));
+        var inputs = cell.DependsOn.Select(plan.ById).ToArray();
+        var retrained = inputs.First(c => c.Role == CellRole.Retrained);
+        // The report's cells are its run's models, then (with --pool) the pool's other Retrained models.
+        var pool = inputs.Where(c => c.Role == CellRole.Retrained && c != retrained).Prepend(retrained).ToArray();
+        var models = Models(store, inputs.Where(c => !pool.Contains(c) || c == retrained).ToArray(), madeEarlier ?? (_ => false));
+        if (pool.Length > 1) models = WithPeople(models, store, pool);
         var results = new RunStore(run.OutputDirectory, run.ResultHash(), RunPhiMetadata.Of(run, data.Task, bench.Provenance));
         foreach (var model in models) results.Put(model);
         var quirks = QuirkInForce.Of(MethodPlan.Resolve(run, data.Task), run.RecipesFor(data.Task), originalGiven: run.OriginalFile is not null);
@@ -58,6 +64,21 @@ public static class BenchmarkReportCell
             CellRole.Retrained => m with { SpeedUp = 1.0 },
             _ => m with { SpeedUp = retrained / Math.Max(m.Seconds, 1e-9) },
         })).ToArray();
+    }
+
+    /// <summary>
+    /// Each model's per-person test against the pool (`--pool K`, <see cref="PersonPoolTest"/>): the run's Retrained is
+    /// one of the pool, so it is judged against the other K − 1, and the share of people it flags is the test's own
+    /// false-positive level in this run.
+    /// </summary>
+    private static ModelResult[] WithPeople(ModelResult[] models, CellStore store, IReadOnlyList<Cell> pool)
+    {
+        var phi = pool.Select(c => new NamedPhi($"{c.Name} ({c.Id})", store.Models(c).Single().Evaluation.Phi)).ToArray();
+        return models.Select(m =>
+        {
+            var others = m.Role == CellRole.Retrained ? phi[1..] : phi;
+            return m with { People = PersonPoolTest.Of(PersonPoolTest.StoreSource, others, new NamedPhi(m.Label, m.Evaluation.Phi), 0, 0).Exposure() };
+        }).ToArray();
     }
 
     /// <summary>A base model whose cell was done before this run, as a cached one: loaded, with when it was made.</summary>

@@ -24,7 +24,7 @@ public static class CellIds
     /// architecture, augmentation, device, the torch thread count (LibTorch's reductions give other bits at another
     /// count) and the evaluation's λ. Left out: where things are written, how many jobs run side by side, the methods
     /// asked for and their overrides (each unlearning cell hashes its own), the preset's name, the unlearning seed (a
-    /// cell hashes its own model seed), and where the data and a given Original are read from: the data fingerprint
+    /// cell hashes its own model seed), the per-person pool (it changes the report, not a model), and where the data and a given Original are read from: the data fingerprint
     /// names the data itself (and a given Original's cell the SHA-256 of its file), and a path would give `--data mufac`
     /// other ids than `--data /abs/mufac`, or one node's mount point than another's.
     /// </summary>
@@ -33,7 +33,7 @@ public static class CellIds
         var core = spec with
         {
             Methods = [], Overrides = [], ParameterJson = null, Jobs = 0, Threads = spec.EffectiveThreads,
-            OutputDirectory = "", CacheDirectory = "", DataDirectory = null, OriginalFile = null, Preset = "", UnlearnSeed = null,
+            OutputDirectory = "", CacheDirectory = "", DataDirectory = null, OriginalFile = null, Preset = "", UnlearnSeed = null, Pool = 0,
         };
         return JsonSerializer.Serialize(core, LetheJson.Options)
             + $"/evaluation-v{ExperimentSpec.EvaluationVersion}/numerics-v{CheckpointKey.NumericsVersion}/cells-v{Version}";

@@ -40,6 +40,7 @@ public static class ReportFiles
         RunReport => [Json, Csv, Markdown],
         AuditReport => [Json, Markdown, Html],
         EvaluationReport => [Json, Markdown],
+        People.PeopleReport => [Markdown, Csv, Html],
         _ => Formats,
     };
 
@@ -67,11 +68,13 @@ public static class ReportFiles
 
     /// <summary>
     /// A benchmark run's folder (<see cref="ExperimentSpec.OutputDirectory"/>): results.json, .csv and .md, then
-    /// report.html with its figures, made from <paramref name="run"/> as it is (not read back from results.json).
+    /// report.html with its figures, made from <paramref name="run"/> as it is (not read back from results.json); with a
+    /// per-person test (`--pool K`) also people.md, .csv and .html.
     /// </summary>
     public static IReadOnlyList<string> WriteRun(RunRecord run)
     {
         var folder = run.Spec.OutputDirectory;
-        return [.. Write(new RunReport(run), folder).Files, .. Write(SummaryReport.Of([run], folder), folder, [Html]).Files];
+        var people = run.Models.Any(m => m.People is not null) ? Write(new People.PeopleReport(run), folder).Files : [];
+        return [.. Write(new RunReport(run), folder).Files, .. Write(SummaryReport.Of([run], folder), folder, [Html]).Files, .. people];
     }
 }

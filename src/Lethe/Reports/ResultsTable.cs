@@ -67,6 +67,7 @@ public sealed record ResultsTable(IReadOnlyList<string> Models, IReadOnlyList<Ta
         rows.Add(new(RetainRow(models), of(m => m.Evaluation.RetainAccuracy)));
         rows.Add(new("Unseen Acc", of(m => m.Evaluation.UnseenAccuracy)));
         rows.AddRange(MetricRows(models, of));
+        if (models.Any(m => m.People is not null)) rows.AddRange(PeopleRows(models, of));
         var attributes = models.FirstOrDefault()?.Evaluation.TestAttributeAccuracy.Count ?? 0;
         if (attributes > 1)
         {
@@ -91,6 +92,23 @@ public sealed record ResultsTable(IReadOnlyList<string> Models, IReadOnlyList<Ta
         let key = Evaluation.Metrics.MetricRegistry.Key(metric, row)
         where models.Any(m => m.Evaluation.Metrics.ContainsKey(key))
         select new TableRow(row.Label, of(m => m.Evaluation.Metrics.GetValueOrDefault(key)?.Value), row.Format);
+
+    public const string PeopleExposedRow = "People exposed (q ≤ 0.05)";
+    public const string UnseenFlaggedRow = "Unseen people flagged (control)";
+
+    /// <summary>
+    /// The per-person test against the run's pool (`--pool K`): forget people exposed and, as its control, unseen people
+    /// flagged, each as "n of N" (the value kept is the share, which a summary over seeds averages).
+    /// </summary>
+    private static IEnumerable<TableRow> PeopleRows(IReadOnlyList<ModelResult> models, Func<Func<ModelResult, double?>, IReadOnlyList<double?>> of)
+    {
+        string? Text(ModelResult m, Func<PeopleExposure, double?> share, Func<PeopleExposure, string> count) =>
+            m.Diverged || m.People is not { } p || share(p) is null ? null : count(p);
+        yield return new(PeopleExposedRow, of(m => m.People?.ExposedShare),
+            Text: models.Select(m => Text(m, p => p.ExposedShare, p => $"{p.Exposed} of {p.Forget.Count}")).ToArray());
+        yield return new(UnseenFlaggedRow, of(m => m.People?.UnseenShare),
+            Text: models.Select(m => Text(m, p => p.UnseenShare, p => $"{p.UnseenFlagged} of {p.Unseen.Count}")).ToArray());
+    }
 
     private static Func<Func<ModelResult, double?>, IReadOnlyList<double?>> Of(IReadOnlyList<ModelResult> models) =>
         value => models.Select(m => m.Diverged ? null : value(m)).ToArray();

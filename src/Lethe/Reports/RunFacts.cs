@@ -26,6 +26,7 @@ public static class RunFacts
         if (AttackNote.Fact([run]) is { } attack) facts.Add(attack);
         if (RetainFact(run) is { } retain) facts.Add(retain);
         if (BaseModelsFact(run) is { } bases) facts.Add(bases);
+        if (PeopleFact(run) is { } people) facts.Add(people);
         facts.AddRange(
         [
             new("Versions", $"Lethe {p.Lethe} ({p.Commit?[..Math.Min(10, p.Commit.Length)] ?? "no commit"}), {p.DotNet}, TorchSharp {p.TorchSharp}, LibTorch {p.LibTorch}, {p.Build} build"),
@@ -54,6 +55,22 @@ public static class RunFacts
             _ => f,
         });
         return facts.ToArray();
+    }
+
+    /// <summary>The name of the fact that says how the per-person test against the pool was made.</summary>
+    public const string PeopleFactName = "Per-person test";
+
+    /// <summary>With `--pool K`: what the pool was, how images were scored, and the rule of the people rows.</summary>
+    private static RunFact? PeopleFact(RunRecord run)
+    {
+        var tested = run.Models.Select(m => m.People).OfType<PeopleExposure>().ToArray();
+        if (tested.Length == 0) return null;
+        var k = tested.Max(p => p.PoolSize);
+        var score = tested.FirstOrDefault(p => p.Missing is null)?.ImageScore ?? "–";
+        return new(PeopleFactName, $"each model against a pool of {k} Retrained models (the run's Retrained and {k - 1} on the next seeds; "
+            + $"the Retrained column against the other {k - 1}); each image scored by {score}; a forget person is exposed at q ≤ "
+            + $"{Number(tested[0].Alpha)} (Benjamini–Hochberg), judged against the model's own shift on people nobody trained on; "
+            + "the same test flags unseen people only by chance (a calibrated test: about 5% or fewer). Every person: people.md");
     }
 
     /// <summary>The "Retain" fact when retain accuracy was measured on a sample: how many images, of how many, and how chosen.</summary>

@@ -38,11 +38,14 @@ public sealed class SummaryMarkdown(PlotSet? plots = null, string reportDirector
         return text.ToString();
     }
 
-    private void Figures(StringBuilder text, PlotSet figures)
+    private void Figures(StringBuilder text, PlotSet figures) => AppendFigures(text, figures.All, reportDirectory);
+
+    /// <summary>A "Figures" section: each image linked by its path relative to the report's folder, then its caption.</summary>
+    internal static void AppendFigures(StringBuilder text, IEnumerable<PlotImage> images, string reportDirectory)
     {
         text.AppendLine();
         text.AppendLine("## Figures");
-        foreach (var image in figures.All)
+        foreach (var image in images)
         {
             var path = Path.GetRelativePath(reportDirectory, image.PngPath).Replace('\\', '/');
             text.AppendLine();

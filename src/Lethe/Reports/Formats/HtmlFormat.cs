@@ -24,11 +24,11 @@ public sealed class HtmlFormat : IReportFormat
         SummaryReport summary => new HtmlReport(figures as PlotSet).Render(summary.Summary),
         AuditReport audit when figures is AuditFigures drawn => AuditHtml.Render(audit.Result, audit.RunFacts, drawn.Plots, drawn.Exposed, folder),
         AuditReport => throw new ArgumentException("an audit's page is built around its figures: draw them first (Report.DrawFigures)", nameof(figures)),
-        _ => Plain(report),
+        _ => Plain(report, figures),
     };
 
     /// <summary>The common view, for a kind this format has no layout of its own for; every string is encoded.</summary>
-    private static string Plain(Report report)
+    private static string Plain(Report report, ReportFigures? figures)
     {
         var html = new StringBuilder();
         HtmlStyle.Open(html, report.Title);
@@ -37,6 +37,8 @@ public sealed class HtmlFormat : IReportFormat
         foreach (var fact in report.Facts) html.AppendLine($"<dt>{E(fact.Name)}</dt><dd>{string.Join("<br>", fact.Value.Split('\n').Select(E))}</dd>");
         html.AppendLine("</dl>");
         foreach (var note in report.Notes) html.AppendLine($"<p class=\"note\">{E(note)}</p>");
+        foreach (var image in figures?.All ?? [])
+            html.AppendLine($"<figure><img src=\"data:image/png;base64,{Convert.ToBase64String(image.Png)}\" alt=\"{E(image.Title)}\"><figcaption>{E(image.Caption)}</figcaption></figure>");
         foreach (var table in report.Tables)
         {
             html.AppendLine($"<section><h2>{E(table.Name)}</h2><div class=\"scroll\"><table><thead><tr>"

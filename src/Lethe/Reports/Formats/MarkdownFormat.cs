@@ -24,17 +24,17 @@ public sealed class MarkdownFormat : IReportFormat
         AuditReport => throw new ArgumentException("an audit's Markdown is built around its figures: draw them first (Report.DrawFigures)", nameof(figures)),
         EvaluationReport evaluation => FileEvaluationReport.Markdown(evaluation.Evaluation)
             + (evaluation.PersonTest is { } people ? Environment.NewLine + PersonPoolSection.Markdown(people) : ""),
-        _ => Plain(report),
+        _ => Plain(report, figures, folder),
     };
 
     /// <summary>The common view, for a kind this format has no layout of its own for.</summary>
-    private static string Plain(Report report)
+    private static string Plain(Report report, ReportFigures? figures, string folder)
     {
         var text = new StringBuilder(MarkdownTable.Header(report.Title, report.Facts, report.Warnings));
         foreach (var note in report.Notes) text.AppendLine().AppendLine(note);
+        if (figures is not null) SummaryMarkdown.AppendFigures(text, figures.All, folder);
         foreach (var table in report.Tables)
-            text.AppendLine().AppendLine($"## {table.Name}").AppendLine()
-                .Append(MarkdownTable.Render(table.Columns.Skip(1).ToArray(), table.Rows.Select(r => (r[0], r.Skip(1)))));
+            text.AppendLine().AppendLine($"## {table.Name}").AppendLine().Append(MarkdownTable.Of(table));
         return text.ToString();
     }
 }
