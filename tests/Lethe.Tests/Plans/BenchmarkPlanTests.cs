@@ -77,6 +77,37 @@ public class BenchmarkPlanTests
     }
 
     [Fact]
+    public void Should_plan_a_pool_of_the_very_cells_evaluate_pool_makes_and_leave_every_other_cell_as_without_one()
+    {
+        var spec = TinyRun.Spec("out", "cache", ["finetune"]) with { Jobs = 2, Threads = 1 };
+        var methods = MethodPlan.Resolve(spec, MultiClassTask.AgeGroups);
+        var data = new Dictionary<long, string> { [42] = "data-42" };
+
+        var plain = BenchmarkPlanner.Build(spec, null, methods, data);
+        var pooled = BenchmarkPlanner.Build(spec with { Pool = 4 }, null, methods, data);
+        var pool = PoolPlanner.Build(spec, 4, "data-42");
+
+        Assert.Equal(["original-s42", "retrained-s42", "finetune-s42", "retrained-s43", "retrained-s44", "retrained-s45", "report-s42"],
+            pooled.Cells.Select(c => c.Name));
+        // The run's Retrained is the pool's first model, and the three after it are the pool's others, id for id.
+        Assert.Equal(pool.Cells.Select(c => c.Id), pooled.Cells.Where(c => c.Role == CellRole.Retrained).Select(c => c.Id));
+        // The pool changes no model: the run's models keep their ids; only the report (its result hash) differs.
+        Assert.Equal(plain.Cells.Where(c => c.MakesModel).Select(c => c.Id), pooled.Cells.Take(3).Select(c => c.Id));
+        var report = pooled.Cells[^1];
+        Assert.Equal([.. pooled.Cells.Take(3).Select(c => c.Id), .. pool.Cells.Skip(1).Select(c => c.Id)], report.DependsOn);
+        Assert.NotEqual(plain.Cells[^1].Id, report.Id);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(-2)]
+    public void Should_refuse_a_pool_that_has_no_spread(int k)
+    {
+        var e = Assert.Throws<ArgumentException>(() => (TinyRun.Spec("out", "cache", ["finetune"]) with { Pool = k }).Validate());
+        Assert.Contains($"--pool {k}", e.Message);
+    }
+
+    [Fact]
     public void Should_plan_each_seeds_own_data_and_make_the_models_an_audit_of_that_seed_makes()
     {
         var spec = TinyRun.Spec("out", "cache", ["finetune"]) with { Jobs = 2, Threads = 1 };
