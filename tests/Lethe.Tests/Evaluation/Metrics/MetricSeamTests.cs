@@ -41,7 +41,7 @@ public class MetricSeamTests
     public void A_comparing_metric_without_its_reference_gives_no_number_and_says_why()
     {
         var context = Context(MetricReferences.None("judged alone"));
-        var values = MetricRegistry.MeasureAll(context);
+        var values = MetricRegistry.MeasureAll(context).Values;
         // The linear probe's own accuracies judge the model alone; every other row compares it with a reference.
         string[] alone = ["linear-probe/forget", "linear-probe/unseen", "linear-probe/recovery"];
         Assert.All(values.Where(v => !alone.Contains(v.Key)), v => Assert.Null(v.Value.Value));
@@ -54,7 +54,7 @@ public class MetricSeamTests
     public void A_model_compared_with_itself_is_at_distance_zero_and_predicts_like_itself()
     {
         var model = Networks.Create("resnet18", 8, CPU, 3);
-        var values = MetricRegistry.MeasureAll(Context(new MetricReferences(Reference.Of(model), Reference.Of(model)), model));
+        var values = MetricRegistry.MeasureAll(Context(new MetricReferences(Reference.Of(model), Reference.Of(model)), model)).Values;
         Assert.Equal(0.0, values["weight-distance/original"].Value);
         Assert.Equal(0.0, values["output-divergence/forget"].Value!.Value, 6);
         Assert.Equal(0.0, values["output-divergence/retain"].Value!.Value, 6);
