@@ -61,6 +61,20 @@ public class MetricSeamTests
     }
 
     [Fact]
+    public void The_evaluation_keeps_every_curve_a_metric_gives_under_its_name_and_none_when_there_is_none()
+    {
+        var (model, original) = (Networks.Create("resnet18", 8, CPU, 3), Networks.Create("resnet18", 8, CPU, 4));
+        var context = Context(new MetricReferences(Reference.Of(original), Reference.Absent("alone")), model);
+        ModelEvaluation Evaluate(MetricReferences references) =>
+            ModelEvaluator.Evaluate(model, context.Sets, context.Transform, CPU, new EvaluationOptions(), references);
+
+        var curves = Evaluate(context.References).Curves!;
+
+        Assert.Equal(["weight-line/forget-accuracy", "weight-line/retain-loss"], curves.Keys.Order());
+        Assert.Null(Evaluate(MetricReferences.None("judged alone")).Curves); // left out of results.json
+    }
+
+    [Fact]
     public void Every_report_shows_a_registered_metric_as_a_row_and_a_missing_value_as_a_dash()
     {
         var run = HandMadeRun.Record(1);
