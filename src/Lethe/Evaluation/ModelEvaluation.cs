@@ -50,6 +50,14 @@ public sealed record ModelEvaluation(
     /// </summary>
     public IReadOnlyDictionary<string, Metrics.MetricValue> Metrics { get; init; } = new Dictionary<string, Metrics.MetricValue>();
 
+    /// <summary>
+    /// The curves the registered metrics read their values from (the relearning curves, the weight line), keyed
+    /// "metric/curve", for plots; null when no metric gave one (then left out of results.json, which reads as before) and
+    /// in runs stored before curves were kept.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, Metrics.MetricCurve>? Curves { get; init; }
+
     /// <summary>Per-sample losses on forget, unseen and test, kept for histograms (what the attack sees); not in tables.</summary>
     [JsonIgnore]
     public IReadOnlyDictionary<string, float[]> Losses { get; init; } = new Dictionary<string, float[]>();

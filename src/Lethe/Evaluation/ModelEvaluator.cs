@@ -34,7 +34,8 @@ public static class ModelEvaluator
         {
             Relearning = relearning ?? Relearning.RelearnRequest.Off("relearning is not set up for this evaluation"),
         };
-        return outputs with { Metrics = Metrics.MetricRegistry.MeasureAll(context) };
+        var measured = Metrics.MetricRegistry.MeasureAll(context);
+        return outputs with { Metrics = measured.Values, Curves = measured.Curves.Count == 0 ? null : measured.Curves };
     }
 
     /// <summary>The standard pass: accuracies, the attack, NoMUS, losses and φ.</summary>

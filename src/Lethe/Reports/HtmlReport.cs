@@ -87,13 +87,20 @@ public sealed class HtmlReport(PlotSet? plots = null)
     {
         Section(html, "Trade-off", [plots.TradeOff], wide: true);
         Section(html, "Cost", [plots.Cost], wide: true);
+        Section(html, "Relearning", plots.Relearning.Images, wide: true, plots.Relearning.NotDrawn);
+        Section(html, "Weight line from the Original", plots.WeightLine.Images, wide: false, plots.WeightLine.NotDrawn);
         Section(html, "Training of the base models", plots.Training, wide: false);
         Section(html, "What the attack sees", plots.Losses, wide: false);
     }
 
-    private static void Section(StringBuilder html, string heading, IReadOnlyList<PlotImage> images, bool wide)
+    /// <summary>A heading and its figures; with none, the line saying why (<paramref name="notDrawn"/>) or nothing.</summary>
+    private static void Section(StringBuilder html, string heading, IReadOnlyList<PlotImage> images, bool wide, string? notDrawn = null)
     {
-        if (images.Count == 0) return;
+        if (images.Count == 0)
+        {
+            if (notDrawn is not null) html.AppendLine($"<section><h2>{E(heading)}</h2><p class=\"note\">{E(notDrawn)}</p></section>");
+            return;
+        }
         html.AppendLine($"<section><h2>{E(heading)}</h2><div class=\"{(wide ? "wide" : "grid")}\">");
         foreach (var image in images)
             html.AppendLine($"<figure><img src=\"data:image/png;base64,{Convert.ToBase64String(image.Png)}\" alt=\"{E(image.Title)}\" width=\"{Figure.Width}\" height=\"{Figure.Height}\"><figcaption>{E(image.Caption)}</figcaption></figure>");

@@ -53,6 +53,11 @@ public sealed class SummaryMarkdown(PlotSet? plots = null, string reportDirector
             text.AppendLine();
             text.AppendLine(image.Caption);
         }
+        foreach (var line in figures.NotDrawn)
+        {
+            text.AppendLine();
+            text.AppendLine(line);
+        }
     }
 
     public static string IntervalNote(int seeds) =>

@@ -31,6 +31,9 @@ public class CellRunnerRelearnTests
         Assert.Equal("Retrained is made beside the Original", original["relearn/area"].Missing);
         Assert.Equal(0.0, run.Models.Single(m => m.Label == "Retrained").Evaluation.Metrics["relearn/area"].Value);
         Assert.All(run.Models.Where(m => m.Role == CellRole.Unlearned), m => Assert.NotNull(m.Evaluation.Metrics["relearn/area"].Value));
+        // Each method's row carries its own curve, the two it was judged against, and its weight line, for the report's figures.
+        Assert.All(run.Models.Where(m => m.Role == CellRole.Unlearned), m => Assert.Equal(
+            ["relearn/model", "relearn/original", "relearn/retrained", "weight-line/forget-accuracy", "weight-line/retain-loss"], m.Evaluation.Curves!.Keys.Order()));
         // Made once each, in the base models' cells; both methods read them.
         Assert.Single(events, e => e.Message.StartsWith("relearned Original: 4 steps", StringComparison.Ordinal));
         Assert.Single(events, e => e.Message.StartsWith("relearned Retrained: 4 steps", StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using Lethe.Data;
 using Lethe.Evaluation;
+using Lethe.Evaluation.Metrics;
 using Lethe.Experiments;
 using Lethe.IO;
 using Lethe.Models;
@@ -59,6 +60,42 @@ public static class HandMadeRun
             },
         }).ToArray(),
     };
+
+    /// <summary>
+    /// <paramref name="record"/> as if relearning had run (made-up curves, no model trained): each method stores its own
+    /// relearning curve, the Original's and Retrained's, and its weight line; the Original its own curve (which is O) and
+    /// Retrained its own (R), as <see cref="RelearningMetric"/> gives them.
+    /// </summary>
+    public static RunRecord WithCurves(RunRecord record) => record with
+    {
+        Models = record.Models.Select((m, i) => m with { Evaluation = m.Evaluation with { Curves = CurvesOf(m.Role, 0.3 * i) } }).ToArray(),
+    };
+
+    private static Dictionary<string, MetricCurve> CurvesOf(CellRole role, double recovery)
+    {
+        var relearning = (double from, double to) => new MetricCurve("forget accuracy while relearning", new CurveAxis("fine-tuning on retain", "steps"),
+            [0, 20, 40, 60, 80, 100], CurveAxis.ForgetAccuracy, [.. Enumerable.Range(0, 6).Select(k => from + (to - from) * k / 5.0)]);
+        var (o, r) = (relearning(0.58, 0.55), relearning(0.25, 0.27));
+        var alphas = Enumerable.Range(0, 21).Select(k => k / 20.0).ToArray();
+        var alpha = new CurveAxis("α: 0 the Original, 1 the model", "");
+        string Relearn(string curve) => MetricRegistry.Key(RelearningMetric.MetricName, curve);
+        string Line(string curve) => MetricRegistry.Key(WeightLine.MetricName, curve);
+        return role switch
+        {
+            CellRole.Original => new() { [Relearn(RelearningMetric.ModelCurve)] = o, [Relearn(RelearningMetric.OriginalCurve)] = o },
+            CellRole.Retrained => new() { [Relearn(RelearningMetric.ModelCurve)] = r, [Relearn(RelearningMetric.RetrainedCurve)] = r },
+            _ => new()
+            {
+                [Relearn(RelearningMetric.ModelCurve)] = relearning(0.3, 0.3 + recovery * 0.25),
+                [Relearn(RelearningMetric.OriginalCurve)] = o,
+                [Relearn(RelearningMetric.RetrainedCurve)] = r,
+                [Line(WeightLine.ForgetCurve)] = new("forget accuracy along the line", alpha, alphas, CurveAxis.ForgetAccuracy,
+                    [.. alphas.Select(a => 0.58 - (0.28 - 0.1 * recovery) * a * a)]),
+                [Line(WeightLine.RetainLossCurve)] = new("retain loss along the line", alpha, alphas, new CurveAxis("mean retain loss", "nats"),
+                    [.. alphas.Select(a => 1.2 + (0.4 - recovery) * Math.Sin(Math.PI * a))]),
+            },
+        };
+    }
 
     public static Provenance Provenance(long seed) => new("0.1.0+0123456789abcdef", "0123456789abcdef", ".NET 10.0.0", "0.107.0.0",
         "2.10.0.0", "Debian GNU/Linux 12 (bookworm)", "Test CPU", 2, "cpu", 1, 2, "Release",

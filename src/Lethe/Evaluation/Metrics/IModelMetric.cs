@@ -4,7 +4,8 @@ namespace Lethe.Evaluation.Metrics;
 /// A per-model metric: one file and one line in <see cref="MetricRegistry"/>. It sees the model, the evaluation sets,
 /// the standard pass's results, and the Original and a Retrained model when the run has them
 /// (<see cref="MetricContext"/>). Its values are stored under its name in the model's evaluation (results.json) and every
-/// report shows them as table rows, with no code of its own in the writers.
+/// report shows them as table rows, with no code of its own in the writers. A metric that reads its values off curves
+/// may give the curves too (<see cref="MeasureWithCurves"/>), stored beside the values for plots.
 /// </summary>
 public interface IModelMetric
 {
@@ -17,6 +18,11 @@ public interface IModelMetric
     /// <summary>One value per row key. A value that does not exist (no Retrained to compare with, non-finite outputs)
     /// is <see cref="MetricValue.None"/> with the reason, never a stand-in number.</summary>
     IReadOnlyDictionary<string, MetricValue> Measure(MetricContext context);
+
+    /// <summary>The values with the curves they were read from, which <see cref="MetricRegistry.MeasureAll"/> stores.
+    /// Default: <see cref="Measure"/>'s values and no curve; a metric with curves implements this and answers
+    /// <see cref="Measure"/> from it, so both give the same values from one measurement.</summary>
+    MetricResult MeasureWithCurves(MetricContext context) => new(Measure(context));
 }
 
 /// <summary>One table row of a metric.</summary>

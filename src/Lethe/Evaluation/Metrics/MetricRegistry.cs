@@ -18,21 +18,27 @@ public static class MetricRegistry
     ];
 
     /// <summary>The key a metric's row is stored under in <see cref="ModelEvaluation.Metrics"/>: "name/row".</summary>
-    public static string Key(IModelMetric metric, MetricRow row) => $"{metric.Name}/{row.Key}";
+    public static string Key(IModelMetric metric, MetricRow row) => Key(metric.Name, row.Key);
 
-    /// <summary>Measures every registered metric; a metric that fails on bad input is not caught (it is a bug or the
-    /// user's data, and says which).</summary>
-    public static IReadOnlyDictionary<string, MetricValue> MeasureAll(MetricContext context)
+    /// <summary>The key a metric's row or curve is stored under (<see cref="ModelEvaluation.Metrics"/>,
+    /// <see cref="ModelEvaluation.Curves"/>): "name/key".</summary>
+    public static string Key(string metric, string key) => $"{metric}/{key}";
+
+    /// <summary>Measures every registered metric: its values keyed "name/row" and its curves "name/curve"; a metric that
+    /// fails on bad input is not caught (it is a bug or the user's data, and says which).</summary>
+    public static MetricResult MeasureAll(MetricContext context)
     {
         var values = new Dictionary<string, MetricValue>();
+        var curves = new Dictionary<string, MetricCurve>();
         foreach (var metric in All)
         {
-            var measured = metric.Measure(context);
+            var measured = metric.MeasureWithCurves(context);
             foreach (var row in metric.Rows)
-                values[Key(metric, row)] = measured.TryGetValue(row.Key, out var value)
+                values[Key(metric, row)] = measured.Values.TryGetValue(row.Key, out var value)
                     ? value
                     : throw new InvalidOperationException($"metric {metric.Name} gave no value for its row {row.Key}");
+            foreach (var (key, curve) in measured.Curves) curves[Key(metric.Name, key)] = curve;
         }
-        return values;
+        return new MetricResult(values) { Curves = curves };
     }
 }

@@ -10,11 +10,19 @@ namespace Lethe.Evaluation.Metrics;
 /// model's relearned forget accuracy U_T; recovery (U_T − R_T)/(O_T − R_T); the area between U's and R's curves (mean
 /// of U − R over the scoring points); the steps U needs to reach O_T. O's and R's curves come from
 /// <see cref="ReferenceCurves"/>, once per base model. Rows are "–" with the reason when relearning is skipped
-/// (--no-relearn) or a reference is absent.
+/// (--no-relearn) or a reference is absent. Its curves are U's, O's and R's (those it has), so every model's row carries
+/// the references it was judged against.
 /// </summary>
 public sealed class RelearningMetric : IModelMetric
 {
-    public string Name => "relearn";
+    /// <summary>Its <see cref="Name"/>.</summary>
+    public const string MetricName = "relearn";
+
+    /// <summary>The keys of its curves of forget accuracy against relearning steps: the model's (U), the Original's (O),
+    /// Retrained's (R).</summary>
+    public const string ModelCurve = "model", OriginalCurve = "original", RetrainedCurve = "retrained";
+
+    public string Name => MetricName;
 
     public IReadOnlyList<MetricRow> Rows { get; } =
     [
@@ -24,9 +32,11 @@ public sealed class RelearningMetric : IModelMetric
         new("steps-to-original", "Relearn steps to Original's level", "F0"),
     ];
 
-    public IReadOnlyDictionary<string, MetricValue> Measure(MetricContext context)
+    public IReadOnlyDictionary<string, MetricValue> Measure(MetricContext context) => MeasureWithCurves(context).Values;
+
+    public MetricResult MeasureWithCurves(MetricContext context)
     {
-        if (context.Relearning.Setup is not { } setup) return All(MetricValue.None(context.Relearning.Absent ?? "relearning is not set up"));
+        if (context.Relearning.Setup is not { } setup) return new(All(MetricValue.None(context.Relearning.Absent ?? "relearning is not set up")));
         var (original, retrained) = (context.References.Original, context.References.Retrained);
         var o = original.Model is null ? null : CurveOf(original, "Original");
         var r = retrained.Model is null ? null : CurveOf(retrained, "Retrained");
@@ -34,11 +44,14 @@ public sealed class RelearningMetric : IModelMetric
         var u = ReferenceEquals(context.Model, original.Model) ? o!
             : ReferenceEquals(context.Model, retrained.Model) ? r!
             : Relearner.Run(context.Model, context.Sets.Forget, context.Task, context.Transform, context.Device, setup, "the model");
-        var diverged = new[] { (u, "the model"), (o, "the Original"), (r, "Retrained") }.FirstOrDefault(c => c.Item1?.Divergence is not null);
-        if (diverged.Item1 is { } stopped) return All(MetricValue.None($"relearning {diverged.Item2} diverged: {stopped.Divergence}"));
+        var made = new[] { (Key: ModelCurve, Curve: u, Whose: "the model"), (Key: OriginalCurve, Curve: o, Whose: "the Original"),
+            (Key: RetrainedCurve, Curve: r, Whose: "Retrained") };
+        var curves = made.Where(c => c.Curve is not null).ToDictionary(c => c.Key, c => AsMetricCurve(c.Curve!, c.Whose));
+        if (made.FirstOrDefault(c => c.Curve?.Divergence is not null) is { Curve: { } stopped } diverged)
+            return new(All(MetricValue.None($"relearning {diverged.Whose} diverged: {stopped.Divergence}"))) { Curves = curves };
         var noOriginal = MetricValue.None(original.Missing ?? "no Original");
         var noRetrained = MetricValue.None(retrained.Missing ?? "no Retrained");
-        return new Dictionary<string, MetricValue>
+        var values = new Dictionary<string, MetricValue>
         {
             ["forget"] = MetricValue.Of(u.Final),
             ["recovery"] = o is null ? noOriginal : r is null ? noRetrained : FromScore(RelearnScores.Recovery(u.Final, o.Final, r.Final)),
@@ -47,6 +60,7 @@ public sealed class RelearningMetric : IModelMetric
                 : RelearnScores.StepsToReach(u, o.Final) is { } steps ? MetricValue.Of(steps)
                 : MetricValue.None($"not reached in {setup.Options.Steps} steps"),
         };
+        return new(values) { Curves = curves };
 
         RelearnCurve CurveOf(Reference reference, string label)
         {
@@ -58,6 +72,11 @@ public sealed class RelearningMetric : IModelMetric
             return curve;
         }
     }
+
+    /// <summary>A relearning curve as stored: forget accuracy against the steps of fine-tuning on retain.</summary>
+    private static MetricCurve AsMetricCurve(RelearnCurve curve, string whose) =>
+        new($"forget accuracy of {whose} while relearning", new CurveAxis("fine-tuning on retain", "steps"),
+            [.. curve.Steps.Select(s => (double)s)], CurveAxis.ForgetAccuracy, curve.ForgetAccuracy);
 
     private IReadOnlyDictionary<string, MetricValue> All(MetricValue value) => Rows.ToDictionary(r => r.Key, _ => value);
 

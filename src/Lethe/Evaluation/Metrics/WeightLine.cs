@@ -18,7 +18,7 @@ namespace Lethe.Evaluation.Metrics;
 /// Hypothesis", ICML, and Entezari et al. 2022, ICLR): near 0 when the two are in one basin; and the forget accuracy at
 /// α = 0.5. The line is scored in a copy, so neither model is changed, on at most <see cref="MaxImages"/> images of each
 /// set (seeded). "–" when the run has no Original or skips relearning (--no-relearn); the barrier "–" when retain is
-/// not scored.
+/// not scored. Curves: forget accuracy and retain loss (when retain is scored) against α; none for the Original itself.
 /// </remarks>
 public sealed class WeightLine : IModelMetric
 {
@@ -29,7 +29,13 @@ public sealed class WeightLine : IModelMetric
     /// standard pass of MUFAC.</summary>
     public const int MaxImages = 256;
 
-    public string Name => "weight-line";
+    /// <summary>Its <see cref="Name"/>.</summary>
+    public const string MetricName = "weight-line";
+
+    /// <summary>The keys of its curves against α: forget accuracy, mean retain loss.</summary>
+    public const string ForgetCurve = "forget-accuracy", RetainLossCurve = "retain-loss";
+
+    public string Name => MetricName;
 
     public IReadOnlyList<MetricRow> Rows { get; } =
     [
@@ -37,31 +43,43 @@ public sealed class WeightLine : IModelMetric
         new("forget-mid", "Forget acc. at the weight midpoint"),
     ];
 
-    public IReadOnlyDictionary<string, MetricValue> Measure(MetricContext context)
+    public IReadOnlyDictionary<string, MetricValue> Measure(MetricContext context) => MeasureWithCurves(context).Values;
+
+    public MetricResult MeasureWithCurves(MetricContext context)
     {
         // The line is the relearning test's weight-space diagnostic (its cost, 21 passes over two sets, is of the same
         // order), so --no-relearn skips it too.
         if (context.Relearning == RelearnRequest.Skipped)
-            return Rows.ToDictionary(r => r.Key, _ => MetricValue.None(RelearnRequest.Skipped.Absent!));
+            return new(Rows.ToDictionary(r => r.Key, _ => MetricValue.None(RelearnRequest.Skipped.Absent!)));
         if (context.References.Original is not { Model: { } original })
-            return Rows.ToDictionary(r => r.Key, _ => MetricValue.None(context.References.Original.Missing ?? "no Original"));
+            return new(Rows.ToDictionary(r => r.Key, _ => MetricValue.None(context.References.Original.Missing ?? "no Original")));
         if (ReferenceEquals(original, context.Model))
         {
             // The Original on its own line is one point: no barrier, and its own forget accuracy, without 21 passes.
-            return new Dictionary<string, MetricValue>
+            return new(new Dictionary<string, MetricValue>
             {
                 ["retain-barrier"] = context.Sets.Retain is null ? MetricValue.None("retain is not scored (--retain-eval)") : MetricValue.Of(0),
                 ["forget-mid"] = MetricValue.Of(context.Outputs.ForgetAccuracy),
-            };
+            });
         }
         using var forget = ProbeInputs.Capped(context.Sets.Forget, MaxImages, "weight-line/forget");
         using var retain = context.Sets.Retain is { } r ? ProbeInputs.Capped(r, MaxImages, "weight-line/retain") : null;
         var curve = Curve(original, context.Model, context.Task, forget, retain, context.Transform, context.Device);
-        return new Dictionary<string, MetricValue>
+        var values = new Dictionary<string, MetricValue>
         {
             ["retain-barrier"] = retain is null ? MetricValue.None("retain is not scored (--retain-eval)") : MetricValue.Of(Barrier(curve.Select(p => p.RetainLoss).ToArray())),
             ["forget-mid"] = MetricValue.Of(curve[Points / 2].ForgetAccuracy),
         };
+        var alpha = new CurveAxis("α: 0 the Original, 1 the model", "");
+        var alphas = curve.Select(p => p.Alpha).ToArray();
+        var curves = new Dictionary<string, MetricCurve>
+        {
+            [ForgetCurve] = new("forget accuracy along the line from the Original", alpha, alphas, CurveAxis.ForgetAccuracy, [.. curve.Select(p => p.ForgetAccuracy)]),
+        };
+        if (retain is not null)
+            curves[RetainLossCurve] = new("retain loss along the line from the Original", alpha, alphas, new CurveAxis("mean retain loss", "nats"),
+                [.. curve.Select(p => p.RetainLoss)]);
+        return new(values) { Curves = curves };
     }
 
     /// <summary>

@@ -1,20 +1,27 @@
 namespace Lethe.Reports.Plots;
 
 /// <summary>
-/// Every figure of a report, written as PNG and SVG into one folder: the trade-off, the cost, the training curves, and
-/// the loss histograms the attack sees (of the first seed; each seed's models differ, so pooling them would blur).
+/// Every figure of a report, written as PNG and SVG into one folder: the trade-off, the cost, the relearning curves and
+/// the weight line (when the run stored them), the training curves, and the loss histograms the attack sees (of the
+/// first seed; each seed's models differ, so pooling them would blur).
 /// </summary>
-public sealed record PlotSet(PlotImage TradeOff, PlotImage Cost, IReadOnlyList<PlotImage> Training, IReadOnlyList<PlotImage> Losses) : ReportFigures
+public sealed record PlotSet(PlotImage TradeOff, PlotImage Cost, OptionalFigures Relearning, OptionalFigures WeightLine,
+    IReadOnlyList<PlotImage> Training, IReadOnlyList<PlotImage> Losses) : ReportFigures
 {
     /// <summary>The folder of a run directory the figures go to.</summary>
     public const string Folder = "plots";
 
-    public override IEnumerable<PlotImage> All => new[] { TradeOff, Cost }.Concat(Training).Concat(Losses);
+    public override IEnumerable<PlotImage> All =>
+        new[] { TradeOff, Cost }.Concat(Relearning.Images).Concat(WeightLine.Images).Concat(Training).Concat(Losses);
+
+    /// <summary>One line for each figure the run has no data for, saying why.</summary>
+    public IEnumerable<string> NotDrawn => new[] { Relearning.NotDrawn, WeightLine.NotDrawn }.OfType<string>();
 
     public static PlotSet Write(SeedSummary summary, IReadOnlyList<StoredRun> runs, string directory)
     {
         Directory.CreateDirectory(directory);
         return new PlotSet(TradeOffPlot.Draw(summary, directory), CostPlot.Draw(summary, directory),
+            RelearningPlot.Draw(summary, runs[0].Record, directory), WeightLinePlot.Draw(summary, runs[0].Record, directory),
             TrainingCurvesPlot.Draw(summary, directory), LossHistograms(runs[0], directory));
     }
 

@@ -41,7 +41,7 @@ public class MetricSeamTests
     public void A_comparing_metric_without_its_reference_gives_no_number_and_says_why()
     {
         var context = Context(MetricReferences.None("judged alone"));
-        var values = MetricRegistry.MeasureAll(context);
+        var values = MetricRegistry.MeasureAll(context).Values;
         // The linear probe's own accuracies judge the model alone; every other row compares it with a reference.
         string[] alone = ["linear-probe/forget", "linear-probe/unseen", "linear-probe/recovery"];
         Assert.All(values.Where(v => !alone.Contains(v.Key)), v => Assert.Null(v.Value.Value));
@@ -54,10 +54,24 @@ public class MetricSeamTests
     public void A_model_compared_with_itself_is_at_distance_zero_and_predicts_like_itself()
     {
         var model = Networks.Create("resnet18", 8, CPU, 3);
-        var values = MetricRegistry.MeasureAll(Context(new MetricReferences(Reference.Of(model), Reference.Of(model)), model));
+        var values = MetricRegistry.MeasureAll(Context(new MetricReferences(Reference.Of(model), Reference.Of(model)), model)).Values;
         Assert.Equal(0.0, values["weight-distance/original"].Value);
         Assert.Equal(0.0, values["output-divergence/forget"].Value!.Value, 6);
         Assert.Equal(0.0, values["output-divergence/retain"].Value!.Value, 6);
+    }
+
+    [Fact]
+    public void The_evaluation_keeps_every_curve_a_metric_gives_under_its_name_and_none_when_there_is_none()
+    {
+        var (model, original) = (Networks.Create("resnet18", 8, CPU, 3), Networks.Create("resnet18", 8, CPU, 4));
+        var context = Context(new MetricReferences(Reference.Of(original), Reference.Absent("alone")), model);
+        ModelEvaluation Evaluate(MetricReferences references) =>
+            ModelEvaluator.Evaluate(model, context.Sets, context.Transform, CPU, new EvaluationOptions(), references);
+
+        var curves = Evaluate(context.References).Curves!;
+
+        Assert.Equal(["weight-line/forget-accuracy", "weight-line/retain-loss"], curves.Keys.Order());
+        Assert.Null(Evaluate(MetricReferences.None("judged alone")).Curves); // left out of results.json
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 
 namespace Lethe.Tests.Evaluation.Metrics;
 
-/// <summary>The weight line's ends are the two models, a model on its own line has no barrier, and neither model is changed.</summary>
+/// <summary>The weight line's ends (on the metric's stored curves too) are the two models, a model on its own line has no barrier, and neither model is changed.</summary>
 public class WeightLineTests
 {
     [Fact]
@@ -26,6 +26,15 @@ public class WeightLineTests
             Assert.Equal(r.MeanLoss, point.RetainLoss, 5);
             Assert.Equal(r.Accuracy, point.RetainAccuracy, 12);
         }
+        // The metric stores the 21-point line with the same ends, and its midpoint row is the curve's middle.
+        var measured = new WeightLine().MeasureWithCurves(MetricFixture.Context(model, forget, retain,
+            new MetricReferences(Reference.Of(original), Reference.Absent("not needed"))));
+        var (accuracy, loss) = (measured.Curves[WeightLine.ForgetCurve], measured.Curves[WeightLine.RetainLossCurve]);
+        Assert.Equal(Enumerable.Range(0, WeightLine.Points).Select(i => i / 20.0), accuracy.X);
+        Assert.Equal([curve[0].ForgetAccuracy, curve[^1].ForgetAccuracy], [accuracy.Y[0], accuracy.Y[^1]]);
+        Assert.Equal(curve[0].RetainLoss, loss.Y[0], 5);
+        Assert.Equal(curve[^1].RetainLoss, loss.Y[^1], 5);
+        Assert.Equal(measured.Values["forget-mid"].Value, accuracy.Y[WeightLine.Points / 2]);
         Assert.All(model.parameters().Concat(original.parameters()).Zip(before), p => Assert.True(p.First.allclose(p.Second, rtol: 0, atol: 0)));
     }
 

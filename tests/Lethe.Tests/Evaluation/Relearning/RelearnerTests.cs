@@ -93,30 +93,37 @@ public class RelearnerTests
         var key = Guid.NewGuid().ToString("N");
         var setup = Setup(retain, new RelearnOptions(Steps: 2, LearningRate: 1e-3, BatchSize: 8, ScoreEvery: 1), cache.Path, lines);
         var references = new MetricReferences(Reference.Of(original, key + "/o"), Reference.Of(retrained, key + "/r"));
-        IReadOnlyDictionary<string, MetricValue> Measure(nn.Module<Tensor, Tensor> model) =>
-            new RelearningMetric().Measure(Context(model, forget, references, RelearnRequest.On(setup)));
+        MetricResult Measure(nn.Module<Tensor, Tensor> model) =>
+            new RelearningMetric().MeasureWithCurves(Context(model, forget, references, RelearnRequest.On(setup)));
 
         var one = Measure(first);
         Assert.DoesNotContain(lines, l => l.Contains("from the cache"));
         Assert.Equal(2, Directory.GetFiles(Path.Combine(cache.Path, "relearn"), "*.json").Length);
-        Measure(second);
+        var two = Measure(second);
         Assert.Contains(lines, l => l.StartsWith("relearning curve of Original from the cache", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("relearning curve of Retrained from the cache", StringComparison.Ordinal));
+        // Each model's curves: its own, ending at its "forget" row, and the references it was judged against, the same for both.
+        Assert.Equal([RelearningMetric.ModelCurve, RelearningMetric.OriginalCurve, RelearningMetric.RetrainedCurve], one.Curves.Keys);
+        Assert.Equal([0.0, 1, 2], one.Curves[RelearningMetric.ModelCurve].X);
+        Assert.Equal(one.Values["forget"].Value, one.Curves[RelearningMetric.ModelCurve].Y[^1]);
+        Assert.Equal(one.Curves[RelearningMetric.OriginalCurve], two.Curves[RelearningMetric.OriginalCurve]);
+        Assert.Equal(one.Curves[RelearningMetric.RetrainedCurve], two.Curves[RelearningMetric.RetrainedCurve]);
         ReferenceCurves.ClearMemory(); // a new process: only the files remain
         lines.Clear();
-        Assert.Equal(one, Measure(first));
+        Assert.Equal(one.Values, Measure(first).Values);
         Assert.Equal(2, lines.Count(l => l.Contains("from the cache")));
         Assert.Equal(3, lines.Count); // and one relearning: the model's own
     }
 
     [Fact]
-    public void Skipped_relearning_fills_every_row_with_the_reason()
+    public void Skipped_relearning_fills_every_row_with_the_reason_and_gives_no_curve()
     {
         using var forget = Named(TinyData.Classes(8, seed: 1), "forget");
         using var model = Networks.Create("resnet18", 8, CPU, initSeed: 1);
-        var values = new RelearningMetric().Measure(Context(model, forget, MetricReferences.None("alone"), RelearnRequest.Skipped));
-        Assert.All(values.Values, v => Assert.Equal("skipped (--no-relearn)", v.Missing));
-        Assert.Equal(4, values.Count);
+        var measured = new RelearningMetric().MeasureWithCurves(Context(model, forget, MetricReferences.None("alone"), RelearnRequest.Skipped));
+        Assert.All(measured.Values.Values, v => Assert.Equal("skipped (--no-relearn)", v.Missing));
+        Assert.Equal(4, measured.Values.Count);
+        Assert.Empty(measured.Curves);
     }
 
     /// <summary>TinyData names every set's images img0.jpg, img1.jpg, ...: sets of the same test need names of their own.</summary>
