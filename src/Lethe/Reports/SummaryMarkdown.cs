@@ -38,10 +38,11 @@ public sealed class SummaryMarkdown(PlotSet? plots = null, string reportDirector
         return text.ToString();
     }
 
-    private void Figures(StringBuilder text, PlotSet figures) => AppendFigures(text, figures.All, reportDirectory);
+    private void Figures(StringBuilder text, PlotSet figures) => AppendFigures(text, figures.All, reportDirectory, figures.NotDrawn);
 
     /// <summary>A "Figures" section: each image linked by its path relative to the report's folder, then its caption.</summary>
-    internal static void AppendFigures(StringBuilder text, IEnumerable<PlotImage> images, string reportDirectory)
+    /// <param name="notDrawn">One line per figure that could not be drawn, saying why.</param>
+    internal static void AppendFigures(StringBuilder text, IEnumerable<PlotImage> images, string reportDirectory, IEnumerable<string>? notDrawn = null)
     {
         text.AppendLine();
         text.AppendLine("## Figures");
@@ -53,7 +54,7 @@ public sealed class SummaryMarkdown(PlotSet? plots = null, string reportDirector
             text.AppendLine();
             text.AppendLine(image.Caption);
         }
-        foreach (var line in figures.NotDrawn)
+        foreach (var line in notDrawn ?? [])
         {
             text.AppendLine();
             text.AppendLine(line);
