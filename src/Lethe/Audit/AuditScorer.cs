@@ -43,9 +43,11 @@ public static class AuditScorer
         if (nullCheck.Passed == false) warnings.Add("This audit failed its own null check: " + nullCheck.Verdict);
         if (nullCheck.Passed is null) warnings.Add("The null check did not run: " + nullCheck.Verdict);
         if (!originalCheck.Passed) warnings.Add("The Original check failed: " + originalCheck.Verdict);
+        // Below the N that supports ε and F, the warning names no value of them.
+        var byConstruction = ForgettingQuality.Unresolved(n) is null ? "every forget image gets ε = 50 and F = 0" : "it looks exposed";
         foreach (var seedless in methods.Where(m => !m.DependsOnSeed).Select(m => m.Label))
             warnings.Add(mode == AuditMode.FixedOriginal
-                ? $"{seedless} does not depend on its seed: in fixed-original mode its {n} models are one model, so every forget image gets ε = 50 and F = 0 by construction, whatever it forgets"
+                ? $"{seedless} does not depend on its seed: in fixed-original mode its {n} models are one model, so {byConstruction} by construction, whatever it forgets"
                 : $"{seedless} does not depend on its seed: its spread here comes from the {n} Originals alone");
 
         foreach (var label in unlearned.Where(m => m.Result.IsStartingModel).Select(m => m.Label).Distinct())

@@ -28,10 +28,10 @@ public class AuditScorerTests
         Test = TinyData.Classes(6, seed: 4), Unseen = TinyData.Classes(6, seed: 5),
     };
 
-    internal static (Plan Plan, AuditResult Result) Score(AuditMode mode)
+    internal static (Plan Plan, AuditResult Result) Score(AuditMode mode, int n = N)
     {
         var spec = TinyRun.Spec("out", "cache", ["finetune", "ssd"]) with { Threads = 1, Jobs = 1 };
-        var plan = AuditPlanner.Build(spec, mode, N, MethodPlan.Resolve(spec, Data.Task), "tiny");
+        var plan = AuditPlanner.Build(spec, mode, n, MethodPlan.Resolve(spec, Data.Task), "tiny");
         var random = new Random(5);
         var models = new List<AuditModel>();
         foreach (var cell in plan.Cells.Where(c => c.MakesModel))

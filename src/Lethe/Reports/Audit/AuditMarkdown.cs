@@ -107,14 +107,21 @@ internal static class AuditFacts
     }
 
     public static string Legend(AuditResult result) =>
-        $"F: the NeurIPS-2023 challenge's forgetting quality (ε buckets of 0.5 up to ⌈ln(N − 1)⌉ = {ForgettingQuality.MaxEpsilon(result.N)}), "
-        + "with a 95% bootstrap interval over images. F cannot reach 1 with few models: ε is the best of thousands of threshold rules, "
-        + $"which find chance splits, so two pools of {result.N} models that cannot be told apart score F ≈ {AuditTable.Number(result.Null.ChanceFull)} "
-        + "(the \"chance\" row); read a method's F against that, not against 1. "
+        $"F: the NeurIPS-2023 challenge's forgetting quality (ε buckets of 0.5 up to ⌈ln(N − 1)⌉), with a 95% bootstrap interval over images. "
+        + (ForgettingQuality.Unresolved(result.N) is { } unresolved
+            ? $"Here F, ε and the final score are \"–\": {unresolved}, and two pools of {result.N} models that cannot be told apart are "
+                + $"told apart every time (ε = 50) on {NumberText.Percent(ForgettingQuality.ChanceCapShare(result.N))} of their examples by chance. "
+            : $"With {result.N} models the buckets end at {ForgettingQuality.MaxEpsilon(result.N)}. F cannot reach 1 with few models: ε is the best "
+                + "of thousands of threshold rules, which find chance splits, so two pools of "
+                + $"{result.N} models that cannot be told apart score F ≈ {AuditTable.Number(result.Null.ChanceFull)} "
+                + "(the \"chance\" row); read a method's F against that, not against 1. ")
         + "Final score: F × retain-accuracy ratio × test-accuracy ratio (unlearned over retrained). U-LiRA: leave-one-out likelihood-ratio attack "
         + "over the same models (0.5 = chance). KLoM95: 95th percentile over images of the KL divergence between the binned φ of unlearned and "
         + "retrained models (0 = same). Per identity: the same scores on each person's mean φ. Pop. attack acc and NoMUS: the reference's "
         + "single-model population attack, mean ± 95% CI over the method's models. † the method does not depend on its seed.";
+
+    /// <summary>What a figure of ε or F says below the N that supports them: " Nothing is drawn: …", else empty.</summary>
+    public static string NothingDrawn(AuditResult result) => ForgettingQuality.Unresolved(result.N) is { } why ? $" Nothing is drawn: {why}." : "";
 
     public static string Minutes(double seconds) =>
         double.IsFinite(seconds) ? (seconds / 60).ToString("F1", CultureInfo.InvariantCulture) + " min" : "–";

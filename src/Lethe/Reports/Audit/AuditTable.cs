@@ -24,7 +24,7 @@ public sealed record AuditTable(IReadOnlyList<string> Columns, IReadOnlyList<IRe
         var rows = result.Methods.Select(m => Row(m.Label + (m.DependsOnSeed ? "" : " †"), m.Scores)).ToList();
         var (n, o) = (result.Null, result.Original);
         rows.Add(Row($"null: retrained vs retrained ({n.ModelsPerHalf} a side)", n.Scores));
-        rows.Add(Row($"chance: two exchangeable pools of {result.N} (simulated)", n.Chance()));
+        rows.Add(Row($"chance: two exchangeable pools of {result.N} (simulated)", n.Chance(result.N)));
         rows.Add(Row(o.Kind == "pool" ? $"Original vs retrained ({o.Originals} Originals)" : "Original vs retrained (rank of 1 Original)", o.Scores));
         return new AuditTable(["Model", .. shown.Select(r => r.Column!)], rows);
     }
