@@ -1,3 +1,4 @@
+using Lethe.Audit.Metrics;
 using Lethe.Evaluation;
 using Lethe.Experiments;
 using Lethe.Numerics;
@@ -39,6 +40,11 @@ public static class AuditScorer
         var originalCheck = mode == AuditMode.Population
             ? OriginalCheck.OfPool(originals, retrained, forget, retain, unseen)
             : OriginalCheck.OfOne(originals[0], retrained, forget, unseen);
+        // Every KLoM is read against the null row's: all of them go when it is itself at the cap.
+        var klom = KlomSaturation.Of(nullCheck.Scores, nullCheck.ModelsPerHalf, n);
+        methods = methods.Select(klom.Apply).ToList();
+        nullCheck = nullCheck with { Scores = klom.Apply(nullCheck.Scores, nullCheck.ModelsPerHalf) };
+        originalCheck = originalCheck with { Scores = klom.Apply(originalCheck.Scores, originalCheck.Originals) };
         var warnings = new List<string>();
         if (nullCheck.Passed == false) warnings.Add("This audit failed its own null check: " + nullCheck.Verdict);
         if (nullCheck.Passed is null) warnings.Add("The null check did not run: " + nullCheck.Verdict);

@@ -79,7 +79,8 @@ public sealed record NullCheck(int ModelsPerHalf, double? ChanceHalf, double? Ch
     });
 
     /// <summary>Runs the check on the retrained models' φ. With halves smaller than U-LiRA's minimum the check does not
-    /// run, and the null row carries the scores its halves support (KLoM, the single-model scores).</summary>
+    /// run, and the null row carries the scores its halves support (KLoM, the single-model scores), so that every other
+    /// row's KLoM can still be read against it (<see cref="KlomSaturation"/>).</summary>
     internal static NullCheck Of(IReadOnlyList<AuditModel> retrained, PhiColumns forget, PhiColumns retain, PhiColumns unseen)
     {
         var half = retrained.Count / 2;

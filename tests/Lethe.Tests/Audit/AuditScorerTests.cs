@@ -88,7 +88,11 @@ public class AuditScorerTests
         Assert.All(AuditMetricRegistry.Rows, row =>
         {
             var value = result.Null.Scores.Get(row.Key);
-            Assert.True(value.Value is not null, $"{row.Key}: {value.Missing}");
+            // A KLoM the null row saturates (4 a side here) is missing on every row alike, the null row's included.
+            if (value.Missing?.StartsWith("KLoM saturated") == true)
+                Assert.All(result.Methods, m => Assert.Equal(value.Missing, m.Scores.Get(row.Key).Missing));
+            else
+                Assert.True(value.Value is not null, $"{row.Key}: {value.Missing}");
         });
         // One Original has no pool: its many-model scores say why they are missing, its single-model ones exist.
         Assert.Equal(OriginalCheck.NoPool, result.Original.Scores.Get(KlomMetric.Forget).Missing);

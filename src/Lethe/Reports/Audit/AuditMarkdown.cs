@@ -2,6 +2,7 @@ using Lethe.Numerics;
 using System.Globalization;
 using System.Text;
 using Lethe.Audit;
+using Lethe.Audit.Metrics;
 using Lethe.Reports.Plots;
 
 namespace Lethe.Reports.Audit;
@@ -117,7 +118,9 @@ internal static class AuditFacts
                 + "(the \"chance\" row); read a method's F against that, not against 1. ")
         + "Final score: F × retain-accuracy ratio × test-accuracy ratio (unlearned over retrained). U-LiRA: leave-one-out likelihood-ratio attack "
         + "over the same models (0.5 = chance). KLoM95: 95th percentile over images of the KL divergence between the binned φ of unlearned and "
-        + "retrained models (0 = same). Per identity: the same scores on each person's mean φ. Pop. attack acc and NoMUS: the reference's "
+        + $"retrained models (0 = same), at most {KlomSaturation.CapText}; near that cap (above the most KLoM reaches while a bin holds φ of both "
+        + "pools) the binned φ do not overlap, so when the null row itself is there no KLoM can be told from chance and every one is \"–\", "
+        + "and a method there while the null row is not is noted. Per identity: the same scores on each person's mean φ. Pop. attack acc and NoMUS: the reference's "
         + "single-model population attack, mean ± 95% CI over the method's models. † the method does not depend on its seed.";
 
     /// <summary>What a figure of ε or F says below the N that supports them: " Nothing is drawn: …", else empty.</summary>
