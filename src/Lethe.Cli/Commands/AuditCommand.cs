@@ -91,5 +91,7 @@ internal static class AuditCommand
         foreach (var row in table.Rows) grid.AddRow(row.Select(Markup.Escape).ToArray());
         console.Write(grid);
         if (result.Methods.Any(m => !m.DependsOnSeed)) console.MarkupLine("[grey]† does not depend on its seed (see the warnings)[/]");
+        foreach (var note in AuditScoreNotes.From(result).Rows)
+            console.MarkupLine($"[grey]{Markup.Escape($"{note[0]}: {note[1]}: {note[2]}")}[/]");
     }
 }

@@ -29,6 +29,13 @@ internal static class AuditMarkdown
         text.AppendLine();
         text.Append(Table(AuditTable.From(result)));
         text.AppendLine();
+        if (AuditScoreNotes.From(result) is { Rows.Count: > 0 } notes)
+        {
+            text.AppendLine(AuditScoreNotes.Title + ":");
+            text.AppendLine();
+            text.Append(Table(notes));
+            text.AppendLine();
+        }
         text.AppendLine(AuditFacts.Legend(result));
         text.AppendLine();
         text.AppendLine("## People still exposed");
@@ -121,7 +128,8 @@ internal static class AuditFacts
         + $"retrained models (0 = same), at most {KlomSaturation.CapText}; near that cap (above the most KLoM reaches while a bin holds φ of both "
         + "pools) the binned φ do not overlap, so when the null row itself is there no KLoM can be told from chance and every one is \"–\", "
         + "and a method there while the null row is not is noted. Per identity: the same scores on each person's mean φ. Pop. attack acc and NoMUS: the reference's "
-        + "single-model population attack, mean ± 95% CI over the method's models. † the method does not depend on its seed.";
+        + "single-model population attack, mean ± 95% CI over the method's models. † the method does not depend on its seed. "
+        + "A \"–\" is a score that does not exist here; the table under the scores says why.";
 
     /// <summary>What a figure of ε or F says below the N that supports them: " Nothing is drawn: …", else empty.</summary>
     public static string NothingDrawn(AuditResult result) => ForgettingQuality.Unresolved(result.N) is { } why ? $" Nothing is drawn: {why}." : "";
