@@ -79,7 +79,7 @@ internal static class AuditCommand
         foreach (var method in plan.Cells.Where(c => c.Role == CellRole.Unlearned).Select(c => MethodRegistry.Get(c.Method!)).Distinct()
                      .Where(m => !m.DependsOnSeed))
             console.MarkupLine($"[yellow]flag: {Markup.Escape(method.Key)} does not depend on its seed" + (plan.Mode == AuditMode.FixedOriginal
-                ? $": one model stands for all {plan.N}, so it gets ε = 50 by construction[/]"
+                ? $": one model stands for all {plan.N}, so {AuditScorer.ExposedByConstruction(plan.N)} by construction[/]"
                 : ": its spread comes from the Originals alone[/]"));
     }
 
