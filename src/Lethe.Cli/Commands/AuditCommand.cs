@@ -25,7 +25,7 @@ internal static class AuditCommand
             DefaultValueFactory = _ => "fixed-original",
         };
         mode.AcceptOnlyFromAmong([.. AuditModes.Names]);
-        var n = new Option<int>("--n") { Description = "Models per pool: seeds --seed … --seed + N − 1 (at least 3; 6 for the null check)", DefaultValueFactory = _ => 16 };
+        var n = new Option<int>("--n") { Description = "Models per pool: seeds --seed … --seed + N − 1 (at least 3; 6 for the null check, ε and F)", DefaultValueFactory = _ => 16 };
         var store = new Option<string?>("--store") { Description = "Results store shared by audits and workers (default <cache>/cells): a model made once is reused by every plan that needs it" };
         var output = new Option<string?>("--out") { Description = "Output folder for plan.json, audit.json and the report (default runs/audit-<dataset>-<task>-<preset>-<mode>)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Plan and estimate the cost, then stop: nothing is trained" };
