@@ -25,7 +25,7 @@ internal static class AuditCommand
             DefaultValueFactory = _ => "fixed-original",
         };
         mode.AcceptOnlyFromAmong([.. AuditModes.Names]);
-        var n = new Option<int>("--n") { Description = "Models per pool: seeds --seed … --seed + N − 1 (at least 3; 6 for the null check)", DefaultValueFactory = _ => 16 };
+        var n = new Option<int>("--n") { Description = "Models per pool: seeds --seed … --seed + N − 1 (at least 3; 6 for the null check, ε and F)", DefaultValueFactory = _ => 16 };
         var store = new Option<string?>("--store") { Description = "Results store shared by audits and workers (default <cache>/cells): a model made once is reused by every plan that needs it" };
         var output = new Option<string?>("--out") { Description = "Output folder for plan.json, audit.json and the report (default runs/audit-<dataset>-<task>-<preset>-<mode>)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Plan and estimate the cost, then stop: nothing is trained" };
@@ -79,7 +79,7 @@ internal static class AuditCommand
         foreach (var method in plan.Cells.Where(c => c.Role == CellRole.Unlearned).Select(c => MethodRegistry.Get(c.Method!)).Distinct()
                      .Where(m => !m.DependsOnSeed))
             console.MarkupLine($"[yellow]flag: {Markup.Escape(method.Key)} does not depend on its seed" + (plan.Mode == AuditMode.FixedOriginal
-                ? $": one model stands for all {plan.N}, so it gets ε = 50 by construction[/]"
+                ? $": one model stands for all {plan.N}, so {AuditScorer.ExposedByConstruction(plan.N)} by construction[/]"
                 : ": its spread comes from the Originals alone[/]"));
     }
 
@@ -91,5 +91,7 @@ internal static class AuditCommand
         foreach (var row in table.Rows) grid.AddRow(row.Select(Markup.Escape).ToArray());
         console.Write(grid);
         if (result.Methods.Any(m => !m.DependsOnSeed)) console.MarkupLine("[grey]† does not depend on its seed (see the warnings)[/]");
+        foreach (var note in AuditScoreNotes.From(result).Rows)
+            console.MarkupLine($"[grey]{Markup.Escape($"{note[0]}: {note[1]}: {note[2]}")}[/]");
     }
 }

@@ -1,3 +1,4 @@
+using Lethe.Audit.Metrics;
 using Lethe.Evaluation;
 using Lethe.Experiments;
 using Lethe.Numerics;
@@ -13,6 +14,11 @@ namespace Lethe.Audit;
 /// </summary>
 public static class AuditScorer
 {
+    /// <summary>What a seedless method's one model counted <paramref name="n"/> times gets in fixed-original mode, naming
+    /// ε and F only where <paramref name="n"/> supports them (<see cref="ForgettingQuality.MinimumModels"/>).</summary>
+    public static string ExposedByConstruction(int n) =>
+        ForgettingQuality.Unresolved(n) is null ? "every forget image gets ε = 50 and F = 0" : "it looks exposed";
+
     /// <summary>Scores an audit of <paramref name="mode"/> with <paramref name="n"/> models a side from its pools.</summary>
     /// <param name="spec">The audit's frozen spec (its dataset, task, image size and seed head the result).</param>
     /// <param name="dataFingerprint">The fingerprint of the data every model was made on.</param>
@@ -39,13 +45,18 @@ public static class AuditScorer
         var originalCheck = mode == AuditMode.Population
             ? OriginalCheck.OfPool(originals, retrained, forget, retain, unseen)
             : OriginalCheck.OfOne(originals[0], retrained, forget, unseen);
+        // Every KLoM is read against the null row's: all of them go when it is itself at the cap.
+        var klom = KlomSaturation.Of(nullCheck.Scores, nullCheck.ModelsPerHalf, n);
+        methods = methods.Select(klom.Apply).ToList();
+        nullCheck = nullCheck with { Scores = klom.Apply(nullCheck.Scores, nullCheck.ModelsPerHalf) };
+        originalCheck = originalCheck with { Scores = klom.Apply(originalCheck.Scores, originalCheck.Originals) };
         var warnings = new List<string>();
         if (nullCheck.Passed == false) warnings.Add("This audit failed its own null check: " + nullCheck.Verdict);
         if (nullCheck.Passed is null) warnings.Add("The null check did not run: " + nullCheck.Verdict);
         if (!originalCheck.Passed) warnings.Add("The Original check failed: " + originalCheck.Verdict);
         foreach (var seedless in methods.Where(m => !m.DependsOnSeed).Select(m => m.Label))
             warnings.Add(mode == AuditMode.FixedOriginal
-                ? $"{seedless} does not depend on its seed: in fixed-original mode its {n} models are one model, so every forget image gets ε = 50 and F = 0 by construction, whatever it forgets"
+                ? $"{seedless} does not depend on its seed: in fixed-original mode its {n} models are one model, so {ExposedByConstruction(n)} by construction, whatever it forgets"
                 : $"{seedless} does not depend on its seed: its spread here comes from the {n} Originals alone");
 
         foreach (var label in unlearned.Where(m => m.Result.IsStartingModel).Select(m => m.Label).Distinct())

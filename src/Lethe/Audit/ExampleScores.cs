@@ -1,6 +1,7 @@
 namespace Lethe.Audit;
 
-/// <summary>One forget image's scores in an audit.</summary>
+/// <summary>One forget image's scores in an audit. A score the audit's N does not support is NaN (null in audit.json),
+/// and the method's score of the same kind says why (<see cref="MethodAudit.Scores"/>).</summary>
 /// <param name="Name">"forget/&lt;index&gt;" (with "/a&lt;attribute&gt;" for a multi-label task).</param>
 /// <param name="Identity">The person in it.</param>
 /// <param name="Epsilon">The challenge's ε, in [0, 50].</param>
@@ -8,7 +9,8 @@ namespace Lethe.Audit;
 /// <param name="Klom">KLoM, nats.</param>
 public sealed record ImageScore(string Name, string Identity, double Epsilon, double ULiraAuc, double Klom);
 
-/// <summary>One forget identity's scores, from each model's mean φ over the person's images.</summary>
+/// <summary>One forget identity's scores, from each model's mean φ over the person's images; NaN (null in audit.json)
+/// where the audit's N does not support a score, as for <see cref="ImageScore"/>.</summary>
 /// <param name="Identity">The person.</param>
 /// <param name="Images">How many forget images (or image-attributes) the person has.</param>
 /// <param name="Epsilon">ε of the person's mean φ.</param>

@@ -7,6 +7,34 @@ namespace Lethe.Audit;
 /// </summary>
 public static class ForgettingQuality
 {
+    /// <summary>
+    /// The fewest models per pool at which an audit reports ε and F, per image, per person and overall: with fewer,
+    /// they are missing with <see cref="Unresolved"/>'s reason. It is the audit's own threshold for its null check
+    /// (<see cref="NullCheck"/>: two halves of at least <see cref="ULira.MinimumModels"/>), the measured chance level F
+    /// is read against, and chance explains why nothing below it should be printed. Where two pools of n models cannot
+    /// be told apart, the C(2n, n) orders of their φ on an example are equally likely, and in 2n of them one pool's φ
+    /// are contiguous, so a threshold or a window of ε's rules separates the pools and ε is 50, "told apart every time":
+    /// <see cref="ChanceCapShare"/> = 2n / C(2n, n) of such examples, 30% at n = 3, 11% at 4, 4.0% at 5, 1.3% at 6,
+    /// 0.4% at 7 (a simulation of 2000 examples agrees). Below 6, a method as good as retraining leaves one example in 25 or more at the cap by chance,
+    /// and with the audit preset's 8 forget people some person reads as exposed in 28% of such audits at 5 (10% at 6).
+    /// </summary>
+    public const int MinimumModels = 6;
+
+    /// <summary>
+    /// The share of examples on which two pools of <paramref name="models"/> models that cannot be told apart reach
+    /// ε = 50 by chance: 2n / C(2n, n), the orders of their φ in which one pool's φ are contiguous (φ spread well beyond
+    /// the 0.01 grid of thresholds, so that only the order matters).
+    /// </summary>
+    public static double ChanceCapShare(int models)
+    {
+        var orders = Enumerable.Range(1, models).Aggregate(1.0, (c, i) => c * (models + i) / i); // C(2n, n)
+        return 2.0 * models / orders;
+    }
+
+    /// <summary>Why ε and F are not reported for an audit of <paramref name="models"/> models per pool, or null when they are.</summary>
+    public static string? Unresolved(int models) =>
+        models < MinimumModels ? $"F and ε need at least {MinimumModels} models a side; this audit has {models}" : null;
+
     /// <summary>Each bucket of ε is half a unit wide.</summary>
     public const double BucketWidth = 0.5;
 

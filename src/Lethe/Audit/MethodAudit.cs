@@ -23,6 +23,9 @@ public sealed record MethodAudit(
     string Label, string Method, bool DependsOnSeed, int DistinctModels, int N,
     IReadOnlyDictionary<string, AuditValue> Scores, IReadOnlyList<IdentityScore> Identities, IReadOnlyList<ImageScore> Images, string? Note)
 {
+    /// <summary>True when every forget person has an ε: not for a diverged label, nor below the N that supports ε.</summary>
+    internal bool HasPersonEpsilon => Identities.Count > 0 && Identities.All(i => !double.IsNaN(i.Epsilon));
+
     /// <summary>Why a label with a diverged model has no many-model scores.</summary>
     public const string Diverged = "a model diverged: its φ is no result, so the many-model scores are not computed";
 
@@ -42,7 +45,7 @@ public sealed record MethodAudit(
         {
             Identities = IdentityScores(scores),
             Images = Enumerable.Range(0, image.Names.Count)
-                .Select(i => new ImageScore(image.Names[i], forget.Identities[i], image.Epsilon[i].Epsilon, image.ULira.PerExampleAuc[i], image.Klom[i]))
+                .Select(i => new ImageScore(image.Names[i], forget.Identities[i], image.EpsilonOf(i), image.ULiraAucOf(i), image.Klom[i]))
                 .OrderByDescending(s => s.Epsilon).ThenByDescending(s => s.ULiraAuc).ThenBy(s => s.Name, StringComparer.Ordinal).ToArray(),
         };
     }
@@ -51,8 +54,8 @@ public sealed record MethodAudit(
     {
         var (image, identity, groups) = (scores.PerImage, scores.PerIdentity, scores.Groups);
         return Enumerable.Range(0, identity.Names.Count)
-            .Select(k => new IdentityScore(identity.Names[k], groups.ImagesOf(k), identity.Epsilon[k].Epsilon, identity.ULira.PerExampleAuc[k],
-                identity.Klom[k], groups.ColumnsOf(k).Max(i => image.Epsilon[i].Epsilon)))
+            .Select(k => new IdentityScore(identity.Names[k], groups.ImagesOf(k), identity.EpsilonOf(k), identity.ULiraAucOf(k),
+                identity.Klom[k], groups.ColumnsOf(k).Max(image.EpsilonOf)))
             .OrderByDescending(s => s.Epsilon).ThenByDescending(s => s.ULiraAuc).ThenBy(s => s.Identity, StringComparer.Ordinal).ToArray();
     }
 }

@@ -69,26 +69,31 @@ public sealed record NullCheck(int ModelsPerHalf, double? ChanceHalf, double? Ch
     /// The scores two exchangeable pools of N reach where they are known without simulating every score: F
     /// (<see cref="ChanceFull"/>, simulated), and U-LiRA's AUC and balanced accuracy, 0.5 by symmetry.
     /// </summary>
-    public IReadOnlyDictionary<string, AuditValue> Chance() => AuditMetricRegistry.Rows.ToDictionary(r => r.Key, r => r.Key switch
+    /// <param name="n">The audit's N: below <see cref="Audit.ForgettingQuality.MinimumModels"/> F is missing with that reason.</param>
+    public IReadOnlyDictionary<string, AuditValue> Chance(int n) => AuditMetricRegistry.Rows.ToDictionary(r => r.Key, r => r.Key switch
     {
-        ForgettingQualityMetric.F => ChanceFull is { } f ? AuditValue.Of(f) : AuditValue.None("the null check did not run"),
+        ForgettingQualityMetric.F => ChanceFull is { } f ? AuditValue.Of(f)
+            : AuditValue.None(Audit.ForgettingQuality.Unresolved(n) ?? "the null check did not run"),
         ULiraMetric.Auc or ULiraMetric.BalancedAccuracy => AuditValue.Of(0.5),
         _ => AuditValue.None("not simulated"),
     });
 
-    /// <summary>Runs the check on the retrained models' φ.</summary>
+    /// <summary>Runs the check on the retrained models' φ. With halves smaller than U-LiRA's minimum the check does not
+    /// run, and the null row carries the scores its halves support (KLoM, the single-model scores), so that every other
+    /// row's KLoM can still be read against it (<see cref="KlomSaturation"/>).</summary>
     internal static NullCheck Of(IReadOnlyList<AuditModel> retrained, PhiColumns forget, PhiColumns retain, PhiColumns unseen)
     {
         var half = retrained.Count / 2;
-        var all = retrained.Select(m => m.Result.Evaluation).ToArray();
-        if (half < 3)
+        var (first, second) = (retrained.Take(half).ToArray(), retrained.Skip(half).Take(half).ToArray());
+        var halves = AuditComparison.Of(first, second, retrained, forget, retain, unseen, retrained.Count)
+            with { Retrained = retrained.Select(m => m.Result.Evaluation).ToArray() };
+        if (half < Audit.ULira.MinimumModels)
         {
-            var why = $"not run: {retrained.Count} retrained models give halves of {half}; U-LiRA needs at least 3 a side (N ≥ 6)";
-            return new NullCheck(half, null, null, AuditMetricRegistry.MeasureAll(AuditComparison.Unscorable(half, why, all, all)), null, why);
+            var why = $"not run: {retrained.Count} retrained models give halves of {half}; U-LiRA needs at least {Audit.ULira.MinimumModels} a side "
+                + $"(N ≥ {2 * Audit.ULira.MinimumModels})";
+            return new NullCheck(half, null, null, AuditMetricRegistry.MeasureAll(halves), null, why);
         }
-        var halves = AuditComparison.Of(retrained.Take(half).ToArray(), retrained.Skip(half).Take(half).ToArray(), retrained, forget, retain, unseen);
-        return Judge(halves with { Retrained = all }, retrained.Count,
-            new PhiPair(forget.Matrix(retrained.Take(half).ToArray()), forget.Matrix(retrained.Skip(half).Take(half).ToArray())));
+        return Judge(halves, retrained.Count, new PhiPair(forget.Matrix(first), forget.Matrix(second)));
     }
 
     /// <summary>Scores two pools of forget φ (models × examples, same shape) that should be indistinguishable; each
@@ -100,7 +105,7 @@ public sealed record NullCheck(int ModelsPerHalf, double? ChanceHalf, double? Ch
     public static NullCheck Judge(int half, double[,] first, double[,] second, int n)
     {
         var names = Enumerable.Range(0, first.GetLength(1)).Select(e => $"example {e}").ToArray();
-        return Judge(AuditComparison.Of(first, second, names, names), n, new PhiPair(first, second));
+        return Judge(AuditComparison.Of(first, second, names, names, auditModels: n), n, new PhiPair(first, second));
     }
 
     /// <summary>Scores two halves of the retrained pool that should be indistinguishable.</summary>

@@ -41,11 +41,13 @@ public sealed record OriginalCheck(string Kind, int Originals, double? MeanRankP
         var scores = AuditMetricRegistry.MeasureAll(comparison);
         if (comparison.Unscored is { } unscored)
             return new OriginalCheck("pool", originals.Count, null, null, null, scores, false, $"FAILED: could not be scored ({unscored})");
-        var (f, auc) = (scores.Get(ForgettingQualityMetric.F).Value ?? double.NaN, scores.Get(ULiraMetric.Auc).Value ?? double.NaN);
+        var auc = scores.Get(ULiraMetric.Auc).Value ?? double.NaN;
+        // F is quoted only where the audit's N supports it (ForgettingQuality.MinimumModels).
+        var f = scores.Get(ForgettingQualityMetric.F).Value is { } value ? $"F {value:F3}, " : "";
         var passed = auc >= MinimumAuc;
         return new OriginalCheck("pool", originals.Count, null, null, null, scores, passed, passed
-            ? $"passed: the {originals.Count} Originals look memorised (F {f:F3}, U-LiRA AUC {auc:F3} ≥ {MinimumAuc})"
-            : $"FAILED: the {originals.Count} Originals are hard to tell from retrained models (F {f:F3}, U-LiRA AUC {auc:F3} < {MinimumAuc}): the forget set leaves little trace, so a high F below proves little");
+            ? $"passed: the {originals.Count} Originals look memorised ({f}U-LiRA AUC {auc:F3} ≥ {MinimumAuc})"
+            : $"FAILED: the {originals.Count} Originals are hard to tell from retrained models ({f}U-LiRA AUC {auc:F3} < {MinimumAuc}): the forget set leaves little trace, so a high F below proves little");
     }
 
     /// <summary>One Original ranked among N retrained models, on forget images and (as a control) unseen ones.</summary>

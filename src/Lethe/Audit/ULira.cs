@@ -25,6 +25,17 @@ namespace Lethe.Audit;
 /// </remarks>
 public static class ULira
 {
+    /// <summary>
+    /// The fewest models a side the attack runs on: every Gaussian is fitted to its pool less one model, and a sample
+    /// variance needs two. With fewer, its scores are missing with <see cref="Unresolved"/>'s reason.
+    /// </summary>
+    public const int MinimumModels = 3;
+
+    /// <summary>Why the attack does not run on pools of <paramref name="models"/> models a side, or null when it does.</summary>
+    public static string? Unresolved(int models) => models < MinimumModels
+        ? $"U-LiRA needs at least {MinimumModels} models a side (each Gaussian is fitted to its pool less one model); this comparison has {models}"
+        : null;
+
     /// <summary>Runs the attack.</summary>
     /// <param name="unlearned">φ, N_u × E, of the unlearned models (N_u ≥ 3: a held-out model leaves 2 to fit).</param>
     /// <param name="retrained">φ, N_r × E, of the retrained models (N_r ≥ 3; N_r may differ from N_u).</param>
@@ -36,8 +47,8 @@ public static class ULira
         options ??= ULiraOptions.Default;
         options.Validate();
         PhiMatrix.RequireSameExamples(unlearned, retrained, nameof(unlearned), nameof(retrained));
-        PhiMatrix.RequireModels(unlearned, 3, nameof(unlearned), "leave-one-out U-LiRA");
-        PhiMatrix.RequireModels(retrained, 3, nameof(retrained), "leave-one-out U-LiRA");
+        PhiMatrix.RequireModels(unlearned, MinimumModels, nameof(unlearned), "leave-one-out U-LiRA");
+        PhiMatrix.RequireModels(retrained, MinimumModels, nameof(retrained), "leave-one-out U-LiRA");
         if (unlearned.GetLength(1) == 0) throw new ArgumentException("U-LiRA needs at least one example.", nameof(unlearned));
         PhiMatrix.RequireFinite(unlearned, nameof(unlearned));
         PhiMatrix.RequireFinite(retrained, nameof(retrained));

@@ -13,11 +13,11 @@ public class AuditScoresTests
 
         var scores = AuditScores.Of(testCase.Unlearned, testCase.Retrained, names, names);
 
-        Assert.Equal(testCase.Epsilon, scores.PerImage.Epsilon.Select(d => d.Epsilon));
-        Assert.Equal(testCase.Epsilon, scores.PerIdentity.Epsilon.Select(d => d.Epsilon));
-        Assert.Equal(testCase.ForgetScore, scores.PerIdentity.ForgettingQuality, 1e-12);
+        Assert.Equal(testCase.Epsilon, scores.PerImage.Epsilon!.Select(d => d.Epsilon));
+        Assert.Equal(testCase.Epsilon, scores.PerIdentity.Epsilon!.Select(d => d.Epsilon));
+        Assert.Equal(testCase.ForgetScore, scores.PerIdentity.ForgettingQuality!.Value, 1e-12);
         Assert.Equal(scores.PerImage.Klom, scores.PerIdentity.Klom);
-        Assert.Equal(scores.PerImage.ULira.PerExampleAuc, scores.PerIdentity.ULira.PerExampleAuc);
+        Assert.Equal(scores.PerImage.ULira!.PerExampleAuc, scores.PerIdentity.ULira!.PerExampleAuc);
     }
 
     [Fact]
@@ -40,15 +40,15 @@ public class AuditScoresTests
 
         var identity = scores.PerIdentity;
         Assert.Equal(6, identity.Names.Count);
-        Assert.Equal("p3", identity.EpsilonDistribution.Highest(1)[0].Name);
-        Assert.Equal(ChallengeEpsilon.Cap, identity.EpsilonDistribution.Highest(1)[0].Value);
+        Assert.Equal("p3", identity.EpsilonDistribution!.Highest(1)[0].Name);
+        Assert.Equal(ChallengeEpsilon.Cap, identity.EpsilonDistribution!.Highest(1)[0].Value);
         // With 16 models a rule that errs on one model a side certifies at most ln 15 ≈ 2.71, so only a person told
         // apart every time scores above 3; chance alone takes the others up to about 2.
-        Assert.Equal(1, identity.EpsilonDistribution.CountAbove(3));
+        Assert.Equal(1, identity.EpsilonDistribution!.CountAbove(3));
         Assert.Equal("p3", identity.KlomDistribution.Highest(1)[0].Name);
-        Assert.Equal(("p3", 1.0), identity.ULiraAucDistribution.Highest(1)[0]);
-        Assert.Equal(3, scores.PerImage.EpsilonDistribution.CountAbove(3));
-        Assert.True(identity.ULiraAucDistribution.Quantile(0.5) < 0.8, "the other people look retrained");
+        Assert.Equal(("p3", 1.0), identity.ULiraAucDistribution!.Highest(1)[0]);
+        Assert.Equal(3, scores.PerImage.EpsilonDistribution!.CountAbove(3));
+        Assert.True(identity.ULiraAucDistribution!.Quantile(0.5) < 0.8, "the other people look retrained");
     }
 
     [Fact]

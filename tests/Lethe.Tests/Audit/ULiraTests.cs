@@ -27,6 +27,15 @@ public class ULiraTests
     }
 
     [Fact]
+    public void Should_run_from_three_models_a_side_and_say_why_not_at_two()
+    {
+        Assert.Equal("U-LiRA needs at least 3 models a side (each Gaussian is fitted to its pool less one model); this comparison has 2",
+            ULira.Unresolved(2));
+        Assert.Null(ULira.Unresolved(3));
+        Assert.Throws<ArgumentException>(() => ULira.Attack(Column(1, 2), Column(-1, 0)));
+    }
+
+    [Fact]
     public void Should_pool_the_hand_worked_scores_into_auc_and_accuracies()
     {
         // Positives {−2, 1, 10}, negatives {−10, −1, 2}: 6 of the 9 pairs are ordered right, so AUC = 2/3.

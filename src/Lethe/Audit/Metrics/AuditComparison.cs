@@ -30,15 +30,17 @@ public sealed record AuditComparison(int Models, AuditScores? Forget, string? Un
     /// <param name="unseen">Both pools' φ on unseen, or null.</param>
     /// <param name="unlearnedResults">The unlearned pool's distinct models' results, or null.</param>
     /// <param name="retrainedResults">The reference pool's results, or null.</param>
+    /// <param name="auditModels">Models per pool of the audit, when the pools are smaller (the null check's halves);
+    /// it decides whether ε and F are reported (<see cref="ForgettingScores.Of"/>).</param>
     /// <returns>The comparison; one whose forget scores fail (<see cref="AuditScores.Of"/>'s errors) is unscored with the message.</returns>
     public static AuditComparison Of(double[,] unlearned, double[,] retrained, IReadOnlyList<string> names, IReadOnlyList<string> identities,
         PhiPair? retain = null, PhiPair? unseen = null,
-        IReadOnlyList<ModelEvaluation>? unlearnedResults = null, IReadOnlyList<ModelEvaluation>? retrainedResults = null)
+        IReadOnlyList<ModelEvaluation>? unlearnedResults = null, IReadOnlyList<ModelEvaluation>? retrainedResults = null, int? auditModels = null)
     {
         var (forget, unscored) = ((AuditScores?)null, (string?)null);
         try
         {
-            forget = AuditScores.Of(unlearned, retrained, names, identities);
+            forget = AuditScores.Of(unlearned, retrained, names, identities, auditModels: auditModels);
         }
         catch (ArgumentException e)
         {
@@ -50,14 +52,14 @@ public sealed record AuditComparison(int Models, AuditScores? Forget, string? Un
     /// <summary>Two pools of stored models on the audit's sets: <paramref name="unlearned"/> as the scores count it
     /// (repeats included), <paramref name="summarised"/> for the single-model scores.</summary>
     internal static AuditComparison Of(IReadOnlyList<AuditModel> unlearned, IReadOnlyList<AuditModel> retrained,
-        IReadOnlyList<AuditModel> summarised, PhiColumns forget, PhiColumns retain, PhiColumns unseen)
+        IReadOnlyList<AuditModel> summarised, PhiColumns forget, PhiColumns retain, PhiColumns unseen, int? auditModels = null)
     {
         var results = (summarised.Select(m => m.Result.Evaluation).ToArray(), retrained.Select(m => m.Result.Evaluation).ToArray());
         try
         {
             return Of(forget.Matrix(unlearned), forget.Matrix(retrained), forget.Names, forget.Identities,
                 new PhiPair(retain.Matrix(unlearned), retain.Matrix(retrained)), new PhiPair(unseen.Matrix(unlearned), unseen.Matrix(retrained)),
-                results.Item1, results.Item2);
+                results.Item1, results.Item2, auditModels);
         }
         catch (ArgumentException e)
         {

@@ -8,7 +8,9 @@ namespace Lethe.Audit.Metrics;
 /// <param name="High">Upper end of that interval.</param>
 /// <param name="Total">For a count: how many it counts among (the value is "Value of Total"); else null.</param>
 /// <param name="Missing">Why there is no number; null when there is one.</param>
-public sealed record AuditValue(double? Value, double? Low = null, double? High = null, int? Total = null, string? Missing = null)
+/// <param name="Note">What a reader must know to read the number (it sits at the score's cap), or null.</param>
+public sealed record AuditValue(double? Value, double? Low = null, double? High = null, int? Total = null, string? Missing = null,
+    string? Note = null)
 {
     /// <summary>A number, or "not finite" in its place.</summary>
     public static AuditValue Of(double value) => double.IsFinite(value) ? new(value) : None("not finite");

@@ -23,21 +23,28 @@ public sealed class ForgettingQualityMetric : IAuditMetric
     public IReadOnlyDictionary<string, AuditValue> Measure(AuditComparison comparison)
     {
         if (comparison.Forget is not { PerImage: var images }) return AuditValues.AllNone(Rows, comparison.Unscored!);
+        // The final score is F times two ratios: it goes where F goes.
+        if (images.EpsilonMissing is { } why) return AuditValues.AllNone(Rows, why);
         return new Dictionary<string, AuditValue>
         {
             [F] = AuditValue.Of(Quality(images, comparison.Models)),
             [MeanEpsilon] = AuditValue.Of(MeanOf(images)),
-            [Final] = FinalScore(images.ForgettingQuality, comparison),
+            [Final] = FinalScore(images.ForgettingQuality!.Value, comparison),
         };
     }
 
     /// <summary>F over the examples with its bootstrap interval: each example's F points for its ε, averaged.</summary>
     /// <param name="models">Models per pool, which set F's ε buckets.</param>
+    /// <exception cref="InvalidOperationException">Scores whose ε is missing.</exception>
     public static BootstrapInterval Quality(ForgettingScores scores, int models) =>
-        BootstrapInterval.OfMean(scores.Epsilon.Select(d => ForgettingQuality.Points(d.Epsilon, models)).ToArray());
+        BootstrapInterval.OfMean(EpsilonOf(scores).Select(e => ForgettingQuality.Points(e, models)).ToArray());
 
     /// <summary>Mean ε over the examples with its bootstrap interval.</summary>
-    public static BootstrapInterval MeanOf(ForgettingScores scores) => BootstrapInterval.OfMean(scores.Epsilon.Select(d => d.Epsilon).ToArray());
+    /// <exception cref="InvalidOperationException">Scores whose ε is missing.</exception>
+    public static BootstrapInterval MeanOf(ForgettingScores scores) => BootstrapInterval.OfMean(EpsilonOf(scores));
+
+    private static double[] EpsilonOf(ForgettingScores scores) => scores.Epsilon?.Select(d => d.Epsilon).ToArray()
+        ?? throw new InvalidOperationException($"no ε to summarise: {scores.EpsilonMissing}");
 
     private static AuditValue FinalScore(double forgettingQuality, AuditComparison comparison)
     {

@@ -30,11 +30,16 @@ public sealed class IdentityMetric : IAuditMetric
     public IReadOnlyDictionary<string, AuditValue> Measure(AuditComparison comparison)
     {
         if (comparison.Forget is not { PerIdentity: var people }) return AuditValues.AllNone(Rows, comparison.Unscored!);
-        var values = ULiraMetric.ValuesOf(ULiraPrefix, people.ULira.Pooled);
-        values[F] = AuditValue.Of(ForgettingQualityMetric.Quality(people, comparison.Models));
-        values[Exposed] = AuditValue.Count(people.Epsilon.Count(d => d.Epsilon > ExposedEpsilon), people.Epsilon.Count);
-        values[MeanEpsilon] = AuditValue.Of(ForgettingQualityMetric.MeanOf(people));
+        var values = ULiraMetric.ValuesOf(ULiraPrefix, people);
         values[Klom] = AuditValue.Of(people.KlomP95);
+        if (people.Epsilon is not { } epsilon)
+        {
+            foreach (var key in new[] { F, Exposed, MeanEpsilon }) values[key] = AuditValue.None(people.EpsilonMissing!);
+            return values;
+        }
+        values[F] = AuditValue.Of(ForgettingQualityMetric.Quality(people, comparison.Models));
+        values[Exposed] = AuditValue.Count(epsilon.Count(d => d.Epsilon > ExposedEpsilon), epsilon.Count);
+        values[MeanEpsilon] = AuditValue.Of(ForgettingQualityMetric.MeanOf(people));
         return values;
     }
 }

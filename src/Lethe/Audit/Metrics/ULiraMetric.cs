@@ -30,9 +30,9 @@ public sealed class ULiraMetric : IAuditMetric
 
     public IReadOnlyList<AuditRow> Rows { get; } = RowsOf(Prefix, headline: true);
 
-    public IReadOnlyDictionary<string, AuditValue> Measure(AuditComparison comparison) => comparison.Forget is { PerImage.ULira.Pooled: var pooled }
-        ? ValuesOf(Prefix, pooled)
-        : AuditValues.AllNone(Rows, comparison.Unscored!);
+    public IReadOnlyDictionary<string, AuditValue> Measure(AuditComparison comparison) => comparison.Forget?.PerImage is not { } images
+        ? AuditValues.AllNone(Rows, comparison.Unscored!)
+        : ValuesOf(Prefix, images);
 
     /// <summary>The rows of an attack's values under <paramref name="prefix"/>; in the table when <paramref name="headline"/>.</summary>
     public static AuditRow[] RowsOf(string prefix, bool headline) =>
@@ -41,4 +41,10 @@ public sealed class ULiraMetric : IAuditMetric
     /// <summary>An attack's values keyed under <paramref name="prefix"/>.</summary>
     public static Dictionary<string, AuditValue> ValuesOf(string prefix, AttackMetrics metrics) =>
         Parts.ToDictionary(p => prefix + p.Suffix, p => AuditValue.Of(p.Of(metrics)));
+
+    /// <summary>The attack's values on <paramref name="scores"/> keyed under <paramref name="prefix"/>, each missing with
+    /// the reason when the attack did not run (too few models a side).</summary>
+    public static Dictionary<string, AuditValue> ValuesOf(string prefix, ForgettingScores scores) => scores.ULira is { Pooled: var pooled }
+        ? ValuesOf(prefix, pooled)
+        : Parts.ToDictionary(p => prefix + p.Suffix, _ => AuditValue.None(scores.ULiraMissing!));
 }

@@ -25,6 +25,11 @@ internal static class AuditHtml
         html.AppendLine("</ul></section>");
         html.AppendLine("<section><h2>Scores</h2>");
         Table(html, AuditTable.From(result));
+        if (AuditScoreNotes.From(result) is { Rows.Count: > 0 } notes)
+        {
+            html.AppendLine($"<p class=\"note\">{E(AuditScoreNotes.Title)}:</p>");
+            Table(html, notes);
+        }
         html.AppendLine($"<p class=\"note\">{E(AuditFacts.Legend(result))}</p></section>");
         html.AppendLine("<section class=\"wide\"><h2>People still exposed</h2>");
         Figure(html, figures[0]);

@@ -2,6 +2,7 @@ using Lethe.Numerics;
 using System.Globalization;
 using System.Text;
 using Lethe.Audit;
+using Lethe.Audit.Metrics;
 using Lethe.Reports.Plots;
 
 namespace Lethe.Reports.Audit;
@@ -28,6 +29,13 @@ internal static class AuditMarkdown
         text.AppendLine();
         text.Append(Table(AuditTable.From(result)));
         text.AppendLine();
+        if (AuditScoreNotes.From(result) is { Rows.Count: > 0 } notes)
+        {
+            text.AppendLine(AuditScoreNotes.Title + ":");
+            text.AppendLine();
+            text.Append(Table(notes));
+            text.AppendLine();
+        }
         text.AppendLine(AuditFacts.Legend(result));
         text.AppendLine();
         text.AppendLine("## People still exposed");
@@ -107,14 +115,24 @@ internal static class AuditFacts
     }
 
     public static string Legend(AuditResult result) =>
-        $"F: the NeurIPS-2023 challenge's forgetting quality (ε buckets of 0.5 up to ⌈ln(N − 1)⌉ = {ForgettingQuality.MaxEpsilon(result.N)}), "
-        + "with a 95% bootstrap interval over images. F cannot reach 1 with few models: ε is the best of thousands of threshold rules, "
-        + $"which find chance splits, so two pools of {result.N} models that cannot be told apart score F ≈ {AuditTable.Number(result.Null.ChanceFull)} "
-        + "(the \"chance\" row); read a method's F against that, not against 1. "
+        $"F: the NeurIPS-2023 challenge's forgetting quality (ε buckets of 0.5 up to ⌈ln(N − 1)⌉), with a 95% bootstrap interval over images. "
+        + (ForgettingQuality.Unresolved(result.N) is { } unresolved
+            ? $"Here F, ε and the final score are \"–\": {unresolved}, and two pools of {result.N} models that cannot be told apart are "
+                + $"told apart every time (ε = 50) on {NumberText.Percent(ForgettingQuality.ChanceCapShare(result.N))} of their examples by chance. "
+            : $"With {result.N} models the buckets end at {ForgettingQuality.MaxEpsilon(result.N)}. F cannot reach 1 with few models: ε is the best "
+                + "of thousands of threshold rules, which find chance splits, so two pools of "
+                + $"{result.N} models that cannot be told apart score F ≈ {AuditTable.Number(result.Null.ChanceFull)} "
+                + "(the \"chance\" row); read a method's F against that, not against 1. ")
         + "Final score: F × retain-accuracy ratio × test-accuracy ratio (unlearned over retrained). U-LiRA: leave-one-out likelihood-ratio attack "
         + "over the same models (0.5 = chance). KLoM95: 95th percentile over images of the KL divergence between the binned φ of unlearned and "
-        + "retrained models (0 = same). Per identity: the same scores on each person's mean φ. Pop. attack acc and NoMUS: the reference's "
-        + "single-model population attack, mean ± 95% CI over the method's models. † the method does not depend on its seed.";
+        + $"retrained models (0 = same), at most {KlomSaturation.CapText}; near that cap (above the most KLoM reaches while a bin holds φ of both "
+        + "pools) the binned φ do not overlap, so when the null row itself is there no KLoM can be told from chance and every one is \"–\", "
+        + "and a method there while the null row is not is noted. Per identity: the same scores on each person's mean φ. Pop. attack acc and NoMUS: the reference's "
+        + "single-model population attack, mean ± 95% CI over the method's models. † the method does not depend on its seed. "
+        + "A \"–\" is a score that does not exist here; the table under the scores says why.";
+
+    /// <summary>What a figure of ε or F says below the N that supports them: " Nothing is drawn: …", else empty.</summary>
+    public static string NothingDrawn(AuditResult result) => ForgettingQuality.Unresolved(result.N) is { } why ? $" Nothing is drawn: {why}." : "";
 
     public static string Minutes(double seconds) =>
         double.IsFinite(seconds) ? (seconds / 60).ToString("F1", CultureInfo.InvariantCulture) + " min" : "–";

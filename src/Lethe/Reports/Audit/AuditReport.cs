@@ -38,12 +38,10 @@ public sealed record AuditReport(AuditResult Result, AuditRunFacts RunFacts, Ben
     {
         get
         {
-            var scores = AuditTable.From(Result);
-            var tables = new List<ReportTable>
-            {
-                new("Scores", scores.Columns, scores.Rows),
-                new("Per-identity ε across the forget identities", IdentityQuantiles.Columns, IdentityQuantiles.Rows(Result)),
-            };
+            var (scores, notes) = (AuditTable.From(Result), AuditScoreNotes.From(Result));
+            var tables = new List<ReportTable> { new("Scores", scores.Columns, scores.Rows) };
+            if (notes.Rows.Count > 0) tables.Add(new(AuditScoreNotes.Title, notes.Columns, notes.Rows));
+            tables.Add(new("Per-identity ε across the forget identities", IdentityQuantiles.Columns, IdentityQuantiles.Rows(Result)));
             if (PersonVerdictTable.From(Result) is { } verdicts) tables.Add(new("Did each model forget each person?", verdicts.Columns, verdicts.Rows));
             return tables;
         }

@@ -29,7 +29,7 @@ public static class ExposedPeople
 
     public static IReadOnlyList<ExposedPerson> Of(AuditResult result, BenchmarkData data, string thumbsDirectory)
     {
-        var methods = result.Methods.Where(m => m.Identities.Count > 0 && (m.DependsOnSeed || result.Mode != "fixed-original")).ToArray();
+        var methods = result.Methods.Where(m => m.HasPersonEpsilon && (m.DependsOnSeed || result.Mode != "fixed-original")).ToArray();
         if (methods.Length == 0) return [];
         var people = methods[0].Identities.Select(i => i.Identity).ToArray();
         var byMethod = methods.ToDictionary(m => m.Label, m => m.Identities.ToDictionary(i => i.Identity, i => i.Epsilon));

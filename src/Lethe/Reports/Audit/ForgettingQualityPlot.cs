@@ -41,6 +41,6 @@ internal static class ForgettingQualityPlot
         }
         plot.Axes.SetLimitsX(0, 1.05);
         return Figure.Save(plot, directory, "forgetting-quality", "Forgetting quality F with 95% intervals",
-            $"F over the forget images, {result.N} unlearned against {result.N} retrained models; whiskers are 95% bootstrap intervals over images (they do not include the spread from drawing other models). The dashed line is the null check's F with half as many models a side.");
+            $"F over the forget images, {result.N} unlearned against {result.N} retrained models; whiskers are 95% bootstrap intervals over images (they do not include the spread from drawing other models). The dashed line is the null check's F with half as many models a side." + AuditFacts.NothingDrawn(result));
     }
 }

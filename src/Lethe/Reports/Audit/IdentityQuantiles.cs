@@ -10,9 +10,12 @@ internal static class IdentityQuantiles
     public static IReadOnlyList<string> Columns { get; } =
         ["Model", "min", "25%", "median", "75%", "90%", "max", "ε > 0.5", "ε > 1", "ε > 2", "ε = 50"];
 
-    public static IReadOnlyList<IReadOnlyList<string>> Rows(AuditResult result) => result.Methods.Where(m => m.Identities.Count > 0)
+    /// <summary>A row per method; one without per-person ε (diverged, or an N too small for ε) is "–" throughout, and
+    /// the score table's notes say why.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Rows(AuditResult result) => result.Methods
         .Select(m =>
         {
+            if (!m.HasPersonEpsilon) return (IReadOnlyList<string>)[m.Label, .. Columns.Skip(1).Select(_ => "–")];
             var distribution = ScoreDistribution.Of(m.Identities.Select(i => i.Epsilon).ToArray(), m.Identities.Select(i => i.Identity).ToArray());
             return (IReadOnlyList<string>)new[] { m.Label }
                 .Concat(Quantiles.Select(q => AuditTable.Number(distribution.Quantile(q), "F2")))
