@@ -89,7 +89,7 @@ public sealed record NullCheck(int ModelsPerHalf, double? ChanceHalf, double? Ch
             with { Retrained = retrained.Select(m => m.Result.Evaluation).ToArray() };
         if (half < Audit.ULira.MinimumModels)
         {
-            var why = $"not run: {retrained.Count} retrained models give halves of {half}; U-LiRA needs at least {Audit.ULira.MinimumModels} a side "
+            var why = $"{retrained.Count} retrained models give halves of {half}; U-LiRA needs at least {Audit.ULira.MinimumModels} a side "
                 + $"(N ≥ {2 * Audit.ULira.MinimumModels})";
             return new NullCheck(half, null, null, AuditMetricRegistry.MeasureAll(halves), null, why);
         }
