@@ -30,6 +30,8 @@ public class ControlsInBenchmarkTests
         // Its features are the Original's, so whatever reads only them reads the same numbers.
         foreach (var row in new[] { "linear-probe/forget", "linear-probe/unseen", "identity-probe/model" })
             Assert.Equal(original.Evaluation.Metrics[row].Value, head.Evaluation.Metrics[row].Value);
+        // Only the head moved, and the retain loss is convex in it: no barrier between the Original and head only.
+        Assert.InRange(head.Evaluation.Metrics["weight-line/retain-barrier"].Value!.Value, 0, 1e-4);
         // The second Retrained is trained as Retrained is: the run's recipe, 2 epochs over the retain set.
         var recipe = spec.RecipesFor(Lethe.Models.MultiClassTask.AgeGroups).Retrained;
         Assert.Equal(2 * ((run.Data.Retain + recipe.BatchSize - 1) / recipe.BatchSize), second.Steps);
