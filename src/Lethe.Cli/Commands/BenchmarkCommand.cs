@@ -16,16 +16,18 @@ internal static class BenchmarkCommand
         var original = OriginalOption.Create();
         var pool = PoolOption.Create();
         var overwrite = OverwriteOption.Create();
+        var controls = ControlsOption.Create();
         var output = new Option<string?>("--out") { Description = "Output folder for results.{json,csv,md} (default runs/<dataset>-<task>-<preset>)" };
         var store = new Option<string?>("--store") { Description = "Results store of the run's cells, shared with `lethe plan` and `lethe audit` (default <cache>/cells)" };
         var sweepOptions = new SweepOptions();
 
-        var command = new Command("benchmark", "Run the unlearning benchmark and print the results table.") { original, pool, output, store, overwrite };
+        var command = new Command("benchmark", "Run the unlearning benchmark and print the results table.") { original, pool, output, store, overwrite, controls };
         sweepOptions.AddTo(command);
         options.AddTo(command);
         command.SetAction(parsed =>
         {
-            var spec = options.Spec(parsed) with { OriginalFile = OriginalOption.Get(parsed, original), Pool = PoolOption.Get(parsed, pool) };
+            var spec = ControlsOption.Apply(parsed, controls,
+                options.Spec(parsed) with { OriginalFile = OriginalOption.Get(parsed, original), Pool = PoolOption.Get(parsed, pool) });
             spec = spec with { OutputDirectory = parsed.GetValue(output) ?? Path.Combine("runs", SpecOptions.RunName(spec)) };
             OutputPaths.RunFolders(spec);
             var cells = OutputPaths.Store(parsed.GetValue(store), spec);

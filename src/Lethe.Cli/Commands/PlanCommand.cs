@@ -58,6 +58,7 @@ internal static class PlanCommand
         var original = OriginalOption.Create();
         var pool = PoolOption.Create();
         var overwrite = OverwriteOption.Create();
+        var controls = ControlsOption.Create();
         var store = new Option<string?>("--store") { Description = "Results store every worker shares, on a cluster a path all nodes see (default <cache>/cells)" };
         var output = new Option<string?>("--out")
         {
@@ -73,13 +74,14 @@ internal static class PlanCommand
             + "each method on them, and a report cell per seed (and one for the sweep) that writes what `lethe benchmark` writes. "
             + "Run it with `lethe submit slurm PLAN` or `lethe run-cell PLAN --index I`; `lethe collect PLAN` writes the reports again.")
         {
-            original, pool, store, output, estimate, overwrite,
+            original, pool, store, output, estimate, overwrite, controls,
         };
         sweepOptions.AddTo(command);
         options.AddTo(command);
         command.SetAction(parsed =>
         {
-            var spec = options.Spec(parsed) with { OriginalFile = OriginalOption.Get(parsed, original), Pool = PoolOption.Get(parsed, pool) };
+            var spec = ControlsOption.Apply(parsed, controls,
+                options.Spec(parsed) with { OriginalFile = OriginalOption.Get(parsed, original), Pool = PoolOption.Get(parsed, pool) });
             var path = Path.GetFullPath(parsed.GetValue(output) ?? Path.Combine("runs", SpecOptions.RunName(spec), "plan.json"));
             spec = ForWorkers(spec, path);
             var sweep = sweepOptions.Sweep(parsed, spec.Seed);

@@ -49,7 +49,7 @@ internal sealed class SpecOptions
 
     public Option<int?> Threads { get; } = new("--threads") { Description = "Torch threads per job (default: cores / jobs); results repeat only at the same count" };
 
-    public Option<string[]> Methods { get; } = new("--methods") { Description = $"Unlearning methods to run: 'all', 'none' or comma-separated keys ({string.Join(", ", MethodRegistry.Keys)})", AllowMultipleArgumentsPerToken = true };
+    public Option<string[]> Methods { get; } = new("--methods") { Description = $"Unlearning methods to run: 'all', 'none' or comma-separated keys ({string.Join(", ", MethodRegistry.Keys)}; the controls {string.Join(", ", MethodRegistry.ControlKeys)} only by name or with --controls)", AllowMultipleArgumentsPerToken = true };
 
     public Option<string[]> Set { get; } = new("--set") { Description = "Override a hyper-parameter, e.g. --set scrub.lr=0.0005 or --set relearn.steps=200 (repeatable)" };
 
@@ -141,7 +141,7 @@ internal sealed class SpecOptions
         try
         {
             var overridden = HyperParameterOverrides.ApplyJson(records, json);
-            foreach (var method in MethodRegistry.All) method.Validate(overridden[method.Key]);
+            foreach (var method in MethodRegistry.Known) method.Validate(overridden[method.Key]);
         }
         catch (ArgumentException e)
         {

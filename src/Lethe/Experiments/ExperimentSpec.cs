@@ -143,6 +143,10 @@ public sealed record ExperimentSpec
     /// <summary>Unlearning method keys to run, in order; ["all"] = every registered method; empty = base models only.</summary>
     public IReadOnlyList<string> Methods { get; init; } = ["all"];
 
+    /// <summary>The spec with the controls (<see cref="Lethe.Unlearning.MethodRegistry.Controls"/>) after its methods, as
+    /// `--controls` asks: "all" does not include them, so a control runs only when named or asked for.</summary>
+    public ExperimentSpec WithControls() => this with { Methods = [.. Methods, .. Lethe.Unlearning.MethodRegistry.ControlKeys] };
+
     /// <summary>Hyper-parameter overrides "method.param=value".</summary>
     public IReadOnlyList<string> Overrides { get; init; } = [];
 

@@ -59,13 +59,32 @@ public static class Networks
                     nn.init.zeros_(bn.bias!);
                     break;
                 case TorchSharp.Modules.Linear linear:
-                    // PyTorch's default Linear init: kaiming_uniform(a = sqrt 5) gives bound 1/sqrt(fan_in); the bias too.
-                    double bound = 1.0 / Math.Sqrt(linear.weight!.shape[1]);
-                    Uniform(linear.weight!, bound, generator);
-                    if (linear.bias is { } bias) Uniform(bias, bound, generator);
+                    Initialise(linear, generator);
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Draws the output layer (<c>fc</c>) of <paramref name="model"/> afresh from <paramref name="generator"/>, as
+    /// <see cref="Create"/> draws it with a seed; every other weight and buffer stays as it is.
+    /// </summary>
+    /// <exception cref="ArgumentException">The model has no linear layer named fc.</exception>
+    public static void ResetHead(nn.Module<Tensor, Tensor> model, Generator generator)
+    {
+        var head = model.named_modules().FirstOrDefault(m => m.name == "fc").module as TorchSharp.Modules.Linear
+            ?? throw new ArgumentException("the model has no linear output layer named fc", nameof(model));
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope(); // see Initialise(model, seed): the draws stay alive until written
+        Initialise(head, generator);
+    }
+
+    /// <summary>PyTorch's default Linear init: kaiming_uniform(a = sqrt 5) gives bound 1/sqrt(fan_in); the bias too.</summary>
+    private static void Initialise(TorchSharp.Modules.Linear linear, Generator generator)
+    {
+        double bound = 1.0 / Math.Sqrt(linear.weight!.shape[1]);
+        Uniform(linear.weight!, bound, generator);
+        if (linear.bias is { } bias) Uniform(bias, bound, generator);
     }
 
     /// <summary>An independent copy with the same weights and buffers (TorchSharp has no deepcopy).</summary>

@@ -191,7 +191,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         var context = UnlearningContext.Of(data, original, spec.Architecture, bench.TrainTransform, bench.EvalTransform, bench.Device,
             cell.Seed ?? spec.Seed,
             new SyncProgress<UnlearningProgress>(p => progress?.Report(new RunEvent(cell.Name, p.Stage, Step: p.Step, Loss: p.Loss))),
-            cancel, _clock, spec.UnlearnBatchSize ?? UnlearningContext.DefaultBatchSize);
+            cancel, _clock, spec.UnlearnBatchSize ?? UnlearningContext.DefaultBatchSize, spec.RecipesFor(data.Task).Retrained);
         var results = Results(cell);
         var labels = new List<string>();
         using var retrained = RetrainedFor(originalCell, data);

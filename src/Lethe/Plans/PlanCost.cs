@@ -73,6 +73,11 @@ public sealed record PlanCost(int Cells, int Done, IReadOnlyDictionary<CellRole,
                 perMethod[method] = known;
                 basis.Add($"{method}: mean of its done cells ({known:F1} s)");
             }
+            else if (Unlearning.MethodRegistry.Get(method) is Unlearning.RetrainedControl)
+            {
+                perMethod[method] = retrainedSeconds; // it trains a second Retrained
+                basis.Add($"{method}: no cell done yet, timed as Retrained ({retrainedSeconds:F1} s)");
+            }
             else
             {
                 perMethod[method] = UnlearnGuess * retrainedSeconds;

@@ -41,12 +41,31 @@ public static class ReportNotes
             + (idle.Any(m => m.TookNoStep) ? " (set --unlearn-batch-size below the forget set's size)." : ".");
     }
 
+    /// <summary>
+    /// What the controls in the runs are for and what they should show (`--controls`), a sentence for each present; null
+    /// when none ran. Their columns are filled as the methods' are, so the note is what tells them apart.
+    /// </summary>
+    public static string? Controls(IReadOnlyList<RunRecord> runs)
+    {
+        var present = runs.SelectMany(r => r.Models).Select(m => m.Source).ToHashSet();
+        var sentences = ControlPurposes.Where(c => present.Contains(c.Key)).Select(c => c.Value).ToArray();
+        return sentences.Length == 0 ? null : "Controls are not unlearning methods but models whose answer is known. " + string.Join(" ", sentences);
+    }
+
+    private static readonly KeyValuePair<string, string>[] ControlPurposes =
+    [
+        new("head-only", "Head only (control +) is the Original with only its last layer retrained on retain: its features are the Original's, "
+            + "so the probe and CKA rows show what the Original's features know of forget, however forgotten its outputs look."),
+        new("retrained-other-seed", "Retrained, other seed (control −) is Retrained made again on another seed: no row should tell it from "
+            + "Retrained, and how far it sits from Retrained is the noise of every comparison with Retrained."),
+    ];
+
     /// <summary>A run made cell by cell from a plan (no wall time of its own) made each model in its own process, so
     /// the same row holds each model's peak; the row keeps its name so that every run's report.csv has the same columns.</summary>
     public const string CellMemory =
         "Peak memory of phase: this run was made cell by cell from a plan, each model in its own process, so each model's value is the peak resident memory of its own cell (Original and Retrained apart, each method alone).";
 
-    /// <summary>The notes in order: metrics, memory, divergence and idle models when any.</summary>
+    /// <summary>The notes in order: metrics, memory, divergence, idle models and controls when any.</summary>
     public static IReadOnlyList<string> Of(IReadOnlyList<RunRecord> runs) =>
-        [Metrics, runs.All(r => !double.IsFinite(r.TotalSeconds)) ? CellMemory : Memory, .. new[] { Divergence(runs), Idle(runs) }.OfType<string>()];
+        [Metrics, runs.All(r => !double.IsFinite(r.TotalSeconds)) ? CellMemory : Memory, .. new[] { Divergence(runs), Idle(runs), Controls(runs) }.OfType<string>()];
 }

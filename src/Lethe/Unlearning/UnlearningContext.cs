@@ -2,6 +2,7 @@ using Lethe.Data;
 using Lethe.Data.Transforms;
 using Lethe.Experiments;
 using Lethe.Models;
+using Lethe.Training;
 using static TorchSharp.torch;
 using Lethe.Numerics;
 
@@ -50,6 +51,10 @@ public sealed class UnlearningContext
         init => evalTransform = value;
     }
 
+    /// <summary>The recipe the run trains Retrained with, for a method that trains a network afresh as Retrained is
+    /// trained (the Retrained control). Default none: such a method then refuses to run.</summary>
+    public TrainRecipe? RetrainedRecipe { get; init; }
+
     /// <summary>Where every model and tensor lives. Default CPU.</summary>
     public Device Device { get; init; } = CPU;
 
@@ -70,12 +75,15 @@ public sealed class UnlearningContext
     /// <summary>The clock for <see cref="UnlearnedModel.Elapsed"/>. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>The context of a benchmark's data: forget, retain and the whole training set of <paramref name="data"/>.</summary>
+    /// <summary>The context of a benchmark's data: forget, retain and the whole training set of <paramref name="data"/>,
+    /// with the run's Retrained recipe when it is given.</summary>
     public static UnlearningContext Of(BenchmarkData data, nn.Module<Tensor, Tensor> original, string architecture,
         IImageTransform trainTransform, IImageTransform evalTransform, Device device, long seed,
-        IProgress<UnlearningProgress>? progress, CancellationToken cancel, TimeProvider time, int batchSize = DefaultBatchSize) => new()
+        IProgress<UnlearningProgress>? progress, CancellationToken cancel, TimeProvider time, int batchSize = DefaultBatchSize,
+        TrainRecipe? retrainedRecipe = null) => new()
     {
         BatchSize = batchSize,
+        RetrainedRecipe = retrainedRecipe,
         Original = original,
         Architecture = architecture,
         Task = data.Task,

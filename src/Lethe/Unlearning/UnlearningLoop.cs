@@ -34,6 +34,7 @@ public sealed class UnlearningLoop : IDisposable
     private string? inheritedNote;
     private string? unchangedNote;
     private string? description;
+    private Divergence? afreshDivergence;
 
     internal UnlearningLoop(UnlearningContext context, string method, IReadOnlyList<string> labels)
     {
@@ -82,6 +83,31 @@ public sealed class UnlearningLoop : IDisposable
                 if (p.grad is not null) gradientHook(name, p);
         };
         return Model;
+    }
+
+    /// <summary>
+    /// Replaces <see cref="Model"/> with a network drawn afresh on the method's stream "init" and trains it on the retain
+    /// set as a base model is trained: the base models' <see cref="Trainer"/> with <paramref name="recipe"/> (its schedule,
+    /// batch size and epoch-reseed quirk), batches drawn on the method's stream "train". Its steps and a divergence count
+    /// as the method's own, and each step is reported as a method's step is (its loss the epoch's running mean, as the
+    /// trainer reports it). Returns <see cref="Model"/>.
+    /// </summary>
+    public nn.Module<Tensor, Tensor> TrainAfresh(TrainRecipe recipe)
+    {
+        if (steps is not null) throw new InvalidOperationException($"{method}: TrainAfresh replaces the model, so it cannot follow Train in one stage");
+        model?.Dispose();
+        model = RandomNetwork("init");
+        var loader = new BatchLoader(Context.Retain, Task, Context.TrainTransform,
+            BatchOptions.Training with { BatchSize = recipe.BatchSize, ReplayFirstEpoch = recipe.EpochReseedQuirk },
+            Context.Device, Context.Seed, Stream("train"));
+        var before = Steps;
+        var progress = Context.Progress is { } sink ? new EpochProgress(p => sink.Report(new UnlearningProgress(method,
+            $"epoch {p.Epoch}/{p.Epochs} retain, from scratch", before + (p.Epoch - 1) * p.Steps + p.Step, p.Loss))) : null;
+        var history = new Trainer(Context.Time).Train(model, Task, loader, recipe, method, progress, Context.CancellationToken);
+        // Every batch of an epoch but the last is full, so an epoch's images give its steps, a diverged one's included.
+        stepsBefore = before + history.Sum(e => (e.Images + recipe.BatchSize - 1) / recipe.BatchSize);
+        afreshDivergence = history[^1].Divergence;
+        return model;
     }
 
     /// <summary>One optimiser step on <paramref name="loss"/>, in its own dispose scope; <paramref name="stage"/> names it in
@@ -242,7 +268,8 @@ public sealed class UnlearningLoop : IDisposable
     private UnlearnedModel Close(bool final)
     {
         var divergence = steps is { } current ? current.Finish()
-            : new DivergenceWatch(Model).WeightsAreFinite() ? null : new Divergence(Steps, "weights are non-finite");
+            : afreshDivergence ?? (new DivergenceWatch(Model).WeightsAreFinite() ? null : new Divergence(Steps, "weights are non-finite"));
+        afreshDivergence = null;
         var elapsed = Context.Time.GetElapsedTime(started);
         var label = labels[results.Count];
         var idle = divergence is null && steps is { } trained && trained.Steps == stepsBefore;
@@ -293,6 +320,12 @@ public sealed class UnlearningLoop : IDisposable
     }
 
     private string Stream(string name) => $"unlearn/{method}/{name}";
+
+    /// <summary>Relays the <see cref="Trainer"/>'s progress on the caller's thread.</summary>
+    private sealed class EpochProgress(Action<TrainProgress> report) : IProgress<TrainProgress>
+    {
+        public void Report(TrainProgress value) => report(value);
+    }
 
     private static void DisposeAll(object? item)
     {

@@ -23,7 +23,7 @@ public class EarlyRefusalTests
     [InlineData("finetune.lr=0", "finetune.lr must be a positive number, got 0")]
     [InlineData("finetune.lr=-1", "finetune.lr must be a positive number, got -1")]
     [InlineData("finetune.bogus=1", "finetune.bogus: unknown parameter of 'finetune'; valid: lr, epochs, bnEvalQuirk, epochReseedQuirk")]
-    [InlineData("nosuch.lr=1", "nosuch.lr=1: unknown unlearning method 'nosuch'; known: finetune, cf, neggrad, unsir, scrub, advneggrad, randlabel, salun, ssd, badteacher, l1sparse")]
+    [InlineData("nosuch.lr=1", "nosuch.lr=1: unknown unlearning method 'nosuch'; known: finetune, cf, neggrad, unsir, scrub, advneggrad, randlabel, salun, ssd, badteacher, l1sparse, head-only, retrained-other-seed")]
     public void A_bad_override_is_refused_before_the_base_models_train(string assignment, string message)
     {
         using var dir = new TempDirectory();

@@ -62,6 +62,20 @@ public class ReportNotesTests
         Assert.Contains(ReportNotes.Memory, ReportNotes.Of([local, fromPlan]));
     }
 
+    [Fact]
+    public void Should_say_what_each_control_present_is_for_and_nothing_when_none_ran()
+    {
+        var run = HandMadeRun.Record(1);
+        var withNegative = run with { Models = [.. run.Models, run.Models[2] with { Label = "Retrained, other seed (control −)", Source = "retrained-other-seed" }] };
+
+        var note = ReportNotes.Controls([withNegative]);
+
+        Assert.Null(ReportNotes.Controls([run]));
+        Assert.StartsWith("Controls are not unlearning methods but models whose answer is known. Retrained, other seed (control −) is Retrained made again", note);
+        Assert.DoesNotContain("Head only", note);
+        Assert.Contains(note, ReportNotes.Of([withNegative]));
+    }
+
     private static RunRecord WithNotes(params (string Label, string Note, StartingModel Unchanged)[] notes)
     {
         var run = HandMadeRun.Record(1);

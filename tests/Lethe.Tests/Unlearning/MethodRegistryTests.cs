@@ -26,7 +26,8 @@ public class MethodRegistryTests
     public void Should_give_every_method_its_own_key_and_labels_because_results_are_stored_by_label()
     {
         Assert.Equal(MethodRegistry.Keys.Count, MethodRegistry.Keys.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        var labels = MethodRegistry.All.SelectMany(m => m.Labels).Select(Lethe.Experiments.RunStore.Slug).ToArray();
+        Assert.Equal(MethodRegistry.KnownKeys.Count, MethodRegistry.KnownKeys.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        var labels = MethodRegistry.Known.SelectMany(m => m.Labels).Select(Lethe.Experiments.RunStore.Slug).ToArray();
         Assert.Equal(labels.Length, labels.Distinct().Count());
         Assert.DoesNotContain(labels, l => l is "original" or "retrained");
     }
@@ -39,11 +40,25 @@ public class MethodRegistryTests
     }
 
     [Fact]
-    public void Should_reject_an_unknown_key_and_list_the_known_ones()
+    public void Should_reject_an_unknown_key_and_list_the_known_ones_the_controls_last()
     {
         var error = Assert.Throws<ArgumentException>(() => MethodRegistry.Get("retrain"));
         Assert.Contains("'retrain'", error.Message);
-        Assert.Contains("finetune, cf, neggrad, unsir, scrub, advneggrad", error.Message);
+        Assert.EndsWith("known: finetune, cf, neggrad, unsir, scrub, advneggrad, randlabel, salun, ssd, badteacher, l1sparse, head-only, retrained-other-seed",
+            error.Message);
+    }
+
+    [Fact]
+    public void Should_keep_the_controls_out_of_the_methods_yet_find_them_by_key()
+    {
+        Assert.Equal(["head-only", "retrained-other-seed"], MethodRegistry.ControlKeys);
+        Assert.Equal(["Head only (control +)", "Retrained, other seed (control −)"], MethodRegistry.Controls.SelectMany(m => m.Labels));
+        Assert.Empty(MethodRegistry.Keys.Intersect(MethodRegistry.ControlKeys));
+        Assert.IsType<HeadOnlyControl>(MethodRegistry.Get("Head-Only"));
+        Assert.IsType<RetrainedControl>(MethodRegistry.Get("retrained-other-seed"));
+        Assert.True(MethodRegistry.IsControlLabel("Head only (control +)"));
+        Assert.False(MethodRegistry.IsControlLabel("Retrained"));
+        Assert.IsType<HeadOnlyControlHyperParameters>(MethodRegistry.Defaults(UnlearningVariant.Binary)["head-only"]);
     }
 
     [Fact]

@@ -21,12 +21,13 @@ internal static class UnlearningFixtures
     public static MultiClassTask FourClasses { get; } = new("toy-4", ["red", "green", "blue", "grey"]);
 
     /// <summary>Image i has class i mod classes: a class colour plus noise. <paramref name="shuffledLabels"/> gives each
-    /// image a random class instead, so its label no longer follows its colour.</summary>
-    public static ImageSet ColouredSet(int count, int seed, int classes = 4, bool shuffledLabels = false)
+    /// image a random class instead, so its label no longer follows its colour. <paramref name="side"/> pixels a side
+    /// (default <see cref="Side"/>).</summary>
+    public static ImageSet ColouredSet(int count, int seed, int classes = 4, bool shuffledLabels = false, int side = Side)
     {
         var random = new Random(seed);
         var samples = new Sample[count];
-        var pixels = new byte[count * 3 * Side * Side];
+        var pixels = new byte[count * 3 * side * side];
         for (int i = 0; i < count; i++)
         {
             var colour = i % classes;
@@ -35,11 +36,11 @@ internal static class UnlearningFixtures
             for (int c = 0; c < 3; c++)
             {
                 var level = colour == c || colour == 3 ? 180 : 60;
-                for (int p = 0; p < Side * Side; p++)
-                    pixels[(i * 3 + c) * Side * Side + p] = (byte)Math.Clamp(level + random.Next(-40, 41), 0, 255);
+                for (int p = 0; p < side * side; p++)
+                    pixels[(i * 3 + c) * side * side + p] = (byte)Math.Clamp(level + random.Next(-40, 41), 0, 255);
             }
         }
-        return new ImageSet(samples, tensor(pixels, [count, 3, Side, Side]));
+        return new ImageSet(samples, tensor(pixels, [count, 3, side, side]));
     }
 
     /// <summary>Image i with three 0/1 attributes: its colour bits (so they are learnable).</summary>

@@ -7,8 +7,8 @@ namespace Lethe.Reports.Plots;
 
 /// <summary>
 /// The benchmark's trade-off in one picture: test accuracy kept (up is better) against the forgetting score F (left is
-/// better), a point per model with 95% whiskers over seeds, Retrained as the target, and dashed lines of equal NoMUS
-/// so a reader sees which method scores better without reading the table.
+/// better), a point per model with 95% whiskers over seeds, Retrained as the target, controls hollow, and dashed lines
+/// of equal NoMUS so a reader sees which method scores better without reading the table.
 /// </summary>
 internal static class TradeOffPlot
 {
@@ -26,8 +26,9 @@ internal static class TradeOffPlot
         plot.Axes.SetLimits(box.Left, box.Right, box.Bottom, box.Top);
         plot.ShowLegend(Edge.Right);
         var whiskers = summary.Runs.Count > 1 ? $" Whiskers: 95% intervals over {summary.Runs.Count} seeds." : "";
+        var controls = points.Any(p => Unlearning.MethodRegistry.IsControlLabel(p.Model)) ? " Hollow squares are controls (--controls), not methods." : "";
         return Figure.Save(plot, directory, "tradeoff", "Trade-off: accuracy against forgetting",
-            $"Each model's test accuracy against its forgetting score; Retrained (diamond) is the target. Dashed lines join points of equal NoMUS (λ = {lambda.ToString(CultureInfo.InvariantCulture)}); up and to the left is better.{whiskers}");
+            $"Each model's test accuracy against its forgetting score; Retrained (diamond) is the target. Dashed lines join points of equal NoMUS (λ = {lambda.ToString(CultureInfo.InvariantCulture)}); up and to the left is better.{whiskers}{controls}");
     }
 
     private static Point[] PointsOf(SeedSummary summary)
@@ -56,6 +57,8 @@ internal static class TradeOffPlot
         {
             "Retrained" => (MarkerShape.FilledDiamond, 16f, "Retrained (target)"),
             "Original" => (MarkerShape.OpenCircle, 13f, "Original (before unlearning)"),
+            // A control is a known answer, not a contender: hollow, so the eye does not rank it with the methods.
+            _ when Unlearning.MethodRegistry.IsControlLabel(point.Model) => (MarkerShape.OpenSquare, 12f, point.Model),
             _ => (MarkerShape.FilledCircle, 11f, point.Model),
         };
         size += 7 * stacked;
