@@ -67,6 +67,7 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
             with { CommandLine = commandLine };
         using var bench = PlanBench.With(plan, data);
         var cells = new CellStore(store ?? DefaultStore(spec));
+        ReportCells(plan, cells);
         var labels = LabelsOf(plan);
         Cells = new PlanRunner(cells, new SyncProgress<RunEvent>(e => Report(Relabel(e, labels))), _clock)
             .Run(bench, spec.EffectiveJobs, cancel, include: c => c.MakesModel);
@@ -93,6 +94,17 @@ public sealed class BenchmarkRunner(IProgress<RunEvent>? progress = null, TimePr
         var balance = AttackBalance.Plan(summary.Forget, summary.Unseen, attack.ReferenceImbalanceTolerance);
         Report("data", $"attack: {balance.Line(attack.ReferenceImbalanceTolerance)}");
         if (SmallAttackWarning.Before(balance, attack) is { } warning) Report("data", "warning: " + warning);
+    }
+
+    /// <summary>What the run will make before it makes anything: model cells done and to make, and the per-person pool's.</summary>
+    private void ReportCells(Plan plan, CellStore cells)
+    {
+        var models = plan.Cells.Where(c => c.MakesModel).ToArray();
+        var pool = plan.Spec.Pool > 1 ? models.Where(c => c.Role == CellRole.Retrained).ToArray() : [];
+        var poolLine = pool.Length == 0 ? ""
+            : $"; the per-person pool: {pool.Length} Retrained models (seeds {pool.Min(c => c.Seed)}…{pool.Max(c => c.Seed)}), "
+                + $"{pool.Count(cells.IsDone)} done, {pool.Count(c => !cells.IsDone(c))} to make";
+        Report("cells", $"{models.Length} model cells: {models.Count(cells.IsDone)} done, {models.Count(c => !cells.IsDone(c))} to make{poolLine}", done: true);
     }
 
     /// <summary>The label each model cell's progress is shown under: the model's, as a benchmark's table names it.</summary>
