@@ -17,7 +17,10 @@ internal static class EvaluateCommand
         var data = new Option<string?>("--data") { Description = "The dataset's folder (as for `lethe benchmark`)" };
         var preset = new Option<string?>("--preset") { Description = "Settings the model was made with, for the image size and sets: default, quick, paper (128 px; the default for file datasets), cpu (64 px)" };
         preset.AcceptOnlyFromAmong([.. Presets.Names]);
-        var retrained = new Option<string?>("--retrained") { Description = "A Retrained model file: report the model's output divergence from it (KL, JS) per set, and its own numbers beside" };
+        var retrained = new Option<string?>("--retrained") { Description = "A Retrained model file: report the model's output divergence from it (KL, JS) per set, and its own numbers beside; the floor of the relearning test (area, recovery; its curve cached in <cache>/relearn/)" };
+        var original = OriginalOption.CreateForEvaluate();
+        var noRelearn = RelearnOption.CreateSkip();
+        var set = new Option<string[]>("--set") { Description = "A setting of the relearning test, e.g. --set relearn.steps=20 (repeatable; evaluate runs no unlearning method, so only relearn.NAME=VALUE)" };
         var task = new Option<string?>("--task") { Description = "SynthFaces task: age, male, smiling, young or multilabel" };
         var imageSize = new Option<int?>("--image-size") { Description = "Input side in pixels (overrides the preset's)" };
         var forget = new Option<string?>("--forget") { Description = "Forget set: first:N or identities:N (as for `lethe benchmark`)" };
@@ -33,9 +36,10 @@ internal static class EvaluateCommand
         var poolFiles = new Option<string[]>("--pool-files") { Description = "The same test against Retrained models retrained elsewhere: two or more Lethe checkpoints or PyTorch ResNet-18 files", AllowMultipleArgumentsPerToken = true };
         var store = new Option<string?>("--store") { Description = "Results store of the --pool cells (default <cache>/cells), shared with `lethe audit`" };
 
-        var command = new Command("evaluate", "Evaluate a given model (accuracy, attack, NoMUS; divergence from a Retrained) without training anything; with --pool K, also a per-person verdict against K Retrained models.")
+        var command = new Command("evaluate", "Evaluate a given model (accuracy, attack, NoMUS; divergence from a Retrained; the relearning test, against a given Original and Retrained) "
+            + "training nothing but relearning copies; with --pool K, also a per-person verdict against K Retrained models.")
         {
-            model, dataset, data, preset, retrained, task, imageSize, forget, seed, retainEval, lambda, threads, device, cache, output, json,
+            model, dataset, data, preset, retrained, original, task, imageSize, forget, seed, retainEval, lambda, noRelearn, set, threads, device, cache, output, json,
             pool, poolFiles, store,
         };
         command.SetAction(parsed =>
@@ -58,7 +62,11 @@ internal static class EvaluateCommand
                 CacheDirectory = parsed.GetValue(cache) ?? ExperimentSpec.DefaultCacheDirectory(),
                 RetainSampleSize = RetainEvalOption.Get(parsed, retainEval, spec.RetainSampleSize),
                 Methods = [],
+                NoRelearn = parsed.GetValue(noRelearn),
             };
+            spec = spec.WithSet(parsed.GetValue(set) ?? []);
+            if (spec.Overrides.Count > 0)
+                throw new ArgumentException($"--set {spec.Overrides[0]}: lethe evaluate runs no unlearning method; only the relearning test's settings apply (relearn.NAME=VALUE)");
             if (parsed.GetValue(output) is { } outFolder) OutputPaths.Folder("--out", outFolder);
             bool asJson = parsed.GetValue(json);
             var progress = new SyncProgress<string>(line =>
@@ -68,16 +76,17 @@ internal static class EvaluateCommand
             });
             var commandLine = "lethe " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1));
             var (modelFile, retrainedFile) = (Path.GetFullPath(parsed.GetValue(model)!), parsed.GetValue(retrained) is { } r ? Path.GetFullPath(r) : null);
+            var originalFile = OriginalOption.Get(parsed, original);
             bool sizeChosen = parsed.GetValue(imageSize) is not null;
             var (k, files) = (parsed.GetValue(pool), parsed.GetValue(poolFiles) is { Length: > 0 } given ? given : null);
             if (k is not null && files is not null) throw new ArgumentException("--pool and --pool-files: give one pool, not both");
             if (k is null && parsed.GetValue(store) is not null)
                 throw new ArgumentException("--store: only the cells of --pool K live in a store; give --pool K, or leave --store out");
             var report = k is null && files is null
-                ? new EvaluationReport(new FileEvaluator(progress).Run(spec, modelFile, retrainedFile, commandLine, sizeChosen))
+                ? new EvaluationReport(new FileEvaluator(progress).Run(spec, modelFile, retrainedFile, commandLine, sizeChosen, originalFile: originalFile))
                 : PoolReport(k is { } size
                     ? PoolEvaluation.ForCells(spec, modelFile, sizeChosen, size, OutputPaths.Store(parsed.GetValue(store), spec))
-                    : PoolEvaluation.ForFiles(spec, modelFile, sizeChosen, files!), modelFile, retrainedFile, commandLine, progress);
+                    : PoolEvaluation.ForFiles(spec, modelFile, sizeChosen, files!), modelFile, retrainedFile, originalFile, commandLine, progress);
 
             // --json prints what evaluation.json holds: the one JSON format renders both.
             if (asJson) console.Profile.Out.Writer.WriteLine(ReportFiles.Json.Render(report, null, "."));
@@ -90,7 +99,7 @@ internal static class EvaluateCommand
     }
 
     /// <summary>Says what the pool costs before anything trains, then makes it and tests the model against it.</summary>
-    private static EvaluationReport PoolReport(PoolEvaluation prepared, string modelFile, string? retrainedFile, string commandLine,
+    private static EvaluationReport PoolReport(PoolEvaluation prepared, string modelFile, string? retrainedFile, string? originalFile, string commandLine,
         IProgress<string> progress)
     {
         using var pool = prepared;
@@ -103,7 +112,7 @@ internal static class EvaluateCommand
         else progress.Report($"pool: {pool.Files.Count} Retrained model files; nothing to train");
         // Cell lines only: per-step training progress would flood a terminal that is not a live display.
         var cells = new SyncProgress<RunEvent>(e => { if (e.Message.Length > 0) progress.Report($"{e.Stage}: {e.Message}"); });
-        var (evaluation, test) = pool.Execute(modelFile, retrainedFile, commandLine, progress, cells);
+        var (evaluation, test) = pool.Execute(modelFile, retrainedFile, commandLine, progress, cells, originalFile: originalFile);
         return new EvaluationReport(evaluation, test);
     }
 
@@ -111,7 +120,7 @@ internal static class EvaluateCommand
     {
         var evaluation = report.Evaluation;
         console.Write(TablePrinter.Grid(FileEvaluationReport.Table(evaluation), evaluation.Data, evaluation.Spec.Seed));
-        foreach (var fact in FileEvaluationReport.Facts(evaluation).Where(f => f.Name is "Model" or "Retrained" or "Data" or "Attack" or "Retain"))
+        foreach (var fact in FileEvaluationReport.Facts(evaluation).Where(f => f.Name is "Model" or "Retrained" or FileEvaluationReport.OriginalFact or "Data" or "Attack" or "Retain"))
             console.WriteLine($"{fact.Name}: {fact.Value}");
         console.MarkupLine($"[grey]{Markup.Escape(ReportNotes.Metrics)}[/]");
         if (evaluation.Divergence is not null) console.MarkupLine($"[grey]{Markup.Escape(FileEvaluationReport.DivergenceNote)}[/]");

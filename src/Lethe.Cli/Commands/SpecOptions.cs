@@ -66,10 +66,7 @@ internal sealed class SpecOptions
 
     public Option<string?> RetainEval { get; } = RetainEvalOption.Create();
 
-    public Option<bool> NoRelearn { get; } = new("--no-relearn")
-    {
-        Description = "Skip the relearning test (fine-tuning each model on retain alone) and the weight line from the Original (their rows show –); its settings are --set relearn.steps=100, relearn.learningRate, ...",
-    };
+    public Option<bool> NoRelearn { get; } = RelearnOption.CreateSkip();
 
     public Option<string?> Cache { get; } = new("--cache") { Description = "Checkpoint cache folder (default ~/.cache/lethe or $LETHE_CACHE)" };
 

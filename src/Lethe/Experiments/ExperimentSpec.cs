@@ -235,6 +235,20 @@ public sealed record ExperimentSpec
         };
     }
 
+    /// <summary>
+    /// The relearning test of this spec's models on <paramref name="data"/>: <see cref="Relearn"/> on its retain set, the
+    /// Original's and Retrained's curves kept in <see cref="CacheDirectory"/> under keys that name the data; skipped
+    /// with <see cref="NoRelearn"/>.
+    /// </summary>
+    /// <param name="trainTransform">The training transform fine-tuning uses.</param>
+    /// <param name="seed">The seed of the relearning subset, its order and augmentation (unless <see cref="Relearn"/> sets one).</param>
+    public Lethe.Evaluation.Relearning.RelearnRequest RelearnFor(BenchmarkData data, IImageTransform trainTransform, long seed) => NoRelearn
+        ? Lethe.Evaluation.Relearning.RelearnRequest.Skipped
+        : Lethe.Evaluation.Relearning.RelearnRequest.On(new(Relearn, data.Retain, Architecture, trainTransform, seed)
+        {
+            CacheDirectory = CacheDirectory, DataKey = data.Fingerprint,
+        });
+
     /// <summary>Stops a bad run before any expensive work, with a message that names the setting.</summary>
     public void Validate()
     {

@@ -19,4 +19,9 @@ public sealed record FileEvaluation(
     DataSummary Data,
     IReadOnlyList<ModelResult> Models,
     IReadOnlyDictionary<string, OutputDivergence>? Divergence,
-    double TotalSeconds);
+    double TotalSeconds)
+{
+    /// <summary>The Original given (`--original`), which the relearning test and the weight line compare the model with;
+    /// null when none was.</summary>
+    public Lethe.Training.GivenModel? Original { get; init; }
+}

@@ -1,6 +1,7 @@
 using Lethe.Models;
 using Lethe.Data.Transforms;
 using Lethe.Evaluation;
+using Lethe.Evaluation.Metrics;
 using Lethe.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -12,7 +13,9 @@ namespace Lethe.Experiments;
 /// <summary>
 /// Evaluates given model files (a Lethe checkpoint or a PyTorch .pth: the authors' weights, a model unlearned in
 /// Python) on a dataset exactly as the benchmark evaluates its own models, without training anything: accuracy on every
-/// set, the attack, NoMUS, and with a Retrained, the model's output divergence from it.
+/// set, the attack, NoMUS, and with a Retrained, the model's output divergence from it. The relearning test fine-tunes
+/// copies (never the files' models) on retain: the model's, and the given Original's and Retrained's as references,
+/// whose curves are cached under their files' SHA-256 (<see cref="GivenRelearning"/>).
 /// </summary>
 public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvider? clock = null)
 {
@@ -22,6 +25,8 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
     /// <param name="spec">The dataset and evaluation settings; its methods, recipes and Original file are not used.</param>
     /// <param name="modelFile">The model to evaluate.</param>
     /// <param name="retrainedFile">The gold standard to compare it with, or null.</param>
+    /// <param name="originalFile">The Original the model was unlearned from, the ceiling of the relearning test and the
+    /// start of the weight line, or null.</param>
     /// <param name="commandLine">For the provenance.</param>
     /// <param name="imageSizeChosen">
     /// Whether the user chose <paramref name="spec"/>'s image size. When not, and the model is a cached checkpoint whose
@@ -34,20 +39,21 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
     /// <see cref="SpecFor"/> resolves it (a pool's cells were planned on it); it stays the caller's to dispose. Null:
     /// built here, after the files are loaded.</param>
     public FileEvaluation Run(ExperimentSpec spec, string modelFile, string? retrainedFile, string commandLine = "", bool imageSizeChosen = true,
-        BenchmarkData? data = null)
+        BenchmarkData? data = null, string? originalFile = null)
     {
         spec = SpecFor(spec, modelFile, imageSizeChosen);
-        var modelSize = CheckpointCache.VerifiedInfoBeside(modelFile, out var modelChanged)?.Key.ImageSize;
         spec.Validate();
         long started = _clock.GetTimestamp();
         NativeAllocator.LimitArenas();
         TorchThreads.Set(spec.EffectiveThreads);
         var device = torch.device(spec.Device);
         var provenance = Provenance.Capture(spec.Device, spec.EffectiveThreads, 1, commandLine, _clock.GetUtcNow());
-        var (model, modelSource) = Load(modelFile, modelSize, spec, device, modelChanged);
+        var (model, modelSource) = Load(modelFile, spec, device);
         using var modelScope = model;
-        var (retrained, retrainedSource) = retrainedFile is null ? default : Load(retrainedFile, CheckpointCache.VerifiedInfoBeside(retrainedFile, out var retrainedChanged)?.Key.ImageSize, spec, device, retrainedChanged);
+        var (retrained, retrainedSource) = retrainedFile is null ? default : Load(retrainedFile, spec, device);
         using var retrainedScope = retrained;
+        var (original, originalSource) = originalFile is null ? default : Load(originalFile, spec, device);
+        using var originalScope = original;
 
         if (data is null) progress?.Report($"building {spec.Dataset} ({spec.ModelTask}, {spec.ImageSize} px)");
         using var built = data is null ? DatasetFactory.Build(spec) : null;
@@ -56,10 +62,13 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
         var options = spec.EvaluationOptions();
         using var sets = EvaluationSets.Of(data, options);
         var transform = new EvalTransform(spec.ImageSize);
-        ModelResult Evaluate(nn.Module<Tensor, Tensor> network, GivenModel source, string label)
+        var originalReference = original is null ? Reference.Absent("no --original given") : Reference.Of(original, originalSource.CacheKey);
+        var retrainedReference = retrained is null ? Reference.Absent("no --retrained given") : Reference.Of(retrained, retrainedSource.CacheKey);
+        var relearning = GivenRelearning.Prepare(spec, data, sets.Forget.Count, originalReference, retrainedReference, device, progress);
+        ModelResult Evaluate(nn.Module<Tensor, Tensor> network, GivenModel source, string label, MetricReferences references)
         {
             progress?.Report($"evaluating {label}: {source.File}");
-            var evaluation = ModelEvaluator.Evaluate(network, sets, transform, device, options);
+            var evaluation = ModelEvaluator.Evaluate(network, sets, transform, device, options, references, relearning);
             var note = NotFinite(evaluation);
             if (note is not null) progress?.Report($"{label}: {note}");
             return new ModelResult
@@ -69,11 +78,13 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
                 Evaluation = evaluation, Note = note, Diverged = note is not null,
             };
         }
-        var results = new List<ModelResult> { Evaluate(model, modelSource, "model") };
+        var results = new List<ModelResult> { Evaluate(model, modelSource, "model", new(originalReference, retrainedReference)) };
         Dictionary<string, OutputDivergence>? divergence = null;
         if (retrained is not null)
         {
-            results.Add(Evaluate(retrained, retrainedSource, "retrained"));
+            // Against the same references: its relearning curve is its own (just made for the model's area), and its
+            // weight line runs from the Original to it.
+            results.Add(Evaluate(retrained, retrainedSource, "retrained", new(originalReference, retrainedReference)));
             progress?.Report("comparing the model's outputs with the retrained model's");
             divergence = new()
             {
@@ -83,7 +94,10 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
                 ["test"] = OutputDivergence.Measure(retrained, model, data.Task, sets.Test, transform, device),
             };
         }
-        return new FileEvaluation(provenance, spec, summary, results, divergence, _clock.GetElapsedTime(started).TotalSeconds);
+        return new FileEvaluation(provenance, spec, summary, results, divergence, _clock.GetElapsedTime(started).TotalSeconds)
+        {
+            Original = originalSource,
+        };
     }
 
     /// <summary>
@@ -94,6 +108,10 @@ public sealed class FileEvaluator(IProgress<string>? progress = null, TimeProvid
         !imageSizeChosen && CheckpointCache.VerifiedInfoBeside(modelFile, out _)?.Key.ImageSize is { } trained && trained != spec.ImageSize
             ? spec with { ImageSize = trained }
             : spec;
+
+    /// <summary>A given file's network, with what its cache record (the .json beside a cached checkpoint) says of it.</summary>
+    private (nn.Module<Tensor, Tensor> Model, GivenModel Source) Load(string file, ExperimentSpec spec, Device device) =>
+        Load(file, CheckpointCache.VerifiedInfoBeside(file, out var changed)?.Key.ImageSize, spec, device, changed);
 
     /// <param name="trainedSize">The image size the file's cache record gives, or null when it has none.</param>
     /// <param name="changed">Why the file's cache record does not describe it (its weights changed since), or null.</param>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Lethe.Audit;
 using Lethe.Data;
@@ -25,6 +26,9 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    /// <summary>Seconds of relearning each cell being made spent so far, by cell id (cells run side by side).</summary>
+    private readonly ConcurrentDictionary<string, double> _relearnSeconds = new();
+
     private Plan Plan => bench.Plan;
 
     /// <summary>Runs <paramref name="cell"/> if it needs running; says what happened.</summary>
@@ -37,6 +41,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         if (held is null) return CellOutcome.Busy;
         if (store.IsDone(cell)) return CellOutcome.AlreadyDone; // finished by the worker whose lock we waited out
         RemoveLeftovers(cell);
+        _relearnSeconds.TryRemove(cell.Id, out _); // a cancelled attempt's
         using var memory = MemoryProbe.OpenWindow();
         var clock = Stopwatch.StartNew();
         var labels = cell.Role switch
@@ -46,7 +51,10 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
             _ => Score(cell),
         };
         store.MarkDone(new CellDone(cell.Id, cell.Name, cell.Role, cell.Method, labels, clock.Elapsed.TotalSeconds,
-            bench.Data.Train.Count, _clock.GetUtcNow(), Environment.MachineName, Given: cell.GivenSha256 is not null), cell);
+            bench.Data.Train.Count, _clock.GetUtcNow(), Environment.MachineName, Given: cell.GivenSha256 is not null)
+        {
+            RelearnSeconds = _relearnSeconds.TryRemove(cell.Id, out var relearning) ? relearning : 0,
+        }, cell);
         Report(cell, "done", done: true);
         return CellOutcome.Made;
     }
@@ -170,7 +178,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         Report(cell, $"loaded from {given.Source.Describe()} (not trained here)");
         var model = given.Model.to(bench.Device);
         Checkpoint.Save(model, store.WeightsPath(cell));
-        var references = new MetricReferences(Reference.Of(model, GivenKey(given.Source.Sha256)), Reference.Absent("Retrained is made beside the Original"));
+        var references = new MetricReferences(Reference.Of(model, given.Source.CacheKey), Reference.Absent("Retrained is made beside the Original"));
         var result = Evaluate("Original", model, cell, references, CancellationToken.None) with
         {
             Source = "base", Role = CellRole.Original, Seconds = double.NaN, Given = given.Source, History = [], PeakMemoryMiB = MemoryProbe.PeakMiB(),
@@ -195,9 +203,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         var results = Results(cell);
         var labels = new List<string>();
         using var retrained = RetrainedFor(originalCell, data);
-        var originalKey = originalCell.GivenSha256 is { } sha ? GivenKey(sha)
-            : BaseModelKey.Of(spec, data, CellRole.Original, originalCell.Seed ?? spec.Seed, bench.Device.type.ToString()).Hash();
-        var references = new MetricReferences(Reference.Of(original, originalKey), retrained);
+        var references = new MetricReferences(Reference.Of(original, bench.WeightsKeyOf(originalCell)), retrained);
         foreach (var made in method.Run(context, hyper))
         {
             using (made.Model)
@@ -275,7 +281,7 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         Report(cell, $"evaluating {label}");
         var data = bench.For(cell);
         var evaluation = ModelEvaluator.Evaluate(model, data.Sets, bench.EvalTransform, bench.Device, data.Evaluation, references,
-            RelearnFor(cell, data.Data, cancel));
+            RelearnFor(cell, cancel));
         if (diverged)
         {
             Report(cell, $"{label}: diverged, so its numbers are no results (the tables show –)");
@@ -289,25 +295,20 @@ public sealed class CellRunner(PlanBench bench, CellStore store, IProgress<RunEv
         return new ModelResult { Label = label, Source = "", Evaluation = evaluation, Seconds = double.NaN };
     }
 
-    /// <summary>A given Original's name in caches of values computed from its weights: its file's SHA-256.</summary>
-    private static string GivenKey(string sha256) => "sha256:" + sha256;
-
     /// <summary>
-    /// The relearning test of a cell's models: the spec's settings on the data's retain set, seeded with the data seed (not
-    /// an unlearning seed, so that a sweep over unlearning seeds shares the Original's and Retrained's curves), those
-    /// curves kept in the checkpoint cache, its cost reported as the cell's progress.
+    /// The relearning test of a cell's models (<see cref="PlanBench.RelearnFor"/>), its cost reported as the cell's
+    /// progress and added up for its done.json.
     /// </summary>
-    private RelearnRequest RelearnFor(Cell cell, BenchmarkData data, CancellationToken cancel)
+    private RelearnRequest RelearnFor(Cell cell, CancellationToken cancel)
     {
-        var spec = Plan.Spec;
-        if (spec.NoRelearn) return RelearnRequest.Skipped;
         // An audit makes dozens of models per method for its pool and scores outputs only: relearning each would multiply its cost.
-        if (Plan.Kind != Plan.BenchmarkKind) return RelearnRequest.Off("the audit does not run the relearning test");
-        return RelearnRequest.On(new RelearnSetup(spec.Relearn, data.Retain, spec.Architecture, bench.TrainTransform, Plan.DataSeedOf(cell))
+        if (Plan.Kind != Plan.BenchmarkKind && !Plan.Spec.NoRelearn) return RelearnRequest.Off("the audit does not run the relearning test");
+        return bench.RelearnFor(cell) is { Setup: { } setup } ? RelearnRequest.On(setup with
         {
-            CacheDirectory = spec.CacheDirectory, DataKey = data.Fingerprint, Cancel = cancel,
+            Cancel = cancel,
             Progress = new SyncProgress<string>(line => Report(cell, line)),
-        });
+            Made = curve => _relearnSeconds.AddOrUpdate(cell.Id, curve.Seconds, (_, sum) => sum + curve.Seconds),
+        }) : RelearnRequest.Skipped;
     }
 
     private void Report(Cell cell, string message, bool done = false) => progress?.Report(new RunEvent(cell.Name, message, null, done));

@@ -174,4 +174,9 @@ public sealed record CellDone(string Id, string Name, CellRole Role, string? Met
     /// <summary>The SHA-256 of each file of the cell when it was done, by its path relative to the cell's folder
     /// ("models/original.phi.parquet"); null in records written before Lethe recorded them.</summary>
     public IReadOnlyDictionary<string, string>? Files { get; init; }
+
+    /// <summary>Of <see cref="CellDone.Seconds"/>, the seconds the relearning test spent relearning (the curves made, not
+    /// those read from the cache), so that a cost estimate can time the rest apart from it; null in records written
+    /// before Lethe recorded it.</summary>
+    public double? RelearnSeconds { get; init; }
 }

@@ -1,5 +1,6 @@
 using Lethe.Data;
 using Lethe.Data.Transforms;
+using Lethe.Evaluation.Relearning;
 using Lethe.Experiments;
 using Lethe.Unlearning;
 using TorchSharp;
@@ -66,6 +67,20 @@ public sealed class PlanBench : IDisposable
     /// <summary>The data <paramref name="cell"/> works on.</summary>
     /// <exception cref="InvalidDataException">The data built here differs from the data the plan was made for.</exception>
     public PlanData For(Cell cell) => Seed(Plan.DataSeedOf(cell));
+
+    /// <summary>
+    /// The relearning test of <paramref name="cell"/>'s models, as the spec sets it, on the cell's data, seeded with its
+    /// data seed (not an unlearning seed, so that a sweep over unlearning seeds shares the Original's and Retrained's curves).
+    /// </summary>
+    public RelearnRequest RelearnFor(Cell cell) => Plan.Spec.RelearnFor(For(cell).Data, TrainTransform, Plan.DataSeedOf(cell));
+
+    /// <summary>
+    /// The name of a base cell's weights in caches of values computed from them alone (the relearning curves): a given
+    /// Original's file hash, else its checkpoint key's hash.
+    /// </summary>
+    public string WeightsKeyOf(Cell baseCell) => baseCell.GivenSha256 is { } sha
+        ? Training.GivenModel.KeyOf(sha)
+        : BaseModelKey.Of(Plan.Spec, For(baseCell).Data, baseCell.Role, baseCell.Seed ?? Plan.Spec.Seed, Device.type.ToString()).Hash();
 
     /// <summary>The data of <paramref name="dataSeed"/>, built on first use; seeds whose data is the same share it.</summary>
     /// <exception cref="InvalidDataException">The data built here differs from the data the plan was made for.</exception>

@@ -1,9 +1,9 @@
-using System.Diagnostics;
-using Lethe.Models;
-using Lethe.Reports;
-using static TorchSharp.torch;
+using Lethe.Evaluation.Relearning;
 using Lethe.Experiments;
+using Lethe.Models;
 using Lethe.Numerics;
+using Lethe.Training;
+using Lethe.Unlearning;
 
 namespace Lethe.Plans;
 
@@ -13,6 +13,8 @@ namespace Lethe.Plans;
 /// plan's scaled by its train-set size) is timed by its mean; otherwise base models are timed from a short training
 /// calibration (img/s of a few SGD steps at the plan's image size and thread count), and unlearning cells, whose work
 /// differs by method, by a guess of a quarter of a Retrained model each, labelled as such until one of them is done.
+/// A benchmark's relearning test is timed apart, as the training images of the curves still to make at the calibrated
+/// speed (done cells' times are taken less the relearning their done.json records).
 /// </summary>
 /// <param name="Cells">Model cells in the plan.</param>
 /// <param name="Done">Of those, already done in the store.</param>
@@ -23,6 +25,11 @@ namespace Lethe.Plans;
 public sealed record PlanCost(int Cells, int Done, IReadOnlyDictionary<CellRole, int> ByRole, double EstimatedSeconds,
     IReadOnlyList<string> Basis, double? TrainImagesPerSecond)
 {
+    /// <summary>Relearning curves the to-do cells will make (a benchmark's relearning test; 0 with --no-relearn), each
+    /// <see cref="RelearnOptions.Steps"/> × <see cref="RelearnOptions.BatchSize"/> training images, timed at the calibrated
+    /// speed and included in <see cref="EstimatedSeconds"/>.</summary>
+    public int RelearnCurves { get; init; }
+
     /// <summary>Share of a Retrained model's time assumed for an unlearning cell whose method has no timed cell yet.</summary>
     public const double UnlearnGuess = 0.25;
 
@@ -43,8 +50,9 @@ public sealed record PlanCost(int Cells, int Done, IReadOnlyDictionary<CellRole,
         CellDone[] Timed(CellRole role, string? method) =>
             history.Where(d => d.Role == role && d.Method == method && d.Images > 0 && !d.Given).ToArray();
 
+        // Less their relearning, which is timed apart below (it does not grow with the train set).
         double? Measured(CellRole role, string? method) =>
-            Timed(role, method) is { Length: > 0 } same ? same.Average(d => d.Seconds * images / d.Images) : null;
+            Timed(role, method) is { Length: > 0 } same ? same.Average(d => (d.Seconds - (d.RelearnSeconds ?? 0)) * images / d.Images) : null;
 
         double BaseSeconds(CellRole role)
         {
@@ -90,35 +98,48 @@ public sealed record PlanCost(int Cells, int Done, IReadOnlyDictionary<CellRole,
             CellRole.Retrained => retrainedSeconds,
             _ => perMethod[c.Method!],
         });
+        var curves = plan.Kind == Plan.BenchmarkKind && !plan.Spec.NoRelearn ? CurvesToMake(bench, todo) : (Own: 0, References: 0, Cached: 0);
+        if (curves.Own + curves.References > 0)
+        {
+            speed ??= CalibrateTrainSpeed(bench);
+            var (options, count) = (plan.Spec.Relearn, curves.Own + curves.References);
+            total += count * RelearnCost.Seconds(options, bench.Data.Forget.Count, speed.Value);
+            basis.Add($"relearning test: {RelearnCost.Describe(count, options, bench.Data.Forget.Count, speed.Value)} ({curves.Own} of the methods' models, "
+                + $"{curves.References} of Originals and Retrained" + (curves.Cached > 0 ? $"; {curves.Cached} more already in {Path.Combine(plan.Spec.CacheDirectory, "relearn")}" : "") + ")");
+        }
         // Cells run side by side as far as the cores allow: jobs × threads beyond the cores only share them.
         var parallel = Math.Clamp(Environment.ProcessorCount / Math.Max(1, plan.Spec.EffectiveThreads), 1, Math.Max(1, plan.Spec.EffectiveJobs));
         var byRole = todo.GroupBy(c => c.Role).ToDictionary(g => g.Key, g => g.Count());
-        return new PlanCost(models.Length, models.Length - todo.Length, byRole, total / parallel, basis, speed);
+        return new PlanCost(models.Length, models.Length - todo.Length, byRole, total / parallel, basis, speed)
+        {
+            RelearnCurves = curves.Own + curves.References,
+        };
     }
 
-    /// <summary>Training images per second of one job: 2 warm-up and 4 timed SGD steps on random images.</summary>
+    /// <summary>
+    /// The relearning curves the to-do cells will make: one per model of each method's cell, and one per base cell (the
+    /// Original's or Retrained's curve, made in its own cell for the methods to read) unless it is already in
+    /// &lt;cache&gt;/relearn/. A done base cell made its curve then, so it costs nothing more. The cache is looked up for the
+    /// base models of the data already built (the spec's seed); another seed's are counted, as building their data only
+    /// to look would cost more than the estimate is worth.
+    /// </summary>
+    private static (int Own, int References, int Cached) CurvesToMake(PlanBench bench, IReadOnlyList<Cell> todo)
+    {
+        var plan = bench.Plan;
+        var own = todo.Where(c => c.Role == CellRole.Unlearned).Sum(c => MethodRegistry.Get(c.Method!).Labels.Count);
+        var bases = todo.Where(c => c.Role is CellRole.Original or CellRole.Retrained).ToArray();
+        bool Stored(Cell cell) => plan.DataSeedOf(cell) == plan.Spec.Seed && bench.RelearnFor(cell).Setup is { } setup
+            && ReferenceCurves.IsStored(ReferenceCurves.Key(bench.WeightsKeyOf(cell), setup, plan.Spec.EffectiveThreads), setup.CacheDirectory);
+        var cached = bases.Count(Stored);
+        return (own, bases.Length - cached, cached);
+    }
+
+    /// <summary>Training images per second of one job at the plan's image size, batch and thread count (see <see cref="TrainSpeed"/>).</summary>
     public static double CalibrateTrainSpeed(PlanBench bench)
     {
         var spec = bench.Plan.Spec;
-        var batchSize = spec.RecipesFor(bench.Data.Task).Original.BatchSize;
         TorchThreads.Set(spec.EffectiveThreads);
-        using var model = Networks.Create(spec.Architecture, bench.Data.Task.Outputs, bench.Device, 0);
-        using var optimizer = optim.SGD(model.parameters(), 0.01, 0.9);
-        model.train();
-        var targets = bench.Data.Task.Targets(bench.Data.Train.Samples.Take(batchSize).ToArray());
-        var rows = (int)targets.shape[0];
-        using var images = randn(rows, 3, spec.ImageSize, spec.ImageSize, device: bench.Device);
-        using var onDevice = targets.to(bench.Device);
-        var clock = new Stopwatch();
-        for (var step = 0; step < 6; step++)
-        {
-            if (step == 2) clock.Start();
-            using var scope = NewDisposeScope();
-            optimizer.zero_grad();
-            bench.Data.Task.Loss(model.call(images), onDevice).backward();
-            optimizer.step();
-        }
-        targets.Dispose();
-        return 4.0 * rows / clock.Elapsed.TotalSeconds;
+        return TrainSpeed.Calibrate(spec.Architecture, bench.Data.Task, bench.Data.Train.Samples,
+            spec.RecipesFor(bench.Data.Task).Original.BatchSize, spec.ImageSize, bench.Device);
     }
 }

@@ -59,7 +59,10 @@ public sealed class PoolEvaluation : IDisposable
         var data = BuildData(spec);
         try
         {
-            return new PoolEvaluation(spec, data, PlanBench.With(PoolPlanner.Build(spec, k, data.Fingerprint), data), new CellStore(storeDirectory), []);
+            // The pool's cells run no relearning test, but its settings are in every cell id: the defaults, whatever this
+            // evaluation's --no-relearn or --set relearn.*, keep them the cells `lethe audit` makes.
+            var poolSpec = spec with { NoRelearn = false, Relearn = Evaluation.Relearning.RelearnOptions.Default };
+            return new PoolEvaluation(spec, data, PlanBench.With(PoolPlanner.Build(poolSpec, k, data.Fingerprint), data), new CellStore(storeDirectory), []);
         }
         catch
         {
@@ -106,15 +109,16 @@ public sealed class PoolEvaluation : IDisposable
     /// <summary>Makes the pool cells not done yet, scores the pool's φ, evaluates the model and tests it person by person.</summary>
     /// <param name="modelFile">The model checked by <see cref="ForCells"/> or <see cref="ForFiles"/>.</param>
     /// <param name="retrainedFile">A Retrained to compare the model's outputs with (as `lethe evaluate --retrained`), or null.</param>
+    /// <param name="originalFile">The model's Original (as `lethe evaluate --original`), or null.</param>
     /// <param name="commandLine">For the provenance.</param>
     /// <param name="progress">Lines about loading and scoring.</param>
     /// <param name="cells">The pool cells' training progress.</param>
     /// <exception cref="OperationCanceledException">Cancelled; pool cells finished so far stay done.</exception>
     public (FileEvaluation Evaluation, PersonPoolTest Test) Execute(string modelFile, string? retrainedFile, string commandLine,
-        IProgress<string>? progress = null, IProgress<RunEvent>? cells = null, CancellationToken cancel = default)
+        IProgress<string>? progress = null, IProgress<RunEvent>? cells = null, CancellationToken cancel = default, string? originalFile = null)
     {
         var (pool, made, reused) = _bench is null ? (ScoreFiles(progress), 0, 0) : MakeCells(cells, cancel);
-        var evaluation = new FileEvaluator(progress).Run(Spec, modelFile, retrainedFile, commandLine, imageSizeChosen: true, Data);
+        var evaluation = new FileEvaluator(progress).Run(Spec, modelFile, retrainedFile, commandLine, imageSizeChosen: true, Data, originalFile);
         progress?.Report($"testing the model person by person against the {pool.Count} pool models");
         var test = PersonPoolTest.Of(_bench is null ? PersonPoolTest.FilesSource : PersonPoolTest.StoreSource, pool,
             new NamedPhi(modelFile, evaluation.Models[0].Evaluation.Phi), made, reused);

@@ -18,15 +18,21 @@ public static class FileEvaluationReport
         evaluation.Spec.ResultHash(), evaluation.Data, evaluation.Models, evaluation.TotalSeconds);
 
     /// <summary>
-    /// Each model's file first, then the run's facts (command, data, attack sets, retain sample, versions, machine);
-    /// not the reference's quirks, which shape training, and nothing is trained here.
+    /// Each model's file first (and the Original's, when one was given), then the run's facts (command, data, attack sets,
+    /// retain sample, versions, machine); not the reference's quirks, which shape training, and nothing is trained here.
     /// </summary>
     public static IReadOnlyList<RunFact> Facts(FileEvaluation evaluation) =>
     [
         .. evaluation.Models.Select(m => new RunFact(Capitalised(m.Label),
             string.Join("; ", new[] { m.Given!.Describe(), m.Given.Note, m.Note }.OfType<string>()))),
+        .. (evaluation.Original is { } original
+            ? [new RunFact(OriginalFact, string.Join("; ", new[] { original.Describe(), original.Note }.OfType<string>()))]
+            : Array.Empty<RunFact>()),
         .. RunFacts.Of(AsRun(evaluation)).Where(f => f.Name != RunFacts.QuirksFact),
     ];
+
+    /// <summary>The name of the fact that gives the Original's file.</summary>
+    public const string OriginalFact = "Original";
 
     /// <summary>The benchmark's evaluation rows, then two rows per set: mean KL(retrained ‖ model) and mean JS, nats.</summary>
     public static ResultsTable Table(FileEvaluation evaluation)

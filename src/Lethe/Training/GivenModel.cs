@@ -26,6 +26,12 @@ public sealed record GivenModel(string File, string Kind, long Bytes, string Sha
         return new GivenModel(full, kind, stream.Length, hash, note);
     }
 
+    /// <summary>Its name in caches of values computed from its weights alone (the relearning curves): its SHA-256.</summary>
+    public string CacheKey => KeyOf(Sha256);
+
+    /// <summary>The <see cref="CacheKey"/> of the file whose bytes have <paramref name="sha256"/>.</summary>
+    public static string KeyOf(string sha256) => "sha256:" + sha256;
+
     /// <summary>One line for logs and reports: "/models/given.pth (PyTorch state_dict (zip), 44.8 MB, SHA-256 9f86d0…)".</summary>
     public string Describe() =>
         $"{File} ({Kind}, {(Bytes / 1e6).ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} MB, SHA-256 {Sha256})";

@@ -11,8 +11,9 @@ namespace Lethe.Tests.Cli;
 public class EvaluateCommandTests
 {
     // One torch thread, as every other test: LibTorch keeps a process-wide thread count that a test running beside
-    // this one (BenchmarkRunnerThreadTests compares bits across runs) would otherwise see change under it.
-    private static readonly string[] Small = ["--preset", "quick", "--image-size", "16", "--threads", "1"];
+    // this one (BenchmarkRunnerThreadTests compares bits across runs) would otherwise see change under it. No relearning
+    // test (its default is 100 steps of 128 images per model): the tests of it set a few steps.
+    private static readonly string[] Small = ["--preset", "quick", "--image-size", "16", "--threads", "1", "--no-relearn"];
 
     [Fact]
     public void A_model_and_a_retrained_give_every_number_their_files_and_the_divergence_per_set_as_json()
@@ -45,6 +46,57 @@ public class EvaluateCommandTests
     }
 
     [Fact]
+    public void Should_run_the_relearning_test_against_the_Original_and_Retrained_with_the_settings_given_by_set()
+    {
+        // Given a model, its Original and a Retrained (untrained: what is wired, not a verdict, is under test)
+        using var dir = new TempDirectory();
+        var (model, original, retrained) = (Save(dir, "model.ckpt", 41), Save(dir, "original.ckpt", 42), Save(dir, "retrained.ckpt", 43));
+        var console = new TestConsole();
+
+        // When it is evaluated with a relearning test of 2 steps of 8 images
+        int exit = console.Run(["evaluate", model, "--original", original, "--retrained", retrained, .. Small[..^1], "--cache", dir.Path, "--json",
+            "--set", "relearn.steps=2", "--set", "relearn.batchSize=8", "--set", "relearn.scoreEvery=1", "--set", "relearn.retainImages=16"]);
+
+        // Then its cost is said before it runs, and every relearning row has a value or why not, from the Original's and Retrained's curves
+        Assert.Equal(0, exit);
+        var progress = console.Error.ToString();
+        Assert.Contains("relearning test: 3 curves of 2 steps × 8 images = 48 training images, about ", progress);
+        Assert.Contains("relearned Original: 2 steps on 16 retain images in ", progress);
+        var json = JsonDocument.Parse(console.Output.ToString()).RootElement;
+        Assert.Equal(original, json.GetProperty("Original").GetProperty("File").GetString());
+        var metrics = json.GetProperty("Models")[0].GetProperty("Evaluation").GetProperty("Metrics");
+        Assert.InRange(metrics.GetProperty("relearn/forget").GetProperty("Value").GetDouble(), 0, 1);
+        Assert.True(metrics.GetProperty("relearn/area").TryGetProperty("Value", out _));
+        foreach (var row in new[] { "relearn/recovery", "relearn/steps-to-original" })
+            Assert.DoesNotContain("no --original given", metrics.GetProperty(row).ToString());
+    }
+
+    [Fact]
+    public void Should_skip_the_relearning_test_with_no_relearn_and_say_why_in_its_rows()
+    {
+        using var dir = new TempDirectory();
+        var model = Save(dir, "model.ckpt", 44);
+        var console = new TestConsole();
+
+        Assert.Equal(0, console.Run(["evaluate", model, .. Small, "--cache", dir.Path, "--json"]));
+
+        var metrics = JsonDocument.Parse(console.Output.ToString()).RootElement.GetProperty("Models")[0].GetProperty("Evaluation").GetProperty("Metrics");
+        Assert.Equal("skipped (--no-relearn)", metrics.GetProperty("relearn/forget").GetProperty("Missing").GetString());
+        Assert.DoesNotContain("relearning test", console.Error.ToString());
+    }
+
+    [Fact]
+    public void Should_refuse_a_set_of_anything_but_the_relearning_test_with_exit_code_2()
+    {
+        var console = new TestConsole();
+
+        Assert.Equal(2, console.Run(["evaluate", "/nowhere/model.ckpt", "--set", "scrub.lr=0.1"]));
+
+        Assert.Equal("lethe: --set scrub.lr=0.1: lethe evaluate runs no unlearning method; only the relearning test's settings apply (relearn.NAME=VALUE)\n",
+            console.Error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void A_model_compared_with_itself_is_at_zero_divergence_and_the_table_says_so()
     {
         using var dir = new TempDirectory();
@@ -67,7 +119,7 @@ public class EvaluateCommandTests
     {
         using var dir = new TempDirectory();
         var model = CachedAt16Px(dir, hashed: false);
-        string[] quick = ["--preset", "quick", "--threads", "1", "--cache", dir.Path, "--json"]; // quick alone would be 32 px
+        string[] quick = ["--preset", "quick", "--threads", "1", "--no-relearn", "--cache", dir.Path, "--json"]; // quick alone would be 32 px
         int SizeOf(TestConsole run) => JsonDocument.Parse(run.Output.ToString()).RootElement.GetProperty("Data").GetProperty("ImageSize").GetInt32();
         string NoteOf(TestConsole run) =>
             JsonDocument.Parse(run.Output.ToString()).RootElement.GetProperty("Models")[0].GetProperty("Given").GetProperty("Note").GetString()!;
@@ -95,7 +147,7 @@ public class EvaluateCommandTests
         File.WriteAllBytes(model, bytes);
         var console = new TestConsole();
 
-        Assert.Equal(0, console.Run(["evaluate", model, "--preset", "quick", "--threads", "1", "--cache", dir.Path, "--json"]));
+        Assert.Equal(0, console.Run(["evaluate", model, "--preset", "quick", "--threads", "1", "--no-relearn", "--cache", dir.Path, "--json"]));
 
         var json = JsonDocument.Parse(console.Output.ToString()).RootElement;
         Assert.Equal(32, json.GetProperty("Data").GetProperty("ImageSize").GetInt32()); // the preset's, not the record's 16

@@ -1,6 +1,7 @@
 using Lethe.Plans;
 using Lethe.Tests.Support;
 using Lethe.Experiments;
+using Lethe.Tests.Experiments;
 
 namespace Lethe.Tests.Plans;
 
@@ -49,6 +50,41 @@ public class PlanCostTests
         var cost = PlanCost.Estimate(audit.Bench, store);
 
         Assert.Contains(cost.Basis, b => b.StartsWith("Original: mean of 1 done cells (30.0 s)"));
+    }
+
+    [Fact]
+    public void Should_count_a_benchmarks_relearning_curves_unless_cached_and_none_with_no_relearn()
+    {
+        // Given a tiny benchmark plan with relearning on: fine-tuning gives one model, UNSIR two
+        using var dir = new TempDirectory();
+        var spec = TinyRun.Spec(Path.Combine(dir.Path, "out"), Path.Combine(dir.Path, "cache"), ["finetune", "unsir"]) with { NoRelearn = false };
+        var plan = BenchmarkPlanner.For(spec, null);
+        using var bench = PlanBench.Open(plan);
+        var store = new CellStore(Path.Combine(dir.Path, "store"));
+
+        // When nothing is done, each method's model and the Original and Retrained relearn once
+        var cost = PlanCost.Estimate(bench, store);
+        Assert.Equal(5, cost.RelearnCurves);
+        Assert.Contains(cost.Basis, b => b.StartsWith("relearning test: 5 curves of 4 steps × 16 images = 320 training images, about ", StringComparison.Ordinal)
+            && b.EndsWith(" img/s (3 of the methods' models, 2 of Originals and Retrained)", StringComparison.Ordinal));
+
+        // When the Original's cell is made, it is done with its curve, and its done.json says what relearning took of its time
+        var original = plan.Cells.Single(c => c.Role == CellRole.Original);
+        Assert.Equal(CellOutcome.Made, new CellRunner(bench, store).Run(original, TestContext.Current.CancellationToken));
+        Assert.True(store.TryDone(original)!.RelearnSeconds > 0);
+        Assert.Equal(4, PlanCost.Estimate(bench, store).RelearnCurves);
+        // ... and a store without that cell still finds its curve in the cache
+        var cached = PlanCost.Estimate(bench, new CellStore(Path.Combine(dir.Path, "other-store")));
+        Assert.Equal(4, cached.RelearnCurves);
+        Assert.Contains(cached.Basis, b => b.EndsWith($"(3 of the methods' models, 1 of Originals and Retrained; 1 more already in {Path.Combine(spec.CacheDirectory, "relearn")})",
+            StringComparison.Ordinal));
+
+        // And with --no-relearn the estimate says nothing of it
+        var skipping = BenchmarkPlanner.For(spec with { NoRelearn = true }, null);
+        using var skippingBench = PlanBench.Open(skipping);
+        var skipped = PlanCost.Estimate(skippingBench, store);
+        Assert.Equal(0, skipped.RelearnCurves);
+        Assert.DoesNotContain(skipped.Basis, b => b.Contains("relearn", StringComparison.Ordinal));
     }
 
     /// <summary>Records <paramref name="cell"/> as done in <paramref name="seconds"/> on a train set of <paramref name="images"/>.</summary>

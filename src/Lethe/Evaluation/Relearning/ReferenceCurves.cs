@@ -21,15 +21,22 @@ public static class ReferenceCurves
     /// file's SHA-256), the settings, the data, the seed, the image size and the torch thread count (results repeat only
     /// at the same count).
     /// </summary>
-    public static string Key(string modelKey, RelearnSetup setup)
+    /// <param name="threads">The torch thread count the curve is made at; null = the current one.</param>
+    public static string Key(string modelKey, RelearnSetup setup, int? threads = null)
     {
         var text = string.Join("\n", modelKey, JsonSerializer.Serialize(setup.Options), setup.DataKey, setup.EffectiveSeed,
-            setup.Retain.Height, TorchSharp.torch.get_num_threads(), "relearn-v1");
+            setup.Retain.Height, threads ?? TorchSharp.torch.get_num_threads(), "relearn-v1");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..20];
     }
 
     /// <summary>Forgets the curves held in this process (the files stay): a test of the file cache, a long-lived host.</summary>
     public static void ClearMemory() => Memo.Clear();
+
+    /// <summary>Whether the curve under <paramref name="key"/> is held, in this process or in <paramref name="directory"/>,
+    /// so that asking for it costs no relearning.</summary>
+    public static bool IsStored(string key, string? directory) =>
+        Memo.TryGetValue(key, out var held) && held.IsValueCreated
+        || directory is not null && LetheJson.TryRead<RelearnCurve>(PathOf(directory, key), out string? _) is { Steps.Count: > 0 };
 
     /// <summary>The curve under <paramref name="key"/>, or <paramref name="compute"/>'s, stored.</summary>
     /// <param name="directory">The cache folder, or null for this process only.</param>
@@ -39,7 +46,7 @@ public static class ReferenceCurves
         var made = false;
         var lazy = Memo.GetOrAdd(key, _ => new Lazy<RelearnCurve>(() =>
         {
-            var path = directory is null ? null : Path.Combine(directory, "relearn", key + ".json");
+            var path = directory is null ? null : PathOf(directory, key);
             if (path is not null && LetheJson.TryRead<RelearnCurve>(path, out string? _) is { Steps.Count: > 0 } stored) return stored;
             made = true;
             var curve = compute();
@@ -60,4 +67,6 @@ public static class ReferenceCurves
             throw;
         }
     }
+
+    private static string PathOf(string directory, string key) => Path.Combine(directory, "relearn", key + ".json");
 }

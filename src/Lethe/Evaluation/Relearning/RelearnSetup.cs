@@ -21,6 +21,9 @@ public sealed record RelearnSetup(RelearnOptions Options, ImageSet Retain, strin
     /// <summary>Lines on what relearning did and cost.</summary>
     public IProgress<string>? Progress { get; init; }
 
+    /// <summary>Told of each curve relearned (not one read from a cache), e.g. to add up what relearning cost.</summary>
+    public Action<RelearnCurve>? Made { get; init; }
+
     public CancellationToken Cancel { get; init; }
 
     /// <summary>The seed of the subset, its order and augmentation.</summary>

@@ -50,6 +50,7 @@ public static class Relearner
         var curve = new RelearnCurve(at, accuracy, clock.Elapsed.TotalSeconds) { Divergence = divergence };
         setup.Progress?.Report($"relearned {label}: {steps.Steps} steps on {subset.Count} retain images in {curve.Seconds:F1} s, "
             + $"forget acc {NumberText.Of(curve.ForgetAccuracy[0])} → {NumberText.Of(curve.Final)}" + (divergence is null ? "" : $"; stopped: {divergence}"));
+        setup.Made?.Invoke(curve);
         return curve;
 
         double Score() => SetScorer.Score(copy, task, forget, evalTransform, device).Accuracy;
