@@ -1,5 +1,6 @@
 using Lethe.Data;
 using Lethe.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Lethe.Evaluation;
@@ -32,11 +33,13 @@ public sealed record OutputDivergence(int Count, double MeanKl, double MeanJs)
         if (logP.dim() != 3 || !logP.shape.SequenceEqual(logQ.shape))
             throw new ArgumentException($"log-probabilities must both be [N, A, K], got [{string.Join(",", logP.shape)}] and [{string.Join(",", logQ.shape)}]");
         using var scope = NewDisposeScope();
+        using var ln2 = Math.Log(2).ToScalar(); // held through the calls that read them (see Scalars)
+        using var half = 0.5.ToScalar();
         var (lp, lq) = (logP.to(ScalarType.Float64), logQ.to(ScalarType.Float64));
         var (p, q) = (lp.exp(), lq.exp());
-        var lm = logaddexp(lp, lq) - Math.Log(2);
+        var lm = logaddexp(lp, lq).sub(ln2);
         var kl = (p * (lp - lq)).sum(2).mean([1]);
-        var js = ((p * (lp - lm)).sum(2) + (q * (lq - lm)).sum(2)).mul(0.5).mean([1]);
+        var js = (p * (lp - lm)).sum(2).add((q * (lq - lm)).sum(2), Scalars.One).mul(half).mean([1]);
         return (kl.MoveToOuterDisposeScope(), js.MoveToOuterDisposeScope());
     }
 

@@ -1,4 +1,5 @@
 using Lethe.Data;
+using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -26,9 +27,10 @@ public class MultiClassTask(string name, IReadOnlyList<string> classNames) : Pre
     /// <summary>z_y − log Σ_{j≠y} e^{z_j} in float64: the true class is masked to −∞ and logsumexp shifts by the row's max.</summary>
     public override Tensor Phi(Tensor logits, Tensor targets)
     {
+        using var minusInfinity = double.NegativeInfinity.ToScalar(); // held through the call that reads it (see Scalars)
         var z = logits.to_type(ScalarType.Float64);
         var column = targets.unsqueeze(1);
-        var others = z.scatter(1, column, full_like(z, double.NegativeInfinity));
+        var others = z.scatter(1, column, full_like(z, minusInfinity));
         return z.gather(1, column) - others.logsumexp(1, keepdim: true);
     }
 
@@ -43,7 +45,8 @@ public class MultiClassTask(string name, IReadOnlyList<string> classNames) : Pre
     {
         using var shift = randint(1, Outputs, targets.shape, generator: random);
         using var cpu = targets.cpu();
-        return (cpu + shift).remainder_(Outputs).to(targets.device);
+        using var outputs = Outputs.ToScalar(); // held through the call that reads it (see Scalars)
+        return cpu.add(shift, Scalars.One).remainder_(outputs).to(targets.device);
     }
 
     /// <summary>Null when k covers every class (top-2 of a binary task would be 1 by construction).</summary>

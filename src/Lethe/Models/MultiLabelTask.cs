@@ -38,13 +38,13 @@ public sealed class MultiLabelTask(IReadOnlyList<string> attributes) : Predictio
 
     /// <summary>With p = σ(z): log p − log(1 − p) = z for a 1 bit, and −z for a 0 bit (p_y = σ(−z)); float64.</summary>
     public override Tensor Phi(Tensor logits, Tensor targets) =>
-        logits.to_type(ScalarType.Float64) * (targets.to_type(ScalarType.Float64) * 2 - 1);
+        logits.to_type(ScalarType.Float64) * targets.to_type(ScalarType.Float64).mul(Scalars.Two).sub(Scalars.One);
 
     /// <summary>A Bernoulli per label, (absent, present): [N, L, 2].</summary>
     public override Tensor LogDistributions(Tensor logits) => stack([F.logsigmoid(-logits), F.logsigmoid(logits)], 2);
 
     public override Tensor Correct(Tensor logits, Tensor targets) =>
-        logits.gt(0).to_type(ScalarType.Float32).eq(targets).to_type(ScalarType.Float32);
+        logits.gt(Scalars.Zero).to_type(ScalarType.Float32).eq(targets).to_type(ScalarType.Float32);
 
     public override void Validate(Sample sample)
     {

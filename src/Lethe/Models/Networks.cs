@@ -40,9 +40,10 @@ public static class Networks
     {
         using var generator = new Generator((ulong)seed);
         using var noGrad = no_grad();
-        // The draws and the implicit Scalars of mul_/sub_ belong to this scope until the weights are written: outside any
-        // scope a temporary Scalar is unreachable once its handle is read, and the GC may free it during the native call
-        // that reads it (seen under parallel tests as 'toDouble ... Scalar.h' and 'Unknown scalar type' from mul_).
+        // The draws belong to this scope until the weights are written. The Scalars of mul_/sub_ are held as using
+        // locals, not by the scope, which does not track Scalars: a temporary Scalar is unreachable once its handle is
+        // read, and the GC may free it during the native call that reads it (seen under parallel tests as
+        // 'toDouble ... Scalar.h' and 'Unknown scalar type' from mul_; see Scalars).
         using var scope = NewDisposeScope();
         foreach (var (_, module) in model.named_modules())
         {
@@ -52,7 +53,8 @@ public static class Networks
                     // Kaiming normal, mode fan_out, ReLU gain: std = sqrt(2 / (out_channels * kh * kw)).
                     var w = conv.weight!;
                     double fanOut = w.shape[0] * w.shape[2] * w.shape[3];
-                    w.copy_(randn(w.shape, generator: generator).mul_(Math.Sqrt(2.0 / fanOut)));
+                    using (var std = Math.Sqrt(2.0 / fanOut).ToScalar())
+                        w.copy_(randn(w.shape, generator: generator).mul_(std));
                     break;
                 case TorchSharp.Modules.BatchNorm2d bn:
                     nn.init.ones_(bn.weight!);
@@ -95,6 +97,10 @@ public static class Networks
         return copy;
     }
 
-    private static void Uniform(Tensor target, double bound, Generator generator) =>
-        target.copy_(rand(target.shape, generator: generator).mul_(2 * bound).sub_(bound));
+    private static void Uniform(Tensor target, double bound, Generator generator)
+    {
+        using var width = (2 * bound).ToScalar(); // held through the calls that read them (see Initialise)
+        using var low = bound.ToScalar();
+        target.copy_(rand(target.shape, generator: generator).mul_(width).sub_(low));
+    }
 }

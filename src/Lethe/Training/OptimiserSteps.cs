@@ -1,6 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 using Lethe.Diagnostics;
+using Lethe.Models;
 
 namespace Lethe.Training;
 
@@ -42,7 +43,7 @@ public sealed class OptimiserSteps(nn.Module model, optim.Optimizer optimizer, C
         using var scope = NewDisposeScope();
         Optimizer.zero_grad();
         var value = loss();
-        var scalar = value.ToDouble();
+        var scalar = Scalars.ToDouble(value); // not value.ToDouble(), which lets its Scalar go mid-read
         if (!DivergenceWatch.LossIsFinite(scalar))
         {
             Divergence = new(Steps + 1, $"loss became {scalar} at step {Steps + 1} ({Stage}); that step was not applied");

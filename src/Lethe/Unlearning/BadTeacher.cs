@@ -1,3 +1,4 @@
+using Lethe.Models;
 using static TorchSharp.torch;
 
 namespace Lethe.Unlearning;
@@ -46,6 +47,6 @@ public sealed class BadTeacher() : UnlearningMethod<BadTeacherHyperParameters>("
         // Per sample, the incompetent teacher's outputs on forget and the Original's on retain (frozen: no gradients).
         foreach (var (epoch, batch) in loop.Each(LoopShapes.Passes(hyper.Epochs, mix.Epoch)))
             loop.Step($"epoch {epoch}/{hyper.Epochs}", () => kd(student.call(batch.Images),
-                where(batch.Targets.eq(1).unsqueeze(1), incompetent.call(batch.Images), competent.call(batch.Images))));
+                where(batch.Targets.eq(Scalars.One).unsqueeze(1), incompetent.call(batch.Images), competent.call(batch.Images))));
     }
 }

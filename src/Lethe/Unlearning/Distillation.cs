@@ -1,3 +1,5 @@
+using Lethe.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -26,9 +28,11 @@ internal static class Distillation
     /// <summary>T² · (1/B) Σ_i Σ_c p_t (log p_t − log p_s) with p = softmax(logits / T) over the outputs.</summary>
     public static Tensor SoftmaxKl(Tensor student, Tensor teacher, double temperature)
     {
-        var logStudent = F.log_softmax(student / temperature, 1);
-        var logTeacher = F.log_softmax(teacher / temperature, 1);
-        return (logTeacher.exp() * (logTeacher - logStudent)).sum(1).mean() * (temperature * temperature);
+        using var tau = temperature.ToScalar(); // held through the calls that read them (see Scalars)
+        using var tauSquared = (temperature * temperature).ToScalar();
+        var logStudent = F.log_softmax(student.div(tau), 1);
+        var logTeacher = F.log_softmax(teacher.div(tau), 1);
+        return (logTeacher.exp() * (logTeacher - logStudent)).sum(1).mean().mul(tauSquared);
     }
 
     /// <summary>
@@ -37,11 +41,13 @@ internal static class Distillation
     /// </summary>
     public static Tensor BernoulliKl(Tensor student, Tensor teacher, double temperature)
     {
-        var s = student / temperature;
-        var t = teacher / temperature;
+        using var tau = temperature.ToScalar(); // held through the calls that read them (see Scalars)
+        using var tauSquared = (temperature * temperature).ToScalar();
+        var s = student.div(tau);
+        var t = teacher.div(tau);
         var pTeacher = sigmoid(t);
         var present = pTeacher * (F.logsigmoid(t) - F.logsigmoid(s));
-        var absent = (1 - pTeacher) * (F.logsigmoid(-t) - F.logsigmoid(-s));
-        return (present + absent).sum(1).mean() * (temperature * temperature);
+        var absent = pTeacher.negative().add(Scalars.One, Scalars.One) * (F.logsigmoid(-t) - F.logsigmoid(-s)); // 1 − pTeacher
+        return present.add(absent, Scalars.One).sum(1).mean().mul(tauSquared);
     }
 }

@@ -1,3 +1,5 @@
+using Lethe.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Lethe.Unlearning;
@@ -29,7 +31,11 @@ public sealed class L1Sparse() : UnlearningMethod<L1SparseHyperParameters>("l1sp
     {
         var model = loop.Train(OptimiserFor(hyper));
         loop.Fit(LoopShapes.RetainPasses(loop, hyper.Epochs), epoch => $"epoch {epoch}/{hyper.Epochs} retain",
-            penalty: epoch => L1Norm(model) * Gamma(hyper, epoch));
+            penalty: epoch =>
+            {
+                using var gamma = Gamma(hyper, epoch).ToScalar(); // held through the call that reads it (see Scalars)
+                return L1Norm(model).mul(gamma);
+            });
     }
 
     /// <summary>γ_e for the 1-based <paramref name="epoch"/>.</summary>
@@ -37,5 +43,5 @@ public sealed class L1Sparse() : UnlearningMethod<L1SparseHyperParameters>("l1sp
         hyper.Gamma * (1 - (epoch - 1) / (double)hyper.Epochs);
 
     private static Tensor L1Norm(nn.Module model) =>
-        model.parameters().Select(p => p.abs().sum()).Aggregate((a, b) => a + b);
+        model.parameters().Select(p => p.abs().sum()).Aggregate((a, b) => a.add(b, Scalars.One));
 }

@@ -1,3 +1,4 @@
+using Lethe.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -33,8 +34,9 @@ public sealed class SalUn() : UnlearningMethod<SalUnHyperParameters>("salun", "S
     protected override void Unlearn(UnlearningLoop loop, SalUnHyperParameters hyper)
     {
         using var frozen = FrozenMask(loop, hyper.Share);
+        using var weightDecay = hyper.WeightDecay.ToScalar(); // held while the hook runs (see Scalars)
         loop.Train(OptimiserFor(hyper), gradientHook: (name, p) =>
-            p.grad!.add_(p, alpha: hyper.WeightDecay).masked_fill_(frozen[name], 0));
+            p.grad!.add_(p, alpha: weightDecay).masked_fill_(frozen[name], Scalars.Zero));
         loop.Fit(LoopShapes.RelabelledForgetThenRetain(loop, hyper.Epochs), epoch => $"epoch {epoch}/{hyper.Epochs}");
     }
 
@@ -52,9 +54,10 @@ public sealed class SalUn() : UnlearningMethod<SalUnHyperParameters>("salun", "S
         using var saliency = loop.GradientPass(loop.Loader(loop.Context.Forget, "saliency").Epoch(),
             batch => -loop.Task.Loss(model.call(batch.Images), batch.Targets), grad => grad);
         using var scope = NewDisposeScope();
+        using var unfrozen = false.ToScalar(); // held through the call that reads it (see Scalars)
         var magnitudes = cat(saliency.Names.Select(name => saliency[name].abs().flatten()).ToArray());
         var salient = magnitudes.argsort(descending: true).narrow(0, 0, (long)(magnitudes.numel() * share));
-        var frozen = ones(magnitudes.shape, ScalarType.Bool).index_fill_(0, salient, false);
+        var frozen = ones(magnitudes.shape, ScalarType.Bool).index_fill_(0, salient, unfrozen);
         var parts = frozen.split(saliency.Names.Select(name => saliency[name].numel()).ToArray());
         return new ParameterTensors(saliency.Names.Zip(parts, (name, part) =>
                 (name, part.view(saliency[name].shape).MoveToOuterDisposeScope()))

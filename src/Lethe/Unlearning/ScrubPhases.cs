@@ -1,4 +1,5 @@
 using Lethe.Data;
+using Lethe.Models;
 using static TorchSharp.torch;
 
 namespace Lethe.Unlearning;
@@ -18,7 +19,7 @@ internal static class ScrubPhases
             loop.Step(stage, () =>
             {
                 var logits = student.call(batch.Images);
-                return loop.Task.Loss(logits, batch.Targets) + kd(logits, TeacherLogits(teacher, batch.Images));
+                return loop.Task.Loss(logits, batch.Targets).add(kd(logits, TeacherLogits(teacher, batch.Images)), Scalars.One);
             });
     }
 

@@ -1,4 +1,6 @@
+using Lethe.Models;
 using Lethe.Reports;
+using TorchSharp;
 using static TorchSharp.torch;
 using Lethe.Numerics;
 
@@ -33,11 +35,13 @@ public sealed class Ssd() : UnlearningMethod<SsdHyperParameters>("ssd", "SSD")
         using var forget = SsdImportances.Of(loop, [loop.Context.Forget]);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        using var alpha = hyper.Alpha.ToScalar(); // held through the calls that read them (see Scalars)
+        using var lambda = hyper.Lambda.ToScalar();
         long dampened = 0, weights = 0;
         foreach (var (name, weight) in loop.Model.named_parameters())
         {
-            var selected = forget[name].gt(global[name] * hyper.Alpha);
-            var factor = (global[name] * hyper.Lambda / forget[name]).clamp_max(1);
+            var selected = forget[name].gt(global[name].mul(alpha));
+            var factor = (global[name].mul(lambda) / forget[name]).clamp_max(Scalars.One);
             weight.copy_(where(selected, weight * factor, weight));
             dampened += selected.sum().item<long>();
             weights += weight.numel();

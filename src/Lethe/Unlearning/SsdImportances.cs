@@ -1,4 +1,5 @@
 using Lethe.Data;
+using Lethe.Models;
 
 namespace Lethe.Unlearning;
 
@@ -24,5 +25,5 @@ internal static class SsdImportances
     /// caller owns them.</summary>
     public static ParameterTensors Of(UnlearningLoop loop, IEnumerable<ImageSet> sets) =>
         loop.GradientPass(sets.SelectMany(set => loop.Loader(set, "importance", augment: false).Epoch()),
-            batch => loop.Task.Loss(loop.Model.call(batch.Images), batch.Targets), grad => grad.square(), average: true);
+            batch => loop.Task.Loss(loop.Model.call(batch.Images), batch.Targets), grad => grad.pow(Scalars.Two), average: true); // square() with its Scalar held
 }

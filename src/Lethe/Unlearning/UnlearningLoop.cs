@@ -3,6 +3,7 @@ using Lethe.Data;
 using Lethe.Experiments;
 using Lethe.Models;
 using Lethe.Training;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using Lethe.Diagnostics;
@@ -128,7 +129,7 @@ public sealed class UnlearningLoop : IDisposable
             Step(stage(epoch), () =>
             {
                 var loss = Task.Loss(Model.call(batch.Images), batch.Targets);
-                return penalty is null ? loss : loss + penalty(epoch);
+                return penalty is null ? loss : loss.add(penalty(epoch), Scalars.One);
             });
     }
 
@@ -176,7 +177,7 @@ public sealed class UnlearningLoop : IDisposable
                 loss(batch).backward();
                 using (no_grad())
                     foreach (var (name, p) in named)
-                        if (p.grad is { } grad) sums[name].add_(map(grad));
+                        if (p.grad is { } grad) sums[name].add_(map(grad), Scalars.One);
             }
             // A gradient pass is a run of steps without updates, so it hands free pages back as OptimiserSteps does:
             // without this SSD's passes over the whole train set peaked at 2.0-2.7 GB on MUFAC at 64 px.
@@ -185,7 +186,10 @@ public sealed class UnlearningLoop : IDisposable
         Model.zero_grad();
         Model.train(wasTraining);
         if (average)
-            foreach (var sum in sums.Values) sum.div_(Math.Max(count, 1));
+        {
+            using var batchCount = Math.Max(count, 1).ToScalar(); // held through the calls that read it (see Scalars)
+            foreach (var sum in sums.Values) sum.div_(batchCount);
+        }
         return new ParameterTensors(sums);
     }
 

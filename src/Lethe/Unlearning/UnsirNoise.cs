@@ -41,10 +41,10 @@ internal static class UnsirNoise
             var distance = F.mse_loss(model.call(noise), target);
             (-distance).backward();
             adam.step();
-            distances?.Add(distance.ToDouble());
+            distances?.Add(Scalars.ToDouble(distance));
         }
         model.zero_grad();
-        return noise.detach().clamp_(0, 1);
+        return noise.detach().clamp_(Scalars.Zero, Scalars.One);
     }
 
     /// <summary>Step 5's batches: the noise labelled with the retain labels, then the retain batch itself.</summary>
@@ -53,5 +53,5 @@ internal static class UnsirNoise
 
     /// <summary>Step 5's loss: Loss(model(N), y_r) + Loss(model(x_r), y_r).</summary>
     public static Tensor ImpairLoss(nn.Module<Tensor, Tensor> model, PredictionTask task, Tensor noise, Batch retain) =>
-        ImpairBatches(noise, retain).Select(b => task.Loss(model.call(b.Images), b.Targets)).Aggregate((a, b) => a + b);
+        ImpairBatches(noise, retain).Select(b => task.Loss(model.call(b.Images), b.Targets)).Aggregate((a, b) => a.add(b, Scalars.One));
 }

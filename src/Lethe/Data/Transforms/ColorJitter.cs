@@ -1,3 +1,4 @@
+using Lethe.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,6 +12,9 @@ namespace Lethe.Data.Transforms;
 internal static class ColorJitter
 {
     public const int Brightness = 0, Contrast = 1, Saturation = 2;
+
+    /// <summary>The op ids as Scalars held for good: one made per call may be freed while LibTorch reads it (see Scalars).</summary>
+    private static readonly Scalar ContrastId = Contrast.ToScalar(), SaturationId = Saturation.ToScalar();
 
     /// <param name="images">float32 [B, 3, H, W] in [0, 1].</param>
     /// <param name="factors">float32 [B, 3]: the brightness, contrast and saturation factors, in that column order.</param>
@@ -26,11 +30,11 @@ internal static class ColorJitter
         {
             var op = order.select(1, round);
             var factor = factors.gather(1, op.unsqueeze(1)).view(batch, 1, 1, 1);
-            var blend = factor.neg().add_(1);
+            var blend = factor.neg().add_(Scalars.One, Scalars.One);
             var grey = Grey(x);
-            var greyWeight = blend.mul(op.eq(Saturation).view(batch, 1, 1, 1));
-            var meanTerm = blend.mul(op.eq(Contrast).view(batch, 1, 1, 1)).mul_(grey.mean([1, 2, 3], keepdim: true));
-            x = addcmul(meanTerm, x, factor, 1).addcmul_(grey, greyWeight, 1).clamp_(0, 1);
+            var greyWeight = blend.mul(op.eq(SaturationId).view(batch, 1, 1, 1));
+            var meanTerm = blend.mul(op.eq(ContrastId).view(batch, 1, 1, 1)).mul_(grey.mean([1, 2, 3], keepdim: true));
+            x = addcmul(meanTerm, x, factor, Scalars.One).addcmul_(grey, greyWeight, Scalars.One).clamp_(Scalars.Zero, Scalars.One);
         }
         return x.MoveToOuterDisposeScope();
     }

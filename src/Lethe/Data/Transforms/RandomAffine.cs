@@ -1,3 +1,4 @@
+using Lethe.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -22,10 +23,12 @@ internal static class RandomAffine
         long height = images.shape[2], width = images.shape[3];
         // Inverse map: x = (x' + tan φ·y') / s, y = y' / s. affine_grid works in coordinates normalised by half the
         // width (x) and half the height (y), so the shear term picks up H/W for non-square images.
+        using var aspect = (height / (double)width).ToScalar(); // held through the call that reads it (see Scalars)
+        using var minusTwo = (-2).ToScalar();
         var inverseScale = scale.reciprocal();
-        var shear = shearRadians.tan().mul(inverseScale).mul(height / (double)width);
+        var shear = shearRadians.tan().mul(inverseScale).mul(aspect);
         var zero = zeros_like(scale);
-        var sign = mirror is null ? ones_like(scale) : mirror.to_type(scale.dtype).mul(-2).add_(1);
+        var sign = mirror is null ? ones_like(scale) : mirror.to_type(scale.dtype).mul(minusTwo).add_(Scalars.One, Scalars.One);
         var theta = stack([
             stack([inverseScale.mul(sign), shear.mul(sign), zero], 1),
             stack([zero, inverseScale, zero], 1),

@@ -1,3 +1,4 @@
+using Lethe.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -8,6 +9,9 @@ namespace Lethe.Data.Transforms;
 /// S × S crop, to [0, 1].</summary>
 internal static class Resize
 {
+    /// <summary>Held for good: a Scalar made per call may be freed while LibTorch reads it (see Scalars).</summary>
+    private static readonly Scalar ByteMax = 255.ToScalar();
+
     /// <summary>uint8 [B, 3, H, W] to float32 [B, 3, S, S] in [0, 1].</summary>
     public static Tensor ToUnitSquare(Tensor pixels, int size)
     {
@@ -22,10 +26,10 @@ internal static class Resize
             if (h != height || w != width)
                 // PIL resizes uint8 images and rounds each pixel; doing the same keeps values on the k/255 grid.
                 x = F.interpolate(x, [h, w], mode: InterpolationMode.Bilinear, align_corners: false, antialias: true)
-                    .round_().clamp_(0, 255);
+                    .round_().clamp_(Scalars.Zero, ByteMax);
             x = x.narrow(2, CropStart(h, size), size).narrow(3, CropStart(w, size), size);
         }
-        return x.div(255).MoveToOuterDisposeScope();
+        return x.div(ByteMax).MoveToOuterDisposeScope();
     }
 
     /// <summary>torchvision's Resize(int): the longer side is truncated, not rounded.</summary>

@@ -1,3 +1,4 @@
+using Lethe.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -35,10 +36,12 @@ public sealed class TrainTransform : IImageTransform
         var orderDraw = rand(batch, 3, generator: random);
 
         var x = Resize.ToUnitSquare(pixels, Size);
-        var mirror = Options.Flips ? flipDraw.lt(Options.FlipProbability) : null;
+        using var flipProbability = Options.FlipProbability.ToScalar(); // held through the calls that read them (see Scalars)
+        using var radiansPerDegree = (Math.PI / 180).ToScalar();
+        var mirror = Options.Flips ? flipDraw.lt(flipProbability) : null;
         if (Options.Warps)
             x = RandomAffine.Apply(x, Uniform(scaleDraw, Options.MinScale, Options.MaxScale),
-                Uniform(shearDraw, -Options.MaxShearDegrees, Options.MaxShearDegrees).mul_(Math.PI / 180), mirror);
+                Uniform(shearDraw, -Options.MaxShearDegrees, Options.MaxShearDegrees).mul_(radiansPerDegree), mirror);
         else if (mirror is not null)
             x = where(mirror.view(batch, 1, 1, 1), x.flip(3), x);
         if (Options.Jitters)
@@ -50,10 +53,15 @@ public sealed class TrainTransform : IImageTransform
     {
         // Column order matches ColorJitter's op ids: brightness, contrast, saturation.
         using var half = tensor(new[] { (float)Options.Brightness, (float)Options.Contrast, (float)Options.Saturation });
-        return draw.mul(2).sub_(1).mul_(half).add_(1);
+        return draw.mul(Scalars.Two).sub_(Scalars.One).mul_(half).add_(Scalars.One, Scalars.One);
     }
 
-    private static Tensor Uniform(Tensor draw, double low, double high) => draw.mul(high - low).add_(low);
+    private static Tensor Uniform(Tensor draw, double low, double high)
+    {
+        using var width = (high - low).ToScalar(); // held through the calls that read them (see Scalars)
+        using var start = low.ToScalar();
+        return draw.mul(width).add_(start, Scalars.One);
+    }
 
     public override string ToString() => $"train-{Size} {Options}";
 }

@@ -1,3 +1,4 @@
+using Lethe.Models;
 using TorchSharp;
 
 namespace Lethe.Evaluation.Metrics;
@@ -31,7 +32,8 @@ public sealed class LinearCka : IModelMetric
         if (x.GetLength(0) != y.GetLength(0)) throw new ArgumentException($"CKA needs the same examples: {x.GetLength(0)} and {y.GetLength(0)} rows");
         using var scope = torch.NewDisposeScope();
         var (cx, cy) = (Centred(x), Centred(y));
-        double Gram(torch.Tensor a, torch.Tensor b) => a.t().matmul(b).square().sum().item<double>();
+        // pow(Two), not square(): square() is pow(2) with a Scalar the GC may free mid-call (see Scalars).
+        double Gram(torch.Tensor a, torch.Tensor b) => a.t().matmul(b).pow(Scalars.Two).sum().item<double>();
         var denominator = Math.Sqrt(Gram(cx, cx)) * Math.Sqrt(Gram(cy, cy));
         return denominator == 0 ? double.NaN : Gram(cy, cx) / denominator;
     }

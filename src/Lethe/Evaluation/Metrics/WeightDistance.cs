@@ -1,3 +1,4 @@
+using Lethe.Models;
 using static TorchSharp.torch;
 
 namespace Lethe.Evaluation.Metrics;
@@ -33,7 +34,8 @@ public sealed class WeightDistance : IModelMetric
         {
             if (!other.TryGetValue(name, out var q) || !q.shape.SequenceEqual(p.shape))
                 throw new ArgumentException($"the models' parameter {name} differs in name or shape");
-            sum += (p.to_type(ScalarType.Float64) - q.to(p.device).to_type(ScalarType.Float64)).square().sum().item<double>();
+            // pow(Two) is square() with its Scalar held (see Scalars).
+            sum += (p.to_type(ScalarType.Float64) - q.to(p.device).to_type(ScalarType.Float64)).pow(Scalars.Two).sum().item<double>();
         }
         return Math.Sqrt(sum);
     }
