@@ -32,10 +32,14 @@ public static class ReferenceCurves
     /// <summary>Forgets the curves held in this process (the files stay): a test of the file cache, a long-lived host.</summary>
     public static void ClearMemory() => Memo.Clear();
 
+    /// <summary>A curve is held per cache folder as well as per key: what one cache holds says nothing of another (two
+    /// runs, or two tests, with caches of their own each find and report their own).</summary>
+    private static string MemoKey(string key, string? directory) => $"{directory}|{key}";
+
     /// <summary>Whether the curve under <paramref name="key"/> is held, in this process or in <paramref name="directory"/>,
     /// so that asking for it costs no relearning.</summary>
     public static bool IsStored(string key, string? directory) =>
-        Memo.TryGetValue(key, out var held) && held.IsValueCreated || directory is not null && IsOnDisk(key, directory);
+        Memo.TryGetValue(MemoKey(key, directory), out var held) && held.IsValueCreated || directory is not null && IsOnDisk(key, directory);
 
     /// <summary>Whether the curve under <paramref name="key"/> is in <paramref name="directory"/>: what another process
     /// (a plan's worker) would find, whatever this one holds.</summary>
@@ -48,7 +52,7 @@ public static class ReferenceCurves
     public static RelearnCurve GetOrCompute(string key, string? directory, Func<RelearnCurve> compute, out bool fromCache)
     {
         var made = false;
-        var lazy = Memo.GetOrAdd(key, _ => new Lazy<RelearnCurve>(() =>
+        var lazy = Memo.GetOrAdd(MemoKey(key, directory), _ => new Lazy<RelearnCurve>(() =>
         {
             var path = directory is null ? null : PathOf(directory, key);
             if (path is not null && LetheJson.TryRead<RelearnCurve>(path, out string? _) is { Steps.Count: > 0 } stored) return stored;
@@ -67,7 +71,7 @@ public static class ReferenceCurves
         }
         catch
         {
-            Memo.TryRemove(key, out _); // a cancelled or failed computation is not remembered
+            Memo.TryRemove(MemoKey(key, directory), out _); // a cancelled or failed computation is not remembered
             throw;
         }
     }
