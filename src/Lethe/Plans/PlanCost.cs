@@ -129,9 +129,7 @@ public sealed record PlanCost(int Cells, int Done, IReadOnlyDictionary<CellRole,
         var own = todo.Where(c => c.Role == CellRole.Unlearned).Sum(c => MethodRegistry.Get(c.Method!).Labels.Count);
         var bases = todo.Where(c => c.Role is CellRole.Original or CellRole.Retrained).ToArray();
         bool Stored(Cell cell) => plan.DataSeedOf(cell) == plan.Spec.Seed && bench.RelearnFor(cell).Setup is { } setup
-            && setup.CacheDirectory is { } cache
-            // On disk only: the cells run in other processes (workers), which do not share this one's memory.
-            && ReferenceCurves.IsOnDisk(ReferenceCurves.Key(bench.WeightsKeyOf(cell), setup, plan.Spec.EffectiveThreads), cache);
+            && ReferenceCurves.IsStored(ReferenceCurves.Key(bench.WeightsKeyOf(cell), setup, plan.Spec.EffectiveThreads), setup.CacheDirectory);
         var cached = bases.Count(Stored);
         return (own, bases.Length - cached, cached);
     }

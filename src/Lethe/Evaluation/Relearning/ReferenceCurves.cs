@@ -39,12 +39,8 @@ public static class ReferenceCurves
     /// <summary>Whether the curve under <paramref name="key"/> is held, in this process or in <paramref name="directory"/>,
     /// so that asking for it costs no relearning.</summary>
     public static bool IsStored(string key, string? directory) =>
-        Memo.TryGetValue(MemoKey(key, directory), out var held) && held.IsValueCreated || directory is not null && IsOnDisk(key, directory);
-
-    /// <summary>Whether the curve under <paramref name="key"/> is in <paramref name="directory"/>: what another process
-    /// (a plan's worker) would find, whatever this one holds.</summary>
-    public static bool IsOnDisk(string key, string directory) =>
-        LetheJson.TryRead<RelearnCurve>(PathOf(directory, key), out string? _) is { Steps.Count: > 0 };
+        Memo.TryGetValue(MemoKey(key, directory), out var held) && held.IsValueCreated
+        || directory is not null && LetheJson.TryRead<RelearnCurve>(PathOf(directory, key), out string? _) is { Steps.Count: > 0 };
 
     /// <summary>The curve under <paramref name="key"/>, or <paramref name="compute"/>'s, stored.</summary>
     /// <param name="directory">The cache folder, or null for this process only.</param>
