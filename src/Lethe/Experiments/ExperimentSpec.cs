@@ -266,9 +266,6 @@ public sealed record ExperimentSpec
             throw new ArgumentException($"device '{Device}' requested but CUDA is not available (build with a CUDA LibTorch package; see README)");
         if (BaseEpochs is < 1) throw new ArgumentException($"epochs must be >= 1, got {BaseEpochs}");
         if (!NoRelearn) Relearn.Validate();
-        if (Pool is < 0 or 1)
-            throw new ArgumentException($"--pool {Pool}: a pool of {Pool} model{(Pool == 1 ? "" : "s")}; the per-person test needs at least 2 "
-                + "Retrained models (8 or more for the Gaussian image score), or leave --pool out");
         if (UnlearnBatchSize is < 1) throw new ArgumentException($"--unlearn-batch-size must be >= 1, got {UnlearnBatchSize}");
         Recipes?.Original.Validate();
         Recipes?.Retrained.Validate();

@@ -48,12 +48,14 @@ public static class BenchmarkPlanner
     /// <param name="methods">The methods and their hyper-parameters, resolved from the spec.</param>
     /// <param name="fingerprints">The data fingerprint of each run's seed (every seed with <c>--vary all</c>, the spec's
     /// with <c>--vary unlearn</c>).</param>
+    /// <exception cref="ArgumentException">A per-person pool (<see cref="ExperimentSpec.Pool"/>) of one model, or fewer.</exception>
     /// <param name="givenSha256">The SHA-256 of the spec's <see cref="ExperimentSpec.OriginalFile"/>, when the Original is
     /// given rather than trained: each run's Original cell then loads it (see <see cref="Cell.GivenSha256"/>).</param>
     public static Plan Build(ExperimentSpec spec, SeedSweep? sweep, MethodPlan methods, IReadOnlyDictionary<long, string> fingerprints,
         string? givenSha256 = null)
     {
         spec = Normalised(spec, sweep) with { Threads = spec.EffectiveThreads, Jobs = spec.EffectiveJobs };
+        if (spec.Pool != 0) PoolPlanner.RequireSize(spec.Pool, $"--pool {spec.Pool}");
         var runs = Runs(spec, sweep);
         var cells = new List<Cell>();
         var known = new Dictionary<string, Cell>();

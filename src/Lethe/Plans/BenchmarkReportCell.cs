@@ -42,7 +42,7 @@ public static class BenchmarkReportCell
         var retrained = inputs.First(c => c.Role == CellRole.Retrained);
         // The report's cells are its run's models, then (with --pool) the pool's other Retrained models.
         var pool = inputs.Where(c => c.Role == CellRole.Retrained && c != retrained).Prepend(retrained).ToArray();
-        var models = Models(store, inputs.Where(c => !pool.Contains(c) || c == retrained).ToArray(), madeEarlier ?? (_ => false));
+        var models = Models(store, inputs.Except(pool.Skip(1)).ToArray(), madeEarlier ?? (_ => false));
         if (pool.Length > 1) models = WithPeople(models, store, pool);
         var results = new RunStore(run.OutputDirectory, run.ResultHash(), RunPhiMetadata.Of(run, data.Task, bench.Provenance));
         foreach (var model in models) results.Put(model);

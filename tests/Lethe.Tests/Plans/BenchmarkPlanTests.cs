@@ -103,7 +103,9 @@ public class BenchmarkPlanTests
     [InlineData(-2)]
     public void Should_refuse_a_pool_that_has_no_spread(int k)
     {
-        var e = Assert.Throws<ArgumentException>(() => (TinyRun.Spec("out", "cache", ["finetune"]) with { Pool = k }).Validate());
+        var spec = TinyRun.Spec("out", "cache", ["finetune"]) with { Pool = k };
+        var e = Assert.Throws<ArgumentException>(() =>
+            BenchmarkPlanner.Build(spec, null, MethodPlan.Resolve(spec, MultiClassTask.AgeGroups), new Dictionary<long, string> { [42] = "data-42" }));
         Assert.Contains($"--pool {k}", e.Message);
     }
 
