@@ -102,10 +102,13 @@ public sealed class HtmlReport(PlotSet? plots = null)
             return;
         }
         html.AppendLine($"<section><h2>{E(heading)}</h2><div class=\"{(wide ? "wide" : "grid")}\">");
-        foreach (var image in images)
-            html.AppendLine($"<figure><img src=\"data:image/png;base64,{Convert.ToBase64String(image.Png)}\" alt=\"{E(image.Title)}\" width=\"{Figure.Width}\" height=\"{Figure.Height}\"><figcaption>{E(image.Caption)}</figcaption></figure>");
+        foreach (var image in images) html.AppendLine(FigureHtml(image));
         html.AppendLine("</div></section>");
     }
+
+    /// <summary>One figure, its PNG embedded, with its caption: the page stays one file that opens offline.</summary>
+    internal static string FigureHtml(PlotImage image) =>
+        $"<figure><img src=\"data:image/png;base64,{Convert.ToBase64String(image.Png)}\" alt=\"{E(image.Title)}\" width=\"{Figure.Width}\" height=\"{Figure.Height}\"><figcaption>{E(image.Caption)}</figcaption></figure>";
 
     private static void Run(StringBuilder html, SeedSummary summary)
     {

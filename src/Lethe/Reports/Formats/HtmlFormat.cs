@@ -37,8 +37,7 @@ public sealed class HtmlFormat : IReportFormat
         foreach (var fact in report.Facts) html.AppendLine($"<dt>{E(fact.Name)}</dt><dd>{string.Join("<br>", fact.Value.Split('\n').Select(E))}</dd>");
         html.AppendLine("</dl>");
         foreach (var note in report.Notes) html.AppendLine($"<p class=\"note\">{E(note)}</p>");
-        foreach (var image in figures?.All ?? [])
-            html.AppendLine($"<figure><img src=\"data:image/png;base64,{Convert.ToBase64String(image.Png)}\" alt=\"{E(image.Title)}\"><figcaption>{E(image.Caption)}</figcaption></figure>");
+        foreach (var image in figures?.All ?? []) html.AppendLine(HtmlReport.FigureHtml(image));
         foreach (var table in report.Tables)
         {
             html.AppendLine($"<section><h2>{E(table.Name)}</h2><div class=\"scroll\"><table><thead><tr>"
